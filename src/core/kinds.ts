@@ -1,0 +1,68 @@
+// The kinds of entry in the register and where their files live. Everything
+// that walks the register (loader, validator, site, scaffolding) uses this
+// table, so a new kind is added in one place.
+
+export interface KindInfo {
+  /** Folder under the register root; '' for the settings file. */
+  dir: string;
+  ext: '.yaml' | '.md';
+  /** Name of the generated JSON Schema file in schemas/. */
+  schemaFile: string;
+  /** Swedish nouns for messages and pages. */
+  singular: string;
+  plural: string;
+  /** "en enhet", "ett system": the indefinite form used in sentences. */
+  indefinite: string;
+}
+
+export const KINDS = {
+  system: {
+    dir: 'systems',
+    ext: '.yaml',
+    schemaFile: 'system.schema.json',
+    singular: 'system',
+    plural: 'system',
+    indefinite: 'ett system',
+  },
+  person: {
+    dir: 'people',
+    ext: '.yaml',
+    schemaFile: 'person.schema.json',
+    singular: 'person',
+    plural: 'personer',
+    indefinite: 'en person',
+  },
+  unit: { dir: 'units', ext: '.yaml', schemaFile: 'unit.schema.json', singular: 'enhet', plural: 'enheter', indefinite: 'en enhet' },
+  equipment: {
+    dir: 'equipment',
+    ext: '.yaml',
+    schemaFile: 'equipment.schema.json',
+    singular: 'standardutrustning',
+    plural: 'standardutrustning',
+    indefinite: 'en standardutrustning',
+  },
+  guideline: {
+    dir: 'guidelines',
+    ext: '.md',
+    schemaFile: 'guideline.schema.json',
+    singular: 'riktlinje',
+    plural: 'riktlinjer',
+    indefinite: 'en riktlinje',
+  },
+  settings: {
+    dir: '',
+    ext: '.yaml',
+    schemaFile: 'settings.schema.json',
+    singular: 'inställningar',
+    plural: 'inställningar',
+    indefinite: 'inställningarna',
+  },
+} as const satisfies Record<string, KindInfo>;
+
+export type Kind = keyof typeof KINDS;
+export const ENTITY_KINDS = ['system', 'person', 'unit', 'equipment', 'guideline'] as const satisfies readonly Kind[];
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** Kinds that other entries refer to by id. */
+export const REFERABLE_KINDS = ['system', 'person', 'unit'] as const satisfies readonly Kind[];
+export type ReferableKind = (typeof REFERABLE_KINDS)[number];
+export const SETTINGS_FILE = 'settings.yaml';

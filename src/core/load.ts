@@ -1,0 +1,44 @@
+// Reading a register folder from disk: the only part of the core that does I/O.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { UserError } from './errors.ts';
+import type { SourceFile } from './register.ts';
+import { MAX_FILE_BYTES } from './source.ts';
+
+export class RegisterNotFoundError extends UserError {}
+
+/** How a path is shown to people: relative to the working directory when inside it. */
+export function displayPathOf(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join('/');
+}
+
+/** Reads every file under the register root. O(files); big files are not read. */
+export function readRegisterSources(root: string, cwd = process.cwd()): SourceFile[] {
+  let rootStat;
+  try {
+    rootStat = statSync(root);
+  } catch {
+    throw new RegisterNotFoundError(`Hittar inte registret "${root}". Ange mappen med --registry <mapp>.`);
+  }
+  if (!rootStat.isDirectory()) throw new RegisterNotFoundError(`"${root}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
+  const sources: SourceFile[] = [];
+  const walk = (dir: string, relDir: string) => {
+    const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const dirent of names) {
+      const abs = join(dir, dirent.name);
+      const relPath = relDir ? `${relDir}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) {
+        if (!dirent.name.startsWith('.')) walk(abs, relPath);
+        continue;
+      }
+      if (!dirent.isFile()) continue;
+      const size = statSync(abs).size;
+      const bytes = size > MAX_FILE_BYTES ? new Uint8Array() : readFileSync(abs);
+      sources.push({ file: displayPathOf(abs, cwd), relPath, bytes, size });
+    }
+  };
+  walk(root, '');
+  return sources;
+}

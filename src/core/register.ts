@@ -1,0 +1,183 @@
+// From files to parsed entries: which files belong to the register, their
+// text, their data and whether the data passed its schema. Pure: the bytes
+// come in from load.ts, nothing here touches the disk.
+import matter from 'gray-matter';
+import type { Issue } from './findings.ts';
+import { KINDS, SETTINGS_FILE, type Kind } from './kinds.ts';
+import { checkAgainstSchema } from './schema-check.ts';
+import { decodeSource } from './source.ts';
+import { parseYaml, type SourceProblem } from './yaml.ts';
+
+export interface SourceFile {
+  /** Path as shown to the user (relative to the working directory). */
+  file: string;
+  /** Path relative to the register root, always with forward slashes. */
+  relPath: string;
+  bytes: Uint8Array;
+  /** Size on disk; a file over the limit is not read, so bytes may be empty. */
+  size: number;
+}
+
+export interface Entry {
+  kind: Kind;
+  file: string;
+  relPath: string;
+  /** The id the file name gives; the data's own id should equal it. */
+  fileId: string;
+  text: string;
+  data: Record<string, unknown>;
+  /** Markdown body of a guideline, after its front matter. */
+  body?: string;
+  schemaValid: boolean;
+}
+
+/** Problems found before there is data to check: decoding and YAML syntax. */
+export interface SourceIssue {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedRegister {
+  entries: Entry[];
+  /** Texts of all readable files, for locating findings afterwards. */
+  texts: Map<string, string>;
+  /** Line offset of the data within the file (front matter starts on line 2). */
+  lineOffsets: Map<string, number>;
+  sourceIssues: SourceIssue[];
+  schemaIssues: Issue[];
+}
+
+type Placement = { kind: Kind; fileId: string } | { ignore: true } | { problem: 'error' | 'warning'; rule: string; message: string };
+
+/** Decides what a path under the register root is. */
+export function placeFile(relPath: string): Placement {
+  const parts = relPath.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  if (name.startsWith('.') || name.toLowerCase() === 'readme.md') return { ignore: true };
+  if (parts.length === 1) {
+    if (name === SETTINGS_FILE) return { kind: 'settings', fileId: 'settings' };
+    return {
+      problem: 'warning',
+      rule: 'unexpected-file',
+      message: `Filen hör inte till registret och läses inte. Register-filer ligger i ${folderList()}.`,
+    };
+  }
+  const kind = (Object.keys(KINDS) as Kind[]).find((candidate) => KINDS[candidate].dir !== '' && KINDS[candidate].dir === parts[0]);
+  if (!kind) {
+    return {
+      problem: 'warning',
+      rule: 'unexpected-file',
+      message: `Mappen "${parts[0]}" hör inte till registret och läses inte. Register-filer ligger i ${folderList()}.`,
+    };
+  }
+  const { ext, dir } = KINDS[kind];
+  if (parts.length > 2) {
+    return {
+      problem: 'error',
+      rule: 'misplaced-file',
+      message: `Filen ligger i en undermapp och läses inte. Flytta den direkt till ${dir}/.`,
+    };
+  }
+  if (!name.endsWith(ext)) {
+    const isYamlLike = /\.(ya?ml|md|markdown|json)$/i.test(name);
+    return isYamlLike
+      ? {
+          problem: 'error',
+          rule: 'file-extension',
+          message: `Filen läses inte eftersom den inte slutar på ${ext}. Byt namn till ${name.replace(/\.[^.]+$/, ext)}.`,
+        }
+      : { problem: 'warning', rule: 'unexpected-file', message: `Filen läses inte: bara ${ext}-filer hör hemma i ${dir}/.` };
+  }
+  return { kind, fileId: name.slice(0, -ext.length) };
+}
+
+function folderList(): string {
+  return (Object.values(KINDS) as { dir: string }[])
+    .map((info) => info.dir)
+    .filter(Boolean)
+    .map((dir) => `${dir}/`)
+    .join(', ');
+}
+
+/** Parses and schema-checks every source. O(total size of the files). */
+export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
+  const parsed: ParsedRegister = { entries: [], texts: new Map(), lineOffsets: new Map(), sourceIssues: [], schemaIssues: [] };
+  for (const source of sources) {
+    const placement = placeFile(source.relPath);
+    if ('ignore' in placement) continue;
+    if ('problem' in placement) {
+      parsed.sourceIssues.push({
+        file: source.file,
+        line: 1,
+        column: 1,
+        severity: placement.problem,
+        rule: placement.rule,
+        message: placement.message,
+      });
+      continue;
+    }
+    const decoded = decodeSource(source.bytes, source.size);
+    if (!decoded.ok) {
+      parsed.sourceIssues.push(sourceIssue(source.file, decoded.problem));
+      continue;
+    }
+    parsed.texts.set(source.file, decoded.text);
+    const content =
+      placement.kind === 'guideline' ? splitFrontMatter(decoded.text) : { yaml: decoded.text, lineOffset: 0, body: undefined };
+    if ('problem' in content) {
+      parsed.sourceIssues.push(sourceIssue(source.file, content.problem));
+      continue;
+    }
+    parsed.lineOffsets.set(source.file, content.lineOffset);
+    const result = parseYaml(content.yaml);
+    if (!result.ok) {
+      const problem = { ...result.problem, line: result.problem.line + content.lineOffset };
+      parsed.sourceIssues.push(sourceIssue(source.file, problem));
+      continue;
+    }
+    const data = result.value;
+    const schemaIssues = checkAgainstSchema(placement.kind, source.file, data);
+    parsed.schemaIssues.push(...schemaIssues);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
+    parsed.entries.push({
+      kind: placement.kind,
+      file: source.file,
+      relPath: source.relPath,
+      fileId: placement.fileId,
+      text: content.yaml,
+      data: data as Record<string, unknown>,
+      ...(content.body === undefined ? {} : { body: content.body }),
+      schemaValid: schemaIssues.length === 0,
+    });
+  }
+  return parsed;
+}
+
+function sourceIssue(file: string, problem: SourceProblem): SourceIssue {
+  return { file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, message: problem.message };
+}
+
+type FrontMatter = { yaml: string; lineOffset: number; body: string } | { problem: SourceProblem };
+
+/** Splits a guideline into YAML front matter and Markdown body with gray-matter. */
+function splitFrontMatter(text: string): FrontMatter {
+  if (!/^---[ \t]*\n/.test(text)) {
+    return {
+      problem: {
+        line: 1,
+        column: 1,
+        rule: 'missing-front-matter',
+        message:
+          'Riktlinjen saknar framsidesdata. Börja filen med en rad "---", fälten title, adoptedBy, adopted och reference eller version, och en rad "---".',
+      },
+    };
+  }
+  // Our own YAML parser reads the front matter so that errors are located and
+  // worded like everywhere else; gray-matter only splits the file.
+  const file = matter(text, { engines: { yaml: () => ({}) } });
+  return { yaml: file.matter.replace(/^\n/, ''), lineOffset: 1, body: file.content };
+}

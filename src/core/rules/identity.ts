@@ -1,0 +1,89 @@
+// Rules about identity: file names, ids and the settings file.
+import { KINDS, SETTINGS_FILE } from '../kinds.ts';
+import { ID_PATTERN } from '../schema/vocabulary.ts';
+import { toId } from '../text.ts';
+import { issue, type Rule } from './context.ts';
+
+/** The id inside a file equals its file name, so links and references agree. */
+export const idMatchesFileName: Rule = ({ entries }) =>
+  entries.flatMap((entry) => {
+    if (entry.kind === 'settings' || entry.kind === 'guideline') {
+      if (entry.kind === 'guideline' && !ID_PATTERN.test(entry.fileId)) {
+        return [
+          issue(
+            entry,
+            [],
+            'file-name',
+            `Filnamnet "${entry.fileId}.md" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${toId(entry.fileId) || 'riktlinje'}.md".`,
+            'error',
+            'key',
+          ),
+        ];
+      }
+      return [];
+    }
+    const id = entry.data.id;
+    const { ext } = KINDS[entry.kind];
+    if (!ID_PATTERN.test(entry.fileId)) {
+      const suggestion = toId(entry.fileId);
+      return [
+        issue(
+          entry,
+          ['id'],
+          'file-name',
+          `Filnamnet "${entry.fileId}${ext}" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${suggestion}${ext}" och sätt id: ${suggestion}.`,
+          'error',
+          'key',
+        ),
+      ];
+    }
+    if (typeof id === 'string' && id !== entry.fileId) {
+      return [
+        issue(
+          entry,
+          ['id'],
+          'id-matches-file-name',
+          `id är "${id}" men filen heter "${entry.fileId}${ext}". Id och filnamn ska vara lika: ändra id till "${entry.fileId}" eller byt namn på filen till "${id}${ext}".`,
+        ),
+      ];
+    }
+    return [];
+  });
+
+/**
+ * Ids are unique across systems, people and units: a role such as
+ * driftansvarig may name either a unit or a person, so the id alone must say which.
+ */
+export const uniqueIds: Rule = ({ entries }) => {
+  const firstByid = new Map<string, (typeof entries)[number]>();
+  const issues = [];
+  for (const entry of entries) {
+    if (entry.kind === 'settings' || entry.kind === 'guideline' || entry.kind === 'equipment') continue;
+    const existing = firstByid.get(entry.fileId);
+    if (existing) {
+      issues.push(
+        issue(
+          entry,
+          ['id'],
+          'unique-id',
+          `Id "${entry.fileId}" används redan av ${KINDS[existing.kind].indefinite} (${existing.file}). Id måste vara unikt bland system, personer och enheter: välj ett annat id och byt filnamn.`,
+        ),
+      );
+    } else firstByid.set(entry.fileId, entry);
+  }
+  return issues;
+};
+
+export const settingsPresent: Rule = ({ sourcePaths, root }) => {
+  if (sourcePaths.has(SETTINGS_FILE)) return [];
+  return [
+    {
+      file: `${root}/${SETTINGS_FILE}`,
+      path: [],
+      target: 'key',
+      severity: 'error',
+      rule: 'settings-missing',
+      message: `Registret saknar ${SETTINGS_FILE} med kommunens namn, webbplatsens adress och IT-avdelningen. Kopiera filen från exempelregistret och ändra värdena.`,
+    },
+  ];
+};

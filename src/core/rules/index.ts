@@ -1,0 +1,26 @@
+// All cross-file rules, in the order their findings are most useful to read.
+import type { Issue } from '../findings.ts';
+import type { Rule, RuleContext } from './context.ts';
+import { contractEndingSoon, contractPeriodIsOrdered, reviewOverdue } from './dates.ts';
+import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
+import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
+import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
+
+export const RULES: readonly Rule[] = [
+  settingsPresent,
+  idMatchesFileName,
+  uniqueIds,
+  referencesResolve,
+  noSelfDependency,
+  unitTreeIsAcyclic,
+  roleHoldersInPost,
+  administratorInPost,
+  singlePersonHoldsEveryRole,
+  contractPeriodIsOrdered,
+  reviewOverdue,
+  contractEndingSoon,
+];
+
+export function runRules(context: RuleContext): Issue[] {
+  return RULES.flatMap((rule) => rule(context));
+}

@@ -1,0 +1,283 @@
+// Per-file check against the JSON Schemas with ajv, turning ajv's errors into
+// Swedish issues that say which field, what was expected, what was found and
+// how to fix it.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import type { Issue } from './findings.ts';
+import { displayPath } from './labels.ts';
+import type { Kind } from './kinds.ts';
+import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './schema/committed.ts';
+import { closestMatch, didYouMean, joinSwedish, quoted, toId } from './text.ts';
+import type { DataPath } from './yaml.ts';
+
+let ajv: Ajv2020 | undefined;
+const validators = new Map<Kind, ValidateFunction>();
+
+function validatorFor(kind: Kind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+      formats.default(ajv, ['date', 'email', 'uri']);
+    }
+    validate = ajv.compile(COMMITTED_SCHEMAS[kind]);
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+/** Checks one parsed file against its kind's schema. O(size of the data). */
+export function checkAgainstSchema(kind: Kind, file: string, data: unknown): Issue[] {
+  const validate = validatorFor(kind);
+  if (validate(data)) return [];
+  const described = selectErrors(validate.errors ?? []).map((error) => describe(error, kind));
+  // A misspelt key is reported once, as the typo, not also as a missing field.
+  const typos = new Set(described.flatMap((item) => (item.meant ? [[...item.path.slice(0, -1), item.meant].join('/')] : [])));
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const { path, target, rule, message } of described) {
+    const key = `${path.join('/')}|${target}`;
+    if (seen.has(key) || (rule === 'missing-field' && typos.has(path.join('/')))) continue;
+    seen.add(key);
+    issues.push({ file, path, target, severity: 'error', rule, message });
+  }
+  return issues;
+}
+
+/**
+ * ajv reports every keyword that failed. Keep the most telling one per value:
+ * within anyOf the branch that matches the value's type, and a format error
+ * rather than the pattern zod adds next to it.
+ */
+function selectErrors(errors: ErrorObject[]): ErrorObject[] {
+  let selected = errors;
+  for (const anyOf of errors.filter((error) => error.keyword === 'anyOf')) {
+    const prefix = `${anyOf.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of selected) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0] as string;
+      const list = branches.get(branch);
+      if (list) list.push(error);
+      else branches.set(branch, [error]);
+    }
+    const branchErrors = [...branches.values()];
+    selected = selected.filter((error) => error !== anyOf && !error.schemaPath.startsWith(prefix));
+    if (branchErrors.every((errors) => errors.every((error) => error.keyword === 'required'))) {
+      // "One of these fields is required", as in the guideline front matter.
+      selected.push({ ...anyOf, keyword: 'anyOfRequired', params: { branches: branchErrors } });
+      continue;
+    }
+    const fitting = branchErrors.find((errors) => !errors.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath));
+    selected.push(...(fitting ?? [anyOf]));
+  }
+  const formatAt = new Set(selected.filter((error) => error.keyword === 'format').map((error) => error.instancePath));
+  return selected.filter((error) => !(error.keyword === 'pattern' && formatAt.has(error.instancePath)));
+}
+
+interface Described {
+  path: DataPath;
+  target: 'key' | 'value';
+  rule: string;
+  message: string;
+  /** For an unknown field: the allowed field it most likely meant. */
+  meant?: string;
+}
+
+function toPath(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function fieldName(path: DataPath, schema: JsonSchemaNode | undefined): string {
+  const name = path.length === 0 ? 'filen' : `"${displayPath(path)}"`;
+  const title = schema?.title;
+  return title ? `${name} (${title})` : name;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  integer: 'ett heltal',
+  boolean: 'true eller false',
+  array: 'en lista',
+  object: 'ett avsnitt med fält',
+  null: 'tomt',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+const PATTERN_HINTS: Record<string, string> = {
+  '^[a-z0-9]+(?:-[a-z0-9]+)*$': 'får bara innehålla små bokstäver a–z, siffror och enkla bindestreck, till exempel "anna-andersson"',
+  '\\S': 'får inte vara tom',
+  '^\\d{6}-\\d{4}$': 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
+  '^\\+?[0-9][0-9 -]{4,}[0-9]$': 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
+  '^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$': 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
+  '^@[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$': 'ska skrivas @organisation/team, till exempel "@exempelkommun/it-avdelningen"',
+};
+
+const FORMAT_HINTS: Record<string, string> = {
+  date: 'ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel "2026-03-15"',
+  email: 'ska vara en e-postadress, till exempel "namn@exempelkommun.se"',
+  uri: 'ska vara en webbadress som börjar med https://',
+};
+
+function describe(error: ErrorObject, kind: Kind): Described {
+  const path = toPath(error.instancePath);
+  const schema = error.parentSchema as JsonSchemaNode | undefined;
+  const field = fieldName(path, schema);
+  const value = error.data;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const childSchema = schema?.properties?.[missing];
+      const childPath = [...path, missing];
+      const example = childSchema?.examples?.[0];
+      const how = example === undefined ? '' : ` till exempel ${missing}: ${exampleText(example)}`;
+      return {
+        path: childPath,
+        target: 'key',
+        rule: 'missing-field',
+        message: `Fältet ${fieldName(childPath, childSchema)} saknas. Lägg till det${path.length ? ` under ${displayPath(path)}` : ''}${how ? `,${how}` : ''}.`,
+      };
+    }
+    case 'anyOfRequired': {
+      const names = (error.params as { branches: ErrorObject[][] }).branches.flatMap((branch) =>
+        branch.map((inner) => (inner.params as { missingProperty: string }).missingProperty),
+      );
+      const titles = names.map((name) => fieldName([...path, name], schema?.properties?.[name]));
+      return {
+        path,
+        target: 'key',
+        rule: 'missing-field',
+        message: `Ange minst ett av fälten ${joinSwedish(titles).replace(/ och /, ' eller ')}.`,
+      };
+    }
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(schema?.properties ?? {});
+      const where = path.length ? ` under ${displayPath(path)}` : '';
+      const meant = closestMatch(extra, allowed);
+      return {
+        path: [...path, extra],
+        target: 'key',
+        rule: 'unknown-field',
+        message: `Okänt fält "${extra}"${where}.${meant ? ` Menade du "${meant}"?` : ''} Tillåtna fält här: ${allowed.join(', ')}.`,
+        ...(meant ? { meant } : {}),
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string }).type);
+      const actual = typeOf(value);
+      if (actual === 'null') {
+        return {
+          path,
+          target: 'key',
+          rule: 'empty-value',
+          message: `${capitalizeFirst(field)} saknar värde. Fyll i ${TYPE_WORDS[expected] ?? expected} efter kolonet.`,
+        };
+      }
+      let hint = '';
+      if (expected === 'string' && (actual === 'integer' || actual === 'number' || actual === 'boolean')) {
+        // The parsed number has lost any leading zero: show the field's own example instead.
+        const example = typeof schema?.examples?.[0] === 'string' ? schema.examples[0] : String(value);
+        hint = ` Sätt värdet inom citattecken så att det läses som text, till exempel "${example}".`;
+      } else if (expected === 'array') hint = ' Skriv varje värde på en egen rad som börjar med "- ".';
+      else if (expected === 'boolean') hint = ' Skriv true eller false utan citattecken.';
+      return {
+        path,
+        target: 'value',
+        rule: 'wrong-type',
+        message: `${capitalizeFirst(field)} ska vara ${TYPE_WORDS[expected] ?? expected} men är ${TYPE_WORDS[actual] ?? actual}.${hint}`,
+      };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      return {
+        path,
+        target: 'value',
+        rule: 'not-allowed-value',
+        message: `${capitalizeFirst(field)} har värdet ${quoted(value)}, som inte är tillåtet.${suggestion} Tillåtna värden: ${allowed.join(', ')}.`,
+      };
+    }
+    case 'format': {
+      const format = String((error.params as { format: string }).format);
+      return {
+        path,
+        target: 'value',
+        rule: 'invalid-format',
+        message: `${capitalizeFirst(field)} ${FORMAT_HINTS[format] ?? `ska ha formatet ${format}`}; ${quoted(value)} är det inte.`,
+      };
+    }
+    case 'pattern': {
+      const pattern = String((error.params as { pattern: string }).pattern);
+      if (pattern === '\\S') {
+        return { path, target: 'value', rule: 'empty-value', message: `${capitalizeFirst(field)} får inte vara tom. Fyll i en text.` };
+      }
+      const hint = PATTERN_HINTS[pattern] ?? `ska matcha mönstret ${pattern}`;
+      const lowered = typeof value === 'string' ? suggestId(value, pattern) : '';
+      return {
+        path,
+        target: 'value',
+        rule: 'invalid-format',
+        message: `${capitalizeFirst(field)} ${hint}; ${quoted(value)} gör inte det.${lowered}`,
+      };
+    }
+    case 'minItems': {
+      const limit = (error.params as { limit: number }).limit;
+      return {
+        path,
+        target: 'key',
+        rule: 'too-few',
+        message: `${capitalizeFirst(field)} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
+      };
+    }
+    case 'minimum':
+    case 'maximum': {
+      const min = schema?.minimum;
+      const max = schema?.maximum;
+      const range =
+        min !== undefined && max !== undefined ? `mellan ${min} och ${max}` : min !== undefined ? `minst ${min}` : `högst ${max}`;
+      return {
+        path,
+        target: 'value',
+        rule: 'out-of-range',
+        message: `${capitalizeFirst(field)} ska vara ${range}; ${quoted(value)} är det inte.`,
+      };
+    }
+    default:
+      return {
+        path,
+        target: 'value',
+        rule: 'schema',
+        message: `${capitalizeFirst(field)} följer inte schemat för ${kind} (${error.message ?? error.keyword}). Se schemas/ för tillåtna värden.`,
+      };
+  }
+}
+
+function capitalizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function exampleText(example: unknown): string {
+  if (Array.isArray(example)) return `[${example.map((item) => String(item)).join(', ')}]`;
+  if (typeof example === 'object' && example !== null) return JSON.stringify(example);
+  return String(example);
+}
+
+/** For an id with capitals, spaces or å/ä/ö, show the id it was probably meant to be. */
+function suggestId(value: string, pattern: string): string {
+  if (pattern !== '^[a-z0-9]+(?:-[a-z0-9]+)*$') return '';
+  const id = toId(value);
+  return id && id !== value ? ` Skriv till exempel "${id}".` : '';
+}

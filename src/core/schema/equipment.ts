@@ -1,0 +1,49 @@
+// A standard-equipment item: one file registry/equipment/<id>.yaml. Guideline
+// §2: standard equipment is ordered through the IT department under framework
+// agreements, and the list must be on the intranet.
+import * as z from 'zod';
+import { date, doc, idField, text, url } from './common.ts';
+import { EQUIPMENT_CATEGORIES } from './vocabulary.ts';
+
+export const equipmentSchema = doc(
+  z.strictObject({
+    id: idField,
+    name: text({ title: 'Benämning', description: 'Vad utrustningen heter i förteckningen.', examples: ['Bärbar dator, standard'] }),
+    category: doc(z.enum(EQUIPMENT_CATEGORIES), {
+      title: 'Kategori',
+      description: 'dator, bildskärm, tillbehör, standardprogramvara, skrivare, mobiltelefon, surfplatta eller övrigt.',
+      examples: ['dator'],
+    }),
+    description: text({ title: 'Beskrivning', description: 'Vad som ingår och vem utrustningen passar.' }),
+    frameworkAgreement: doc(
+      z.strictObject({
+        name: text({ title: 'Ramavtal', description: 'Ramavtalets namn.', examples: ['Adda Datorer och surfplattor 2024'] }),
+        supplier: text({ title: 'Leverantör', description: 'Leverantör enligt ramavtalet.' }).optional(),
+        reference: text({ title: 'Diarienummer', description: 'Ramavtalets diarienummer.' }).optional(),
+        validUntil: date({ title: 'Gäller till', description: 'Sista dag ramavtalet gäller.' }).optional(),
+      }),
+      { title: 'Ramavtal', description: 'Ramavtalet som utrustningen köps under.' },
+    ),
+    ordering: text({
+      title: 'Så beställer du',
+      description: 'Hur utrustningen beställs genom IT-avdelningen.',
+      examples: ['Beställ i IT-avdelningens e-tjänst under "Ny utrustning".'],
+    }),
+    price: doc(
+      z.strictObject({
+        amount: doc(z.number().min(0), { title: 'Belopp', description: 'Pris i kronor exklusive moms.', examples: [9800] }),
+        note: text({ title: 'Prisnotering', description: 'Till exempel "per år" eller "inklusive dockningsstation".' }).optional(),
+      }),
+      { title: 'Pris', description: 'Ungefärligt pris för verksamheten.' },
+    ).optional(),
+    replaces: text({ title: 'Ersätter', description: 'Vilken tidigare utrustning detta ersätter.' }).optional(),
+    orderable: doc(z.boolean(), {
+      title: 'Kan beställas',
+      description: 'false när utrustningen är utgående och inte längre kan beställas.',
+    }).optional(),
+    link: url({ title: 'Länk', description: 'Länk till produktblad eller beställningssida.' }).optional(),
+  }),
+  { title: 'Standardutrustning', description: 'Utrustning som beställs genom IT-avdelningen under ramavtal.' },
+);
+
+export type Equipment = z.output<typeof equipmentSchema>;

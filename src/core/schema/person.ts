@@ -1,0 +1,33 @@
+// A person: one file registry/people/<id>.yaml. People are referred to by id
+// from the roles of systems, from units (head) and from councils.
+import * as z from 'zod';
+import { doc, email, idField, reference, text } from './common.ts';
+
+export const personSchema = doc(
+  z.strictObject({
+    id: idField,
+    name: text({ title: 'Namn', description: 'För- och efternamn.', examples: ['Anna Andersson'] }),
+    title: text({ title: 'Befattning', description: 'Befattning eller titel.', examples: ['Ekonomichef'] }),
+    unit: reference('en enhet i registry/units/', { title: 'Enhet', description: 'Enheten där personen arbetar.' }),
+    email: email({ title: 'E-post', description: 'Arbetsmejl.', examples: ['anna.andersson@exempelkommun.se'] }),
+    phone: doc(z.string().regex(/^\+?[0-9][0-9 -]{4,}[0-9]$/), {
+      title: 'Telefon',
+      description: 'Arbetstelefon. Skriv numret inom citattecken, till exempel "010-123 45 67".',
+      examples: ['010-123 45 67'],
+    }).optional(),
+    gitHandle: doc(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/), {
+      title: 'Användarnamn på GitHub',
+      description: 'Personens användarnamn på GitHub, utan @. Används för att be personen granska ändringar (CODEOWNERS).',
+      examples: ['annaandersson'],
+    }).optional(),
+    active: doc(z.boolean(), {
+      title: 'Har kvar sin tjänst',
+      description:
+        'true så länge personen har kvar sin tjänst. Sätt false när personen slutat; roller som personen har måste då lämnas över.',
+      examples: [true],
+    }),
+  }),
+  { title: 'Person', description: 'En person som kan ha roller i systemförteckningen.' },
+);
+
+export type Person = z.output<typeof personSchema>;

@@ -1,0 +1,53 @@
+// Register-wide settings: one file registry/settings.yaml. A municipality that
+// adopts the template changes this file and the entries, nothing else.
+import * as z from 'zod';
+import { doc, email, reference, text, url } from './common.ts';
+
+export const settingsSchema = doc(
+  z.strictObject({
+    municipality: text({ title: 'Kommun', description: 'Kommunens namn som det visas på webbplatsen.', examples: ['Exempelkommun'] }),
+    siteUrl: url({
+      title: 'Webbplatsens adress',
+      description: 'Full adress där webbplatsen publiceras. Sökvägen (till exempel /systemforteckning/) blir webbplatsens bas.',
+      examples: ['https://intranat.exempelkommun.se/systemforteckning/'],
+    }),
+    repositoryUrl: url({
+      title: 'Förrådets adress',
+      description: 'Webbadressen till Git-förrådet. Används för länkarna "Föreslå ändring".',
+      examples: ['https://github.com/exempelkommun/systemforteckning'],
+    }),
+    defaultBranch: text({ title: 'Huvudgren', description: 'Grenen som webbplatsen byggs från.', examples: ['main'] }),
+    itDepartment: reference('en enhet i registry/units/', {
+      title: 'IT-avdelningen',
+      description: 'Enheten som sköter förteckningen och granskar ändringar.',
+      examples: ['it-avdelningen'],
+    }),
+    itTeam: doc(z.string().regex(/^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/), {
+      title: 'IT-avdelningens team på GitHub',
+      description: 'Teamet som granskar alla ändringar (CODEOWNERS), skrivet @organisation/team.',
+      examples: ['@exempelkommun/it-avdelningen'],
+    }),
+    politicalItCouncil: reference('en enhet i registry/units/', {
+      title: 'Politiskt IT-råd',
+      description: 'Enheten som är kommunens politiska IT-råd (riktlinjerna §3), vanligen kommunstyrelsens arbetsutskott.',
+    }).optional(),
+    reviewIntervalMonths: doc(z.int().min(1).max(60), {
+      title: 'Granskningsintervall',
+      description: 'Antal månader mellan granskningar av ett system innan en varning visas.',
+      examples: [12],
+    }),
+    contractWarningDays: doc(z.int().min(1).max(730), {
+      title: 'Varning före avtalsslut',
+      description: 'Antal dagar före avtalsslut som en varning visas.',
+      examples: [90],
+    }),
+    contactEmail: email({
+      title: 'Kontakt',
+      description: 'E-postadress för frågor om förteckningen och webbplatsens tillgänglighet.',
+      examples: ['it-avdelningen@exempelkommun.se'],
+    }),
+  }),
+  { title: 'Inställningar', description: 'Inställningar för hela systemförteckningen.' },
+);
+
+export type Settings = z.output<typeof settingsSchema>;

@@ -1,0 +1,224 @@
+// A system: one file registry/systems/<id>.yaml. The management organisation
+// under `roles` is the heart of the register (guideline §4).
+import * as z from 'zod';
+import { date, doc, email, idField, reference, text, url } from './common.ts';
+import { CRITICALITY_LEVELS, HOSTING_FORMS, PROCESSOR_AGREEMENT_STATES, RETENTION_CHOICES, SYSTEM_STATUSES } from './vocabulary.ts';
+
+const personRef = (title: string, description: string) => reference('en person i registry/people/', { title, description });
+
+const klassaLevel = (title: string, description: string) =>
+  doc(z.int().min(0).max(4), {
+    title,
+    description: `${description} Nivå enligt KLASSA: 0 ingen eller försumbar skada, 1 måttlig, 2 betydande, 3 allvarlig, 4 synnerligen allvarlig skada.`,
+    examples: [2],
+  });
+
+const userGroup = doc(
+  z.union([
+    reference('en enhet i registry/units/', {
+      title: 'Användande enhet',
+      description: 'En organisationsenhet vars medarbetare använder systemet.',
+    }),
+    doc(
+      z.strictObject({
+        name: text({
+          title: 'Användargrupp',
+          description: 'Namnet på en användargrupp som inte är en enhet, till exempel "Alla medarbetare".',
+        }),
+        description: text({ title: 'Beskrivning', description: 'Vilka som ingår i gruppen.' }).optional(),
+      }),
+      { title: 'Namngiven användargrupp', description: 'En grupp användare som inte motsvaras av en enhet i registret.' },
+    ),
+  ]),
+  {
+    title: 'Användargrupp',
+    description: 'Id för en enhet, eller en namngiven grupp med fältet name.',
+    examples: ['socialforvaltningen', { name: 'Alla medarbetare' }],
+  },
+);
+
+export const rolesSchema = doc(
+  z.strictObject({
+    owner: personRef(
+      'Systemägare',
+      'Ansvarar för systemets omfattning, ekonomi och långsiktiga strategi. Oftast en förvaltnings- eller avdelningschef.',
+    ),
+    manager: personRef(
+      'Systemförvaltare',
+      'Utses av systemägaren. Planerar, samordnar och följer upp det som berör systemet. Tar emot felrapporter från användarna.',
+    ),
+    administrators: doc(z.array(personRef('Systemadministratör', 'Administrerar behörigheter i systemet.')).min(1), {
+      title: 'Systemadministratörer',
+      description: 'En eller flera personer som administrerar behörigheter. Utses av systemförvaltaren.',
+      examples: [['cecilia-ceder']],
+    }),
+    operations: reference('en enhet i registry/units/ eller en person i registry/people/', {
+      title: 'Driftansvarig',
+      description: 'Ansvarar för driften. Normalt IT-avdelningen (en enhet), men kan vara en person.',
+      examples: ['it-avdelningen'],
+    }),
+    users: doc(z.array(userGroup).min(1), {
+      title: 'Användare',
+      description: 'En eller flera användargrupper. Användarna rapporterar fel och brister till systemförvaltaren.',
+    }),
+    informationOwner: personRef('Informationsägare', 'Ansvarar för informationen i systemet och dess klassning.').optional(),
+    legalOwner: reference('en enhet i registry/units/', {
+      title: 'Juridisk systemägare',
+      description: 'Nämnd eller styrelse som formellt äger systemet.',
+    }).optional(),
+    technicalManager: personRef('Teknisk förvaltare', 'Ansvarar för systemets tekniska förvaltning.').optional(),
+    superUsers: doc(z.array(personRef('Superanvändare', 'Stöttar andra användare i verksamheten.')).min(1), {
+      title: 'Superanvändare',
+      description: 'Personer som stöttar andra användare i verksamheten.',
+    }).optional(),
+  }),
+  {
+    title: 'Förvaltningsorganisation',
+    description:
+      'De namngivna rollerna enligt riktlinjerna: systemägare, systemförvaltare, systemadministratörer, driftansvarig och användare.',
+  },
+);
+
+const supplierSchema = doc(
+  z.strictObject({
+    name: text({ title: 'Leverantör', description: 'Leverantörens namn.', examples: ['Lönepartner AB'] }),
+    orgNumber: doc(z.string().regex(/^\d{6}-\d{4}$/), {
+      title: 'Organisationsnummer',
+      description: 'Leverantörens organisationsnummer, skrivet NNNNNN-NNNN.',
+      examples: ['556123-4567'],
+    }).optional(),
+    website: url({ title: 'Webbplats', description: 'Leverantörens webbplats.' }).optional(),
+    support: text({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.' }).optional(),
+  }),
+  { title: 'Leverantör', description: 'Vem som levererar systemet.' },
+);
+
+const contractSchema = doc(
+  z.strictObject({
+    reference: text({ title: 'Diarienummer', description: 'Avtalets diarienummer.', examples: ['KS 2023/412'] }).optional(),
+    start: date({ title: 'Avtalsstart', description: 'Dag då avtalet började gälla.' }).optional(),
+    end: date({ title: 'Avtalet löper ut', description: 'Sista dag avtalet gäller utan förlängning.' }).optional(),
+    frameworkAgreement: text({
+      title: 'Ramavtal',
+      description: 'Ramavtal som avtalet är avropat från, om något.',
+      examples: ['Kammarkollegiet Programvaror och tjänster 2022'],
+    }).optional(),
+    extensionOption: text({ title: 'Förlängningsoption', description: 'Möjlighet att förlänga, till exempel "1+1 år".' }).optional(),
+    noticePeriod: text({ title: 'Uppsägningstid', description: 'Uppsägningstid, till exempel "6 månader".' }).optional(),
+  }),
+  { title: 'Avtal', description: 'Avtalet med leverantören.' },
+);
+
+const personalDataSchema = doc(
+  z.strictObject({
+    processed: doc(z.boolean(), { title: 'Behandlar personuppgifter', description: 'true om systemet behandlar personuppgifter.' }),
+    sensitive: doc(z.boolean(), {
+      title: 'Känsliga personuppgifter',
+      description: 'true om systemet behandlar känsliga personuppgifter (till exempel hälsa).',
+    }).optional(),
+    processorAgreement: doc(z.enum(PROCESSOR_AGREEMENT_STATES), {
+      title: 'Personuppgiftsbiträdesavtal',
+      description: 'Om PUB-avtal med leverantören finns: finns, saknas eller ej aktuellt.',
+    }).optional(),
+    thirdCountryTransfer: doc(z.boolean(), {
+      title: 'Tredjelandsöverföring',
+      description: 'true om personuppgifter överförs till land utanför EU/EES.',
+    }).optional(),
+  }),
+  { title: 'Personuppgifter', description: 'Hur systemet behandlar personuppgifter.' },
+);
+
+const classificationSchema = doc(
+  z.strictObject({
+    confidentiality: klassaLevel('Konfidentialitet', 'Skada om informationen röjs för obehöriga.'),
+    integrity: klassaLevel('Riktighet', 'Skada om informationen är felaktig eller ändras obehörigt.'),
+    availability: klassaLevel('Tillgänglighet', 'Skada om informationen inte går att nå när den behövs.'),
+    traceability: klassaLevel('Spårbarhet', 'Behov av att kunna spåra vem som gjort vad.').optional(),
+    date: date({ title: 'Klassad', description: 'Dag då informationsklassningen gjordes.' }).optional(),
+  }),
+  { title: 'Informationsklassning', description: 'Informationsklassning enligt SKR:s KLASSA.' },
+);
+
+const linksSchema = doc(
+  z.strictObject({
+    documentation: url({ title: 'Dokumentation', description: 'Länk till systemets dokumentation eller förvaltningsplan.' }).optional(),
+    login: url({ title: 'Inloggning', description: 'Länk där användarna loggar in.' }).optional(),
+    support: url({ title: 'Support', description: 'Länk till support eller felanmälan.' }).optional(),
+  }),
+  { title: 'Länkar', description: 'Länkar till systemet och dess dokumentation.' },
+);
+
+const archiveSchema = doc(
+  z.strictObject({
+    plan: text({
+      title: 'Informationshanteringsplan',
+      description: 'Var i informationshanteringsplanen systemets information finns.',
+    }).optional(),
+    retention: doc(z.enum(RETENTION_CHOICES), {
+      title: 'Bevaras eller gallras',
+      description: 'Om informationen bevaras, gallras eller delvis bevaras.',
+    }).optional(),
+    eArchive: doc(z.boolean(), {
+      title: 'Levereras till e-arkiv',
+      description: 'true om informationen levereras till e-arkivet.',
+    }).optional(),
+  }),
+  { title: 'Arkivering', description: 'Hur systemets information arkiveras.' },
+);
+
+export const systemSchema = doc(
+  z.strictObject({
+    id: idField,
+    name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'] }),
+    description: text({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
+    product: text({ title: 'Produkt', description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.' }).optional(),
+    unit: reference('en enhet i registry/units/', {
+      title: 'Ägande verksamhet',
+      description: 'Verksamheten som initierar och budgeterar för systemet (riktlinjerna §3).',
+      examples: ['ekonomiavdelningen'],
+    }),
+    status: doc(z.enum(SYSTEM_STATUSES), {
+      title: 'Status',
+      description: 'Var systemet befinner sig i sin livscykel.',
+      examples: ['i drift'],
+    }),
+    roles: rolesSchema,
+    hosting: doc(z.enum(HOSTING_FORMS), {
+      title: 'Driftform',
+      description: 'Egen drift (kommunens IT-avdelning), extern drift (hos leverantör) eller molntjänst (SaaS).',
+    }).optional(),
+    criticality: doc(z.enum(CRITICALITY_LEVELS), {
+      title: 'Kritikalitet',
+      description: 'Hur kritiskt systemet är för verksamheten: låg, medel, hög eller kritisk.',
+    }).optional(),
+    supplier: supplierSchema.optional(),
+    contract: contractSchema.optional(),
+    personalData: personalDataSchema.optional(),
+    classification: classificationSchema.optional(),
+    loginMethod: text({
+      title: 'Inloggningsmetod',
+      description: 'Hur användarna loggar in, till exempel "SITHS-kort" eller "Kommunens inloggning (SSO)".',
+    }).optional(),
+    dependencies: doc(
+      z.array(reference('ett system i registry/systems/', { title: 'Beroende', description: 'Ett system som detta system använder.' })),
+      { title: 'Beroenden', description: 'System som detta system hämtar från eller skickar till (integrationer).' },
+    ).optional(),
+    links: linksSchema.optional(),
+    archive: archiveSchema.optional(),
+    supportEmail: email({ title: 'Funktionsbrevlåda', description: 'Gemensam e-postadress för frågor om systemet.' }).optional(),
+    reviewed: date({
+      title: 'Senast granskad',
+      description: 'Dag då systemägaren senast granskade uppgifterna i filen.',
+      examples: ['2026-03-15'],
+    }).optional(),
+    notes: text({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.' }).optional(),
+  }),
+  {
+    title: 'System',
+    description: 'Ett IT-system i kommunens systemförteckning med dess förvaltningsorganisation.',
+  },
+);
+
+export type System = z.output<typeof systemSchema>;
+export type Roles = z.output<typeof rolesSchema>;
+export type UserGroup = System['roles']['users'][number];

@@ -1,0 +1,37 @@
+// An organisation unit: one file registry/units/<id>.yaml. Units form a tree
+// through `parent`: kommun, förvaltningar, avdelningar, enheter, bolag,
+// nämnder and the councils of guideline §3.
+import * as z from 'zod';
+import { doc, email, idField, reference, text, url } from './common.ts';
+import { UNIT_TYPES } from './vocabulary.ts';
+
+export const unitSchema = doc(
+  z.strictObject({
+    id: idField,
+    name: text({ title: 'Namn', description: 'Enhetens namn.', examples: ['IT-avdelningen'] }),
+    type: doc(z.enum(UNIT_TYPES), {
+      title: 'Typ',
+      description: 'Vilken sorts enhet: kommun, förvaltning, avdelning, enhet, kommunalt bolag, nämnd, styrelse, utskott eller råd.',
+      examples: ['avdelning'],
+    }),
+    parent: reference('en enhet i registry/units/', {
+      title: 'Överordnad enhet',
+      description: 'Enheten som denna enhet hör till. Utelämnas bara för den översta enheten.',
+    }).optional(),
+    head: reference('en person i registry/people/', { title: 'Chef', description: 'Enhetens chef eller ordförande.' }).optional(),
+    description: text({ title: 'Beskrivning', description: 'Vad enheten ansvarar för.' }).optional(),
+    email: email({ title: 'E-post', description: 'Enhetens funktionsbrevlåda.' }).optional(),
+    phone: doc(z.string().regex(/^\+?[0-9][0-9 -]{4,}[0-9]$/), {
+      title: 'Telefon',
+      description: 'Enhetens telefonnummer, inom citattecken.',
+    }).optional(),
+    orgNumber: doc(z.string().regex(/^\d{6}-\d{4}$/), {
+      title: 'Organisationsnummer',
+      description: 'Organisationsnummer för kommunala bolag, skrivet NNNNNN-NNNN.',
+    }).optional(),
+    website: url({ title: 'Webbplats', description: 'Enhetens webbplats eller intranätsida.' }).optional(),
+  }),
+  { title: 'Enhet', description: 'En organisationsenhet: förvaltning, avdelning, kommunalt bolag, nämnd eller råd.' },
+);
+
+export type Unit = z.output<typeof unitSchema>;

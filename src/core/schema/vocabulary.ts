@@ -1,0 +1,49 @@
+// The closed value lists of the register, in their natural order. Kept free
+// of zod so that the validator and the site can use them without loading it.
+
+/** Ids: lower-case a–z, digits and single hyphens; also the file name. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lifecycle, in order (vocabulary: Planerad → … → Avvecklad). */
+export const SYSTEM_STATUSES = [
+  'planerad',
+  'under upphandling',
+  'under införande',
+  'i drift',
+  'under avveckling',
+  'avställd',
+  'avvecklad',
+] as const;
+
+export const HOSTING_FORMS = ['egen drift', 'extern drift', 'molntjänst'] as const;
+export const CRITICALITY_LEVELS = ['låg', 'medel', 'hög', 'kritisk'] as const;
+export const PROCESSOR_AGREEMENT_STATES = ['finns', 'saknas', 'ej aktuellt'] as const;
+export const RETENTION_CHOICES = ['bevaras', 'gallras', 'delvis bevaras'] as const;
+
+export const UNIT_TYPES = [
+  'kommun',
+  'förvaltning',
+  'avdelning',
+  'enhet',
+  'kommunalt bolag',
+  'nämnd',
+  'styrelse',
+  'utskott',
+  'råd',
+] as const;
+
+export const EQUIPMENT_CATEGORIES = [
+  'dator',
+  'bildskärm',
+  'tillbehör',
+  'standardprogramvara',
+  'skrivare',
+  'mobiltelefon',
+  'surfplatta',
+  'övrigt',
+] as const;
+
+export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+export type HostingForm = (typeof HOSTING_FORMS)[number];
+export type UnitType = (typeof UNIT_TYPES)[number];
+export type EquipmentCategory = (typeof EQUIPMENT_CATEGORIES)[number];

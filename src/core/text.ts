@@ -1,0 +1,76 @@
+// Swedish text helpers: collation, suggestions for typos, list phrasing.
+
+/** Sorts Swedish text correctly: Å, Ä and Ö after Z, numbers by value. */
+export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+
+export function bySwedish<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => swedishCollator.compare(key(a), key(b));
+}
+
+export function capitalize(value: string): string {
+  return value.charAt(0).toLocaleUpperCase('sv') + value.slice(1);
+}
+
+/** "a, b och c" */
+export function joinSwedish(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+export function quoted(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+/**
+ * The candidate closest to `input`, if it is close enough to be a likely typo.
+ * Cost: O(candidates × length²) with an early exit on length difference, and
+ * it is only called for findings, never on the happy path.
+ */
+export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
+  const needle = input.toLocaleLowerCase('sv');
+  const limit = Math.max(2, Math.floor(needle.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - needle.length) >= bestDistance) continue;
+    const distance = levenshtein(needle, candidate.toLocaleLowerCase('sv'), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Edit distance, giving up (returning `ceiling`) once it cannot be below it. */
+function levenshtein(a: string, b: string, ceiling: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= ceiling) return ceiling;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const match = closestMatch(input, candidates);
+  return match === undefined ? '' : ` Menade du "${match}"?`;
+}
+
+/** The id a name would get: "Lönesystem Heroma" → "lonesystem-heroma". */
+export function toId(name: string): string {
+  return name
+    .toLocaleLowerCase('sv')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,325 @@
+// YAML parsing for register files, with located Swedish errors, and mapping
+// from a data path back to a line and column for findings.
+//
+// The fast path is a plain js-yaml load. Positions are only needed for files
+// that have findings, so `locatePaths` parses the file's event stream again
+// on demand instead of keeping positions for every file.
+import { EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
+
+export type DataPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceProblem extends Position {
+  rule: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: SourceProblem };
+
+/** Aliases allowed per file; the register needs none, a few are harmless. */
+const MAX_ALIASES = 50;
+/** Nodes visited when expanding aliases; beyond this the file is an alias bomb. */
+const MAX_EXPANDED_NODES = 100_000;
+const MAX_DEPTH = 40;
+
+export function offsetToPosition(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+export function parseYaml(text: string): ParseResult {
+  if (isBlank(text)) {
+    return fail(1, 1, 'empty-file', 'Filen är tom. Fyll i fälten (se mallen i README eller kör npm run new) eller ta bort filen.');
+  }
+  let value: unknown;
+  try {
+    value = load(text, { maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
+  } catch (error) {
+    return { ok: false, problem: describeYamlError(text, error) };
+  }
+  if (text.includes('*') && exceedsNodeBudget(value, MAX_EXPANDED_NODES)) {
+    const at = offsetToPosition(text, Math.max(text.search(/\*[^\s*]/), 0));
+    return fail(at.line, at.column, 'yaml-alias-bomb', aliasBombMessage());
+  }
+  return { ok: true, value };
+}
+
+function isBlank(text: string): boolean {
+  return text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'));
+}
+
+function fail(line: number, column: number, rule: string, message: string): ParseResult {
+  return { ok: false, problem: { line, column, rule, message } };
+}
+
+function aliasBombMessage(): string {
+  return 'Filen använder alias (*namn) som växer till orimligt mycket data (en så kallad aliasbomb). Skriv ut värdena direkt i stället för att använda alias.';
+}
+
+/** Counts nodes reachable through aliases, stopping once the budget is spent. */
+function exceedsNodeBudget(root: unknown, budget: number): boolean {
+  let remaining = budget;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (--remaining < 0) return true;
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') stack.push(...Object.values(node));
+  }
+  return false;
+}
+
+const SWEDISH_REASONS: [RegExp, string, string][] = [
+  [
+    /tab characters must not be used in indentation/,
+    'yaml-tab',
+    'Tabbtecken används för indrag. YAML kräver mellanslag: ersätt tabben med två mellanslag per nivå.',
+  ],
+  [/duplicated mapping key|duplicate key/, 'yaml-duplicate-key', ''],
+  [
+    /expected a single document in the stream/,
+    'yaml-multiple-documents',
+    'Filen innehåller flera YAML-dokument (avgränsade med ---). Varje fil ska beskriva en enda post: flytta det andra dokumentet till en egen fil.',
+  ],
+  [/aliases exceeded maxAliases/, 'yaml-alias-bomb', aliasBombMessage()],
+  [/maximum nesting depth|nesting depth/, 'yaml-too-deep', 'Filen är nästlad i orimligt många nivåer. Kontrollera indragen.'],
+  [
+    /null byte|non-printable characters/,
+    'yaml-control-character',
+    'Filen innehåller osynliga styrtecken. Ta bort dem, till exempel genom att skriva om raden.',
+  ],
+  [
+    /bad indentation|deficient indentation/,
+    'yaml-syntax',
+    'Felaktigt indrag. Fält på samma nivå ska börja i samma kolumn och underfält ska dras in med två mellanslag.',
+  ],
+  [/missed comma between flow collection entries/, 'yaml-syntax', 'Kommatecken saknas mellan värden inom [ ] eller { }.'],
+  [/unexpected end of the stream within a flow collection/, 'yaml-syntax', 'En hakparentes [ eller klammerparentes { stängs aldrig.'],
+  [
+    /within a (double|single) quoted scalar/,
+    'yaml-syntax',
+    'Ett citattecken öppnas men stängs aldrig. Lägg till det avslutande citattecknet.',
+  ],
+  [
+    /whitespace character is expected after the key-value separator/,
+    'yaml-syntax',
+    'Efter kolon måste det stå ett mellanslag, till exempel "namn: Lönesystem".',
+  ],
+  [
+    /end of the stream or a document separator is expected/,
+    'yaml-syntax',
+    'Raden passar inte in i strukturen. Kontrollera indrag och att varje fält skrivs "nyckel: värde".',
+  ],
+  [
+    /unknown escape sequence|expected hexadecimal character/,
+    'yaml-syntax',
+    'Ogiltigt omvänt snedstreck (\\) inom "citattecken". Använd enkla citattecken \' \' eller dubbla snedstreck.',
+  ],
+  [/complex keys/, 'yaml-syntax', 'En nyckel får bara vara text, till exempel "namn:".'],
+];
+
+function describeYamlError(text: string, error: unknown): SourceProblem {
+  const reason = error instanceof YAMLException ? error.reason : String((error as Error)?.message ?? error);
+  const mark = error instanceof YAMLException ? error.mark : undefined;
+  let line = mark ? mark.line + 1 : 1;
+  let column = mark ? mark.column + 1 : 1;
+  const structural = /bad indentation|deficient indentation|end of the stream or a document separator/.test(reason);
+  if (structural) {
+    const hint = structuralHint(text, line);
+    if (hint) return hint;
+  }
+  const match = SWEDISH_REASONS.find(([pattern]) => pattern.test(reason));
+  if (match?.[1] === 'yaml-multiple-documents') {
+    ({ line, column } = secondDocumentPosition(text));
+  }
+  if (match?.[1] === 'yaml-duplicate-key' && mark) {
+    const key = keyAt(text, mark.position ?? 0);
+    return {
+      line,
+      column,
+      rule: 'yaml-duplicate-key',
+      message: `Nyckeln "${key}" förekommer två gånger på samma nivå. Ta bort den ena eller slå ihop dem.`,
+    };
+  }
+  if (match) return { line, column, rule: match[1], message: match[2] };
+  return {
+    line,
+    column,
+    rule: 'yaml-syntax',
+    message: `Filen går inte att läsa som YAML (${reason}). Kontrollera indrag (mellanslag, inte tabb), kolon och citattecken på raden.`,
+  };
+}
+
+/**
+ * js-yaml reports a stray colon or an unclosed bracket as bad indentation on
+ * a later line. Look for those two common mistakes and point at their line.
+ */
+function structuralHint(text: string, errorLine: number): SourceProblem | undefined {
+  const lines = text.split('\n');
+  const opener = unclosedBracket(lines.slice(0, errorLine));
+  if (opener) {
+    return {
+      ...opener,
+      rule: 'yaml-syntax',
+      message: `Hakparentesen eller klammerparentesen här stängs aldrig. Lägg till ] eller } på samma rad, eller skriv listan med en rad per värde som börjar med "- ".`,
+    };
+  }
+  for (const lineNumber of [errorLine, errorLine - 1]) {
+    const line = lines[lineNumber - 1] ?? '';
+    const colon = /^(\s*(?:- )?[^\s#"'][^:#]*:\s+[^\s"'[{|>#][^#]*?)(:\s)/.exec(line);
+    if (colon) {
+      return {
+        line: lineNumber,
+        column: (colon[1]?.length ?? 0) + 1,
+        rule: 'yaml-syntax',
+        message: 'Värdet innehåller ett kolon följt av mellanslag, vilket YAML läser som ett nytt fält. Sätt hela värdet inom citattecken, till exempel namn: "A: B".',
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The line and column of the last [ or { that is never closed, outside quotes and comments. */
+function unclosedBracket(lines: readonly string[]): Position | undefined {
+  const open: Position[] = [];
+  lines.forEach((line, index) => {
+    let quote: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i] as string;
+      if (quote) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") {
+        if (i === 0 || /[\s[{,:]/.test(line[i - 1] as string)) quote = char;
+      } else if (char === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+      else if (char === '[' || char === '{') open.push({ line: index + 1, column: i + 1 });
+      else if (char === ']' || char === '}') open.pop();
+    }
+  });
+  return open[open.length - 1];
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset);
+  const key = /^\s*["']?([^"':\n]*)/.exec(rest)?.[1] ?? '';
+  return key.trim();
+}
+
+function secondDocumentPosition(text: string): Position {
+  const lines = text.split('\n');
+  let seenContent = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const isMarker = /^(---|\.\.\.)(\s|$)/.test(line);
+    if (isMarker && seenContent) return { line: i + 1, column: 1 };
+    if (!isMarker && line.trim() !== '' && !line.trimStart().startsWith('#')) seenContent = true;
+  }
+  return { line: 1, column: 1 };
+}
+
+interface NodeSpot {
+  keyOffset: number;
+  valueOffset: number;
+}
+
+/**
+ * Finds where each data path is written in the file. A path that does not
+ * exist (a missing field) maps to its closest existing ancestor. `target`
+ * 'key' points at the key (`owner:`), 'value' at the value after it.
+ * O(events in the file + paths asked).
+ */
+export function locatePaths(text: string, paths: readonly { path: DataPath; target: 'key' | 'value' }[]): Position[] {
+  let spots: Map<string, NodeSpot>;
+  try {
+    spots = collectSpots(text, parseEvents(text, { maxDepth: MAX_DEPTH }));
+  } catch {
+    spots = new Map();
+  }
+  return paths.map(({ path, target }) => {
+    for (let length = path.length; length >= 0; length--) {
+      const spot = spots.get(pathKey(path.slice(0, length)));
+      if (!spot) continue;
+      const exact = length === path.length;
+      const offset = exact && target === 'value' ? spot.valueOffset : spot.keyOffset;
+      return offsetToPosition(text, offset);
+    }
+    return { line: 1, column: 1 };
+  });
+}
+
+function pathKey(path: DataPath): string {
+  return path.join('\u0000');
+}
+
+type Frame =
+  | { kind: 'map'; path: (string | number)[]; key: string | undefined; keyOffset: number }
+  | { kind: 'seq'; path: (string | number)[]; index: number };
+
+function collectSpots(text: string, events: Event[]): Map<string, NodeSpot> {
+  const spots = new Map<string, NodeSpot>();
+  const stack: Frame[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) continue;
+    if (event.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const start = eventStart(event);
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'map' && top.key === undefined) {
+      // A key. Keys of register files are scalars; anything else was rejected
+      // by the loader before locating.
+      top.key = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '';
+      top.keyOffset = Math.max(start, 0);
+      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path: [], index: 0 });
+      continue;
+    }
+    let path: (string | number)[];
+    let keyOffset = start;
+    if (top === undefined) path = [];
+    else if (top.kind === 'map') {
+      path = [...top.path, top.key as string];
+      keyOffset = top.keyOffset;
+      top.key = undefined;
+    } else {
+      path = [...top.path, top.index++];
+    }
+    // An empty value (`owner:`) has no offset of its own: point at its key.
+    spots.set(pathKey(path), { keyOffset, valueOffset: start >= 0 ? start : keyOffset });
+    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', path, key: undefined, keyOffset: start });
+    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path, index: 0 });
+  }
+  return spots;
+}
+
+function eventStart(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.SCALAR:
+      // Anchor offsets point after the `&`; quoted values after the quote.
+      return firstSet(event.anchorStart - 1, event.tagStart, event.valueStart);
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return firstSet(event.anchorStart - 1, event.tagStart, event.start);
+    case EVENT_ID.ALIAS:
+      return Math.max(event.anchorStart - 1, 0);
+    default:
+      return -1;
+  }
+}
+
+/** The earliest of the offsets that are present, or -1 when none is. */
+function firstSet(...offsets: number[]): number {
+  const set = offsets.filter((offset) => offset >= 0);
+  return set.length > 0 ? Math.min(...set) : -1;
+}
