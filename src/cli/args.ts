@@ -46,6 +46,9 @@ export async function runCommand(main: () => Promise<number> | number): Promise<
   }
 }
 
+/** A real calendar date written ÅÅÅÅ-MM-DD (2026-02-30 is not). */
 export function isDateArg(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -43,6 +43,11 @@ export interface SourceIssue {
 
 export interface ParsedRegister {
   entries: Entry[];
+  /**
+   * Ids that files claim by their names, readable or not: a reference to a
+   * file that is broken for another reason is not also reported as unknown.
+   */
+  fileIds: Map<Kind, Set<string>>;
   /** Texts of all readable files, for locating findings afterwards. */
   texts: Map<string, string>;
   /** Line offset of the data within the file (front matter starts on line 2). */
@@ -105,7 +110,14 @@ function folderList(): string {
 
 /** Parses and schema-checks every source. O(total size of the files). */
 export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
-  const parsed: ParsedRegister = { entries: [], texts: new Map(), lineOffsets: new Map(), sourceIssues: [], schemaIssues: [] };
+  const parsed: ParsedRegister = {
+    entries: [],
+    fileIds: new Map(),
+    texts: new Map(),
+    lineOffsets: new Map(),
+    sourceIssues: [],
+    schemaIssues: [],
+  };
   for (const source of sources) {
     const placement = placeFile(source.relPath);
     if ('ignore' in placement) continue;
@@ -120,6 +132,9 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       });
       continue;
     }
+    const kindIds = parsed.fileIds.get(placement.kind);
+    if (kindIds) kindIds.add(placement.fileId);
+    else parsed.fileIds.set(placement.kind, new Set([placement.fileId]));
     const decoded = decodeSource(source.bytes, source.size);
     if (!decoded.ok) {
       parsed.sourceIssues.push(sourceIssue(source.file, decoded.problem));

@@ -68,7 +68,9 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
       selected.push({ ...anyOf, keyword: 'anyOfRequired', params: { branches: branchErrors } });
       continue;
     }
-    const fitting = branchErrors.find((errors) => !errors.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath));
+    const fitting = branchErrors.find(
+      (errors) => !errors.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath),
+    );
     selected.push(...(fitting ?? [anyOf]));
   }
   const formatAt = new Set(selected.filter((error) => error.keyword === 'format').map((error) => error.instancePath));

@@ -19,7 +19,11 @@ export interface Validation {
 
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
   const parsed = parseRegister(sources);
-  const context = buildContext(parsed.entries, { ...options, sourcePaths: new Set(sources.map((source) => source.relPath)) });
+  const context = buildContext(parsed.entries, {
+    ...options,
+    fileIds: parsed.fileIds,
+    sourcePaths: new Set(sources.map((source) => source.relPath)),
+  });
   const issues = [...parsed.schemaIssues, ...runRules(context)];
   const findings: Finding[] = [
     ...parsed.sourceIssues.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),

@@ -184,7 +184,8 @@ function structuralHint(text: string, errorLine: number): SourceProblem | undefi
         line: lineNumber,
         column: (colon[1]?.length ?? 0) + 1,
         rule: 'yaml-syntax',
-        message: 'Värdet innehåller ett kolon följt av mellanslag, vilket YAML läser som ett nytt fält. Sätt hela värdet inom citattecken, till exempel namn: "A: B".',
+        message:
+          'Värdet innehåller ett kolon följt av mellanslag, vilket YAML läser som ett nytt fält. Sätt hela värdet inom citattecken, till exempel namn: "A: B".',
       };
     }
   }

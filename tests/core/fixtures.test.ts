@@ -61,6 +61,10 @@ describe('several broken files at once', () => {
     writeFileSync(join(root, 'systems', 'tabb.yaml'), 'id: tabb\n\tname: x\n');
     writeFileSync(join(root, 'units', 'trasig.yaml'), 'id: [trasig\n');
     const rules = validateFolder(root, cwd).findings.map((finding) => `${finding.file} ${finding.rule}`);
-    expect(rules).toEqual(['registry/systems/tabb.yaml yaml-tab', 'registry/systems/tom.yaml empty-file', 'registry/units/trasig.yaml yaml-syntax']);
+    expect(rules).toEqual([
+      'registry/systems/tabb.yaml yaml-tab',
+      'registry/systems/tom.yaml empty-file',
+      'registry/units/trasig.yaml yaml-syntax',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // What every cross-file rule receives, built once per validation run.
 import type { Issue } from '../findings.ts';
-import { REFERABLE_KINDS, type ReferableKind } from '../kinds.ts';
+import type { Kind } from '../kinds.ts';
 import type { Entry } from '../register.ts';
 import type { Person, Settings, System, Unit } from '../schema/types.ts';
 
@@ -12,11 +12,11 @@ export interface RuleContext {
   units: ReadonlyMap<string, Entry & { data: Unit }>;
   settings: (Entry & { data: Settings }) | undefined;
   /**
-   * Ids by kind, from file names of all parsed entries. A reference to a file
-   * that is broken for another reason still resolves, so one broken person
-   * file does not also produce an "unknown person" error in every system.
+   * Ids by kind, from the names of all files, parsed or not. A reference to a
+   * file that is broken for another reason still resolves, so one broken
+   * person file does not also produce an "unknown person" error in every system.
    */
-  ids: ReadonlyMap<ReferableKind, ReadonlySet<string>>;
+  ids: ReadonlyMap<Kind, ReadonlySet<string>>;
   today: string;
   /** The register root as shown to the user, e.g. "registry". */
   root: string;
@@ -29,23 +29,21 @@ export type Rule = (context: RuleContext) => Issue[];
 /** Builds the context in one pass over the entries. O(entries). */
 export function buildContext(
   entries: readonly Entry[],
-  options: { today: string; root: string; sourcePaths: ReadonlySet<string> },
+  options: { today: string; root: string; sourcePaths: ReadonlySet<string>; fileIds: ReadonlyMap<Kind, ReadonlySet<string>> },
 ): RuleContext {
-  const ids = new Map<ReferableKind, Set<string>>(REFERABLE_KINDS.map((kind) => [kind, new Set<string>()]));
   const systems: (Entry & { data: System })[] = [];
   const people = new Map<string, Entry & { data: Person }>();
   const units = new Map<string, Entry & { data: Unit }>();
   let settings: (Entry & { data: Settings }) | undefined;
   for (const entry of entries) {
-    const kindIds = ids.get(entry.kind as ReferableKind);
-    kindIds?.add(entry.fileId);
     if (!entry.schemaValid) continue;
     if (entry.kind === 'system') systems.push(entry as Entry & { data: System });
     else if (entry.kind === 'person') people.set(entry.fileId, entry as Entry & { data: Person });
     else if (entry.kind === 'unit') units.set(entry.fileId, entry as Entry & { data: Unit });
     else if (entry.kind === 'settings') settings = entry as Entry & { data: Settings };
   }
-  return { entries, systems, people, units, settings, ids, ...options };
+  const { fileIds, ...rest } = options;
+  return { entries, systems, people, units, settings, ids: fileIds, ...rest };
 }
 
 export function issue(

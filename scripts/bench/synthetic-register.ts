@@ -1,0 +1,323 @@
+// A deterministic generator of synthetic registers for benchmarks and scale
+// tests: N systems with proportional people, units, equipment and
+// dependencies, realistic Swedish text, valid by construction. It can
+// sprinkle a known number of errors of each kind.
+import { dump } from 'js-yaml';
+import { toId } from '../../src/core/text.ts';
+
+export const ERROR_KINDS = [
+  'unknown-person',
+  'unknown-unit',
+  'unknown-system',
+  'missing-field',
+  'unknown-field',
+  'not-allowed-value',
+  'invalid-format',
+  'yaml-syntax',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface SyntheticOptions {
+  systems: number;
+  seed?: number;
+  errors?: Partial<Record<ErrorKind, number>>;
+}
+
+/** mulberry32: small, fast and good enough to make the same register from the same seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  'Anna',
+  'Bo',
+  'Cecilia',
+  'David',
+  'Elin',
+  'Fredrik',
+  'Gunilla',
+  'Hassan',
+  'Ingrid',
+  'Johan',
+  'Karin',
+  'Lars',
+  'Maria',
+  'Nils',
+  'Olle',
+  'Petra',
+  'Rasmus',
+  'Sara',
+  'Tove',
+  'Ulf',
+  'Vera',
+  'Åsa',
+  'Örjan',
+  'Amira',
+  'Mehmet',
+  'Leila',
+  'Ivan',
+  'Zara',
+  'Yusuf',
+  'Ebba',
+];
+const LAST = [
+  'Andersson',
+  'Berg',
+  'Ceder',
+  'Dahl',
+  'Ek',
+  'Falk',
+  'Gran',
+  'Holm',
+  'Isaksson',
+  'Jonsson',
+  'Karlsson',
+  'Lund',
+  'Nyberg',
+  'Östlund',
+  'Palm',
+  'Ström',
+  'Sjöberg',
+  'Wallin',
+  'Åberg',
+  'Yilmaz',
+  'Khalil',
+  'Petrović',
+  'Hassan',
+  'Lindqvist',
+  'Björk',
+];
+const AREAS = [
+  'Ekonomi',
+  'Lön',
+  'Personal',
+  'Diarium',
+  'Arkiv',
+  'Bygglov',
+  'Miljö',
+  'Skola',
+  'Förskola',
+  'Elevhälsa',
+  'Socialtjänst',
+  'Hemtjänst',
+  'Hälso- och sjukvård',
+  'GIS',
+  'Gata',
+  'Park',
+  'Vatten',
+  'Avfall',
+  'Bibliotek',
+  'Kultur',
+  'Fritid',
+  'Telefoni',
+  'E-tjänster',
+  'Webb',
+  'Fastighet',
+  'Upphandling',
+  'Kontaktcenter',
+  'Säkerhet',
+  'Nämnd',
+  'Integration',
+];
+const KINDS_OF_SYSTEM = [
+  'verksamhetssystem',
+  'ärendehantering',
+  'planering',
+  'rapportering',
+  'e-tjänst',
+  'register',
+  'bokning',
+  'journal',
+  'portal',
+  'statistik',
+];
+const UNIT_WORDS = [
+  'Ekonomi',
+  'HR',
+  'IT',
+  'Kansli',
+  'Kommunikation',
+  'Skola',
+  'Förskola',
+  'Omsorg',
+  'Individ och familj',
+  'Bygg',
+  'Miljö',
+  'Gata',
+  'Park',
+  'Kultur',
+  'Fritid',
+  'Fastighet',
+  'Vatten',
+  'Räddning',
+];
+const STATUSES = ['i drift', 'i drift', 'i drift', 'i drift', 'i drift', 'under införande', 'planerad', 'under avveckling'];
+const HOSTING = ['egen drift', 'extern drift', 'molntjänst'];
+const CRITICALITY = ['låg', 'medel', 'hög', 'kritisk'];
+const CATEGORIES = ['dator', 'bildskärm', 'tillbehör', 'standardprogramvara', 'skrivare', 'mobiltelefon', 'surfplatta'];
+
+export interface SyntheticRegister {
+  /** File contents by path relative to the register root. */
+  files: Map<string, string>;
+  /** How many errors of each kind were sprinkled in. */
+  sprinkled: Partial<Record<ErrorKind, number>>;
+  counts: { systems: number; people: number; units: number; equipment: number };
+}
+
+export function generateRegister(options: SyntheticOptions): SyntheticRegister {
+  const rand = random(options.seed ?? 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const files = new Map<string, string>();
+  const write = (path: string, schema: string, data: object) => {
+    const depth = path.includes('/') ? '../../' : '../';
+    files.set(path, `# yaml-language-server: $schema=${depth}schemas/${schema}.schema.json\n${dump(data, { lineWidth: -1 })}`);
+  };
+  const systemCount = options.systems;
+  const unitCount = Math.max(10, Math.round(systemCount / 8));
+  const peopleCount = Math.max(40, Math.round(systemCount * 1.2));
+  const equipmentCount = Math.max(20, 20 + Math.round(systemCount / 100));
+
+  const units: string[] = ['kommunen', 'it-avdelningen'];
+  write('units/kommunen.yaml', 'unit', { id: 'kommunen', name: 'Syntetkommun', type: 'kommun' });
+  write('units/it-avdelningen.yaml', 'unit', { id: 'it-avdelningen', name: 'IT-avdelningen', type: 'avdelning', parent: 'kommunen' });
+  for (let i = units.length; i < unitCount; i++) {
+    const isAdministration = i < 2 + Math.ceil(unitCount / 6);
+    const name = `${pick(UNIT_WORDS)} ${isAdministration ? 'förvaltning' : 'avdelning'} ${i}`;
+    const id = toId(name);
+    const parent = isAdministration
+      ? 'kommunen'
+      : (units[1 + Math.floor(rand() * Math.min(units.length - 1, Math.ceil(unitCount / 6)))] as string);
+    units.push(id);
+    write(`units/${id}.yaml`, 'unit', {
+      id,
+      name,
+      type: isAdministration ? 'förvaltning' : 'avdelning',
+      parent,
+      description: `${name} i Syntetkommun.`,
+    });
+  }
+
+  const people: string[] = [];
+  for (let i = 0; i < peopleCount; i++) {
+    const name = `${pick(FIRST)} ${pick(LAST)}`;
+    const id = `${toId(name)}-${i}`;
+    people.push(id);
+    write(`people/${id}.yaml`, 'person', {
+      id,
+      name,
+      title: pick(['Systemförvaltare', 'Avdelningschef', 'Handläggare', 'Systemadministratör', 'Förvaltningschef', 'IT-tekniker']),
+      unit: pick(units),
+      email: `${id}@syntetkommun.se`,
+      phone: `010-${100 + (i % 900)} ${10 + (i % 90)} ${10 + ((i * 7) % 90)}`,
+      gitHandle: `user${i}`,
+      active: true,
+    });
+  }
+
+  const systems: string[] = [];
+  for (let i = 0; i < systemCount; i++) {
+    const name = `${pick(AREAS)} ${pick(KINDS_OF_SYSTEM)} ${i + 1}`;
+    const id = toId(name);
+    const dependencies = systems.length === 0 ? [] : [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(systems)))];
+    systems.push(id);
+    const start = 2018 + Math.floor(rand() * 7);
+    write(`systems/${id}.yaml`, 'system', {
+      id,
+      name,
+      description: `${name} används av verksamheten för ${pick(AREAS).toLowerCase()} och ${pick(KINDS_OF_SYSTEM)}.`,
+      unit: pick(units),
+      status: pick(STATUSES),
+      roles: {
+        owner: people[Math.floor(rand() * Math.ceil(peopleCount / 10))],
+        manager: pick(people),
+        administrators: [...new Set([pick(people), pick(people)])],
+        operations: rand() < 0.8 ? 'it-avdelningen' : pick(people),
+        users: [pick(units), { name: 'Alla medarbetare' }],
+      },
+      hosting: pick(HOSTING),
+      criticality: pick(CRITICALITY),
+      supplier: {
+        name: `${pick(LAST)} Systemhus AB`,
+        orgNumber: `556${String(100000 + i).slice(-3)}-${String(1000 + (i % 9000)).slice(-4)}`,
+      },
+      contract: { reference: `KS ${start}/${i + 1}`, start: `${start}-01-01`, end: `${start + 6 + Math.floor(rand() * 4)}-12-31` },
+      personalData: { processed: rand() < 0.8, processorAgreement: 'finns' },
+      classification: { confidentiality: Math.floor(rand() * 5), integrity: Math.floor(rand() * 5), availability: Math.floor(rand() * 5) },
+      ...(dependencies.length ? { dependencies } : {}),
+      reviewed: `2026-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+    });
+  }
+
+  for (let i = 0; i < equipmentCount; i++) {
+    const category = pick(CATEGORIES);
+    const id = `${toId(category)}-${i + 1}`;
+    write(`equipment/${id}.yaml`, 'equipment', {
+      id,
+      name: `${category.charAt(0).toUpperCase()}${category.slice(1)} modell ${i + 1}`,
+      category,
+      description: 'Standardutrustning enligt ramavtal.',
+      frameworkAgreement: { name: `Ramavtal ${category} 2024` },
+      ordering: 'Beställ i IT-avdelningens e-tjänst.',
+      price: { amount: 500 + Math.floor(rand() * 20000) },
+    });
+  }
+
+  write('settings.yaml', 'settings', {
+    municipality: 'Syntetkommun',
+    siteUrl: 'https://intranat.syntetkommun.se/systemforteckning/',
+    repositoryUrl: 'https://github.com/syntetkommun/systemforteckning',
+    defaultBranch: 'main',
+    itDepartment: 'it-avdelningen',
+    itTeam: '@syntetkommun/it',
+    reviewIntervalMonths: 12,
+    contractWarningDays: 90,
+    contactEmail: 'it@syntetkommun.se',
+  });
+  files.set(
+    'guidelines/riktlinjer.md',
+    '---\ntitle: Riktlinjer för systemförvaltning\nadoptedBy: Kommunstyrelsen\nadopted: 2019-05-14\nversion: "1.0"\n---\n\nFör varje system ska det finnas en förvaltningsorganisation.\n',
+  );
+
+  const sprinkled = sprinkleErrors(files, systems, options.errors ?? {}, rand);
+  return { files, sprinkled, counts: { systems: systemCount, people: peopleCount, units: unitCount, equipment: equipmentCount } };
+}
+
+/** Breaks distinct system files, one error each, so every error is found exactly once. */
+function sprinkleErrors(
+  files: Map<string, string>,
+  systems: readonly string[],
+  errors: Partial<Record<ErrorKind, number>>,
+  rand: () => number,
+): Partial<Record<ErrorKind, number>> {
+  const victims = [...systems].sort(() => rand() - 0.5);
+  const breakers: Record<ErrorKind, (text: string) => string> = {
+    'unknown-person': (text) => text.replace(/^( {2}manager: ).*$/m, '$1ingen-sadan-person'),
+    'unknown-unit': (text) => text.replace(/^unit: .*$/m, 'unit: ingen-sadan-enhet'),
+    'unknown-system': (text) =>
+      text.replace(/^dependencies:\n(?: {2}- .*\n)+/m, '').replace(/^(description: .*)$/m, '$1\ndependencies:\n  - inget-sadant-system'),
+    'missing-field': (text) => text.replace(/^description: .*\n/m, ''),
+    'unknown-field': (text) => text.replace(/^hosting: /m, 'hostng: '),
+    'not-allowed-value': (text) => text.replace(/^criticality: .*$/m, 'criticality: jättehög'),
+    'invalid-format': (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 2026-02-30'),
+    'yaml-syntax': (text) => text.replace(/^( {4}- )(.*)$/m, '$1[$2'),
+  };
+  const sprinkled: Partial<Record<ErrorKind, number>> = {};
+  for (const kind of ERROR_KINDS) {
+    const count = errors[kind] ?? 0;
+    for (let i = 0; i < count; i++) {
+      const id = victims.pop();
+      if (!id) throw new Error('För få system för så många fel.');
+      const path = `systems/${id}.yaml`;
+      files.set(path, breakers[kind](files.get(path) as string));
+    }
+    if (count) sprinkled[kind] = count;
+  }
+  return sprinkled;
+}
