@@ -1,11 +1,7 @@
 // Rules about dates: contract periods and reviews.
-import { addMonths, daysBetween, formatSwedishDate } from '../dates.ts';
+import { formatSwedishDate } from '../dates.ts';
+import { contractEndsWithin, DEFAULT_CONTRACT_WARNING_DAYS, DEFAULT_REVIEW_MONTHS, isCurrent, isReviewOverdue } from '../review.ts';
 import { issue, type Rule } from './context.ts';
-
-const DEFAULT_REVIEW_MONTHS = 12;
-const DEFAULT_CONTRACT_WARNING_DAYS = 90;
-
-const isCurrent = (status: string) => status !== 'avvecklad' && status !== 'avställd';
 
 export const contractPeriodIsOrdered: Rule = ({ systems }) =>
   systems.flatMap((system) => {
@@ -34,8 +30,7 @@ export const reviewOverdue: Rule = ({ systems, settings, today }) => {
         ),
       ];
     }
-    const due = addMonths(reviewed, months);
-    if (due >= today) return [];
+    if (!isReviewOverdue(reviewed, months, today)) return [];
     return [
       issue(
         system,
@@ -53,8 +48,8 @@ export const contractEndingSoon: Rule = ({ systems, settings, today }) => {
   return systems.flatMap((system) => {
     const end = system.data.contract?.end;
     if (!end || !isCurrent(system.data.status)) return [];
-    const remaining = daysBetween(today, end);
-    if (remaining < 0 || remaining > days) return [];
+    const remaining = contractEndsWithin(end, days, today);
+    if (remaining === undefined) return [];
     const when = remaining === 0 ? 'i dag' : `om ${remaining} ${remaining === 1 ? 'dag' : 'dagar'} (${formatSwedishDate(end)})`;
     return [
       issue(

@@ -1,0 +1,49 @@
+// The site's one way to the register: the same loader, validator and model
+// as the CLI. Loaded once per build and shared by every page.
+import { todayIso } from '../../../src/core/dates.ts';
+import { formatText, summarize } from '../../../src/core/findings.ts';
+import { readHistory, repositoryPathOf, type History } from '../../../src/core/history.ts';
+import { displayPathOf, readRegisterSources } from '../../../src/core/load.ts';
+import { resolveRegister, type RegisterModel } from '../../../src/core/model.ts';
+import { registryDirFromEnv } from '../../../src/core/site-config.ts';
+import { validateSources } from '../../../src/core/validate.ts';
+import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
+import { buildReport, type Report } from '../../../src/core/views/report.ts';
+
+export interface SiteData {
+  model: RegisterModel;
+  rows: RegisterRow[];
+  history: History;
+  /** Folder of the register inside the Git repository, for edit links. */
+  registryPath: string;
+  builtOn: string;
+  /** The IT department's follow-up, as npm run report prints it. */
+  report: Report;
+}
+
+let cached: SiteData | undefined;
+
+export function siteData(): SiteData {
+  cached ??= load();
+  return cached;
+}
+
+function load(): SiteData {
+  const registryDir = registryDirFromEnv();
+  const sources = readRegisterSources(registryDir);
+  const today = todayIso();
+  const { findings, parsed } = validateSources(sources, { today, root: displayPathOf(registryDir) });
+  if (summarize(findings).errors > 0) {
+    const errors = findings.filter((finding) => finding.severity === 'error').map(formatText);
+    throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
+  }
+  const model = resolveRegister(parsed);
+  return {
+    model,
+    rows: registerRows(model),
+    history: readHistory(registryDir),
+    registryPath: repositoryPathOf(registryDir) ?? 'registry',
+    builtOn: today,
+    report: buildReport(parsed.entries, today),
+  };
+}

@@ -1,0 +1,31 @@
+// How values from the register are written on the pages.
+import { formatSwedishDate } from '../../../src/core/dates.ts';
+import { capitalize } from '../../../src/core/text.ts';
+
+export { formatSwedishDate, capitalize };
+
+const KLASSA = ['ingen eller försumbar skada', 'måttlig skada', 'betydande skada', 'allvarlig skada', 'synnerligen allvarlig skada'];
+
+export function klassa(level: number): string {
+  return `${level} – ${KLASSA[level] ?? ''}`;
+}
+
+export function yesNo(value: boolean | undefined): string {
+  return value === undefined ? '–' : value ? 'Ja' : 'Nej';
+}
+
+export function price(amount: number): string {
+  return `${new Intl.NumberFormat('sv-SE').format(amount)} kr`;
+}
+
+/** CSS class for a status badge: only a few colours, the text says the rest. */
+export function statusTone(status: string): string {
+  if (status === 'i drift') return 'ok';
+  if (status === 'avvecklad' || status === 'avställd') return 'muted';
+  if (status === 'under avveckling') return 'warn';
+  return 'info';
+}
+
+export function phoneHref(phone: string): string {
+  return `tel:${phone.replace(/[^+0-9]/g, '')}`;
+}

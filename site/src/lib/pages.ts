@@ -1,0 +1,21 @@
+/** Rows per register page: about 30 KB of HTML, so the first page stays small at any register size. */
+export const REGISTER_PAGE_SIZE = 100;
+
+export function registerPageCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / REGISTER_PAGE_SIZE));
+}
+
+/**
+ * Page numbers to link: the first, the last and two on each side of the
+ * current one, with gaps ('…') between. Constant size at any page count.
+ */
+export function paginationItems(page: number, count: number): (number | '…')[] {
+  const wanted = new Set([1, count, page - 2, page - 1, page, page + 1, page + 2].filter((number) => number >= 1 && number <= count));
+  const numbers = [...wanted].sort((a, b) => a - b);
+  const items: (number | '…')[] = [];
+  numbers.forEach((number, index) => {
+    if (index > 0 && number - (numbers[index - 1] as number) > 1) items.push('…');
+    items.push(number);
+  });
+  return items;
+}

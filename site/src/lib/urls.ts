@@ -1,0 +1,36 @@
+// Every link on the site goes through these helpers so that the configurable
+// base path (an intranet sub-folder) is respected everywhere.
+import type { Holder } from '../../../src/core/views/holders.ts';
+import type { Settings } from '../../../src/core/schema/types.ts';
+
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+export function url(path = ''): string {
+  return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+export const systemUrl = (id: string) => url(`system/${id}/`);
+export const personUrl = (id: string) => url(`personer/${id}/`);
+export const unitUrl = (id: string) => url(`organisation/${id}/`);
+export const guidelineUrl = (id: string) => url(`riktlinjer/${id}/`);
+export const registerPageUrl = (page: number) => (page <= 1 ? url('system/') : url(`system/sida/${page}/`));
+
+export function holderUrl(holder: Holder): string | undefined {
+  if (holder.kind === 'person') return personUrl(holder.id);
+  if (holder.kind === 'unit') return unitUrl(holder.id);
+  return undefined;
+}
+
+/** "Föreslå ändring": the file in the repository's web editor. */
+export function editUrl(settings: Settings, registryPath: string, source: string): string {
+  return `${settings.repositoryUrl.replace(/\/$/, '')}/edit/${settings.defaultBranch}/${[registryPath, source].filter(Boolean).join('/')}`;
+}
+
+/** The file the page was made from, for reading (govuk-developer-docs' source_url). */
+export function sourceUrl(settings: Settings, registryPath: string, source: string): string {
+  return `${settings.repositoryUrl.replace(/\/$/, '')}/blob/${settings.defaultBranch}/${[registryPath, source].filter(Boolean).join('/')}`;
+}
+
+export function commitUrl(settings: Settings, hash: string): string {
+  return `${settings.repositoryUrl.replace(/\/$/, '')}/commit/${hash}`;
+}

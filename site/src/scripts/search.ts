@@ -1,0 +1,130 @@
+// The search page: Pagefind's JavaScript API behind our own labelled form, so
+// the search box is accessible and Swedish. Result text comes from the index
+// and is inserted as text; only Pagefind's <mark> highlights are kept.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+interface PagefindSearch {
+  results: { data: () => Promise<PagefindResultData> }[];
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  debouncedSearch: (term: string, options: Record<string, unknown>, timeoutMs: number) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE = 10;
+
+export function enhanceSearch(): void {
+  const root = document.querySelector<HTMLElement>('#search');
+  const input = root?.querySelector<HTMLInputElement>('input[type="search"]');
+  const form = root?.querySelector<HTMLFormElement>('form');
+  const type = document.querySelector<HTMLSelectElement>('#search-type');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!root || !input || !form || !type || !status || !list || !more) return;
+  const bundle = root.dataset.bundle as string;
+  let pagefind: Promise<Pagefind> | undefined;
+  let current: PagefindSearch | null = null;
+  let shown = 0;
+
+  const load = () =>
+    (pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+      await module.options({ bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
+      await module.init();
+      const counts = (await module.filters()).typ ?? {};
+      for (const option of type.options) {
+        if (option.value) option.textContent = `${option.value} (${counts[option.value] ?? 0})`;
+      }
+      return module;
+    })());
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  type.value = params.get('typ') ?? '';
+  document.querySelector('#search-filters')?.removeAttribute('hidden');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void search();
+  });
+  input.addEventListener('input', () => void search());
+  type.addEventListener('change', () => void search());
+  more.addEventListener('click', () => void showMore());
+  void load();
+  if (input.value) void search();
+
+  async function search(): Promise<void> {
+    const term = input!.value.trim();
+    updateUrl(term);
+    if (!term) {
+      list!.replaceChildren();
+      status!.textContent = '';
+      more!.hidden = true;
+      return;
+    }
+    const module = await load();
+    const result = await module.debouncedSearch(term, { filters: type!.value ? { typ: type!.value } : {} }, 60);
+    if (result === null) return;
+    current = result;
+    shown = 0;
+    list!.replaceChildren();
+    const count = result.results.length;
+    status!.textContent = count === 0 ? `Inga träffar för ”${term}”.` : `${count} ${count === 1 ? 'träff' : 'träffar'} för ”${term}”.`;
+    await showMore();
+  }
+
+  async function showMore(): Promise<void> {
+    if (!current) return;
+    const batch = current.results.slice(shown, shown + PAGE);
+    shown += batch.length;
+    const data = await Promise.all(batch.map((result) => result.data()));
+    list!.append(...data.map(resultItem));
+    more!.hidden = shown >= current.results.length;
+  }
+
+  function updateUrl(term: string): void {
+    const query = new URLSearchParams();
+    if (term) query.set('q', term);
+    if (type!.value) query.set('typ', type!.value);
+    history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+  }
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const kind = document.createElement('span');
+  kind.className = 'type';
+  kind.textContent = data.filters.typ?.[0] ?? data.meta.typ ?? '';
+  const heading = document.createElement('h2');
+  heading.style.margin = '0.1rem 0';
+  heading.style.fontSize = '1.15rem';
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const excerpt = document.createElement('p');
+  excerpt.append(...safeExcerpt(data.excerpt));
+  item.append(kind, heading, excerpt);
+  return item;
+}
+
+/** Keeps Pagefind's <mark> highlights and turns everything else into plain text. */
+function safeExcerpt(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}

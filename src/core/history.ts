@@ -1,0 +1,54 @@
+// Recent changes to register files from Git, read in one `git log` pass for
+// the whole register: O(commits × files per commit), never a process per file.
+import { spawnSync } from 'node:child_process';
+
+export interface Change {
+  hash: string;
+  /** ISO 8601 author date. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** Recent changes per file path relative to the register root, newest first. */
+export type History = Map<string, Change[]>;
+
+const RECORD = '\u001e';
+const FIELD = '\u001f';
+export const GIT_LOG_FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`;
+
+/** Parses `git log --name-only --format=GIT_LOG_FORMAT`, keeping at most `perFile` changes per file. */
+export function parseGitLog(output: string, perFile: number): History {
+  const history: History = new Map();
+  for (const record of output.split(RECORD)) {
+    if (!record.trim()) continue;
+    const [header = '', ...files] = record.split('\n');
+    const [hash = '', date = '', author = '', subject = ''] = header.split(FIELD);
+    const change: Change = { hash, date, author, subject };
+    for (const file of files) {
+      if (!file) continue;
+      const changes = history.get(file);
+      if (!changes) history.set(file, [change]);
+      else if (changes.length < perFile) changes.push(change);
+    }
+  }
+  return history;
+}
+
+/** Reads the history of the register folder; empty when it is not in a Git repository. */
+export function readHistory(registryDir: string, perFile = 5): History {
+  const result = spawnSync('git', ['log', '--no-renames', '--relative', '--name-only', `--format=${GIT_LOG_FORMAT}`, '--', '.'], {
+    cwd: registryDir,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (result.status !== 0 || !result.stdout) return new Map();
+  return parseGitLog(result.stdout, perFile);
+}
+
+/** Path of the register folder inside its Git repository, e.g. "registry"; undefined outside Git. */
+export function repositoryPathOf(registryDir: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: registryDir, encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  return result.stdout.trim().replace(/\/$/, '');
+}

@@ -1,0 +1,141 @@
+// The resolved register: every valid entry, indexed both ways, ready for
+// pages, reports and exports. Built once in O(entries + references).
+import type { Entry, ParsedRegister } from './register.ts';
+import { roleHolders, type RoleKey } from './roles.ts';
+import type { Equipment, Guideline, Person, Settings, System, Unit } from './schema/types.ts';
+import { bySwedish } from './text.ts';
+
+type WithSource<T> = T & { /** Path relative to the register root, e.g. systems/lonesystem.yaml. */ source: string };
+
+export type SystemRecord = WithSource<System>;
+export type PersonRecord = WithSource<Person>;
+export type UnitRecord = WithSource<Unit>;
+export type EquipmentRecord = WithSource<Equipment>;
+export type GuidelineRecord = WithSource<Guideline & { id: string; body: string }>;
+
+export interface Assignment {
+  system: SystemRecord;
+  role: RoleKey;
+}
+
+export interface RegisterModel {
+  settings: Settings;
+  /** Sorted by name with Swedish collation. */
+  systems: SystemRecord[];
+  people: PersonRecord[];
+  units: UnitRecord[];
+  equipment: EquipmentRecord[];
+  guidelines: GuidelineRecord[];
+  systemById: Map<string, SystemRecord>;
+  personById: Map<string, PersonRecord>;
+  unitById: Map<string, UnitRecord>;
+  /** Roles held by each person or unit id, over all systems. */
+  assignmentsByHolder: Map<string, Assignment[]>;
+  /** Systems that depend on each system (the reverse of `dependencies`). */
+  usedBy: Map<string, SystemRecord[]>;
+  /** Systems whose owning unit (`unit`) is each unit. */
+  systemsByUnit: Map<string, SystemRecord[]>;
+  peopleByUnit: Map<string, PersonRecord[]>;
+  childUnits: Map<string, UnitRecord[]>;
+}
+
+const FALLBACK_SETTINGS: Settings = {
+  municipality: 'Kommunen',
+  siteUrl: 'http://localhost/',
+  repositoryUrl: 'https://github.com/',
+  defaultBranch: 'main',
+  itDepartment: 'it-avdelningen',
+  itTeam: '@org/it',
+  reviewIntervalMonths: 12,
+  contractWarningDays: 90,
+  contactEmail: 'it@example.invalid',
+};
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function records<T>(entries: readonly Entry[], kind: Entry['kind']): WithSource<T>[] {
+  return entries
+    .filter((entry) => entry.kind === kind && entry.schemaValid)
+    .map((entry) => ({ ...(entry.data as T), source: entry.relPath }));
+}
+
+/**
+ * Resolves the schema-valid entries. Tolerates broken references (they are
+ * simply not indexed) so that reports and change summaries work on a
+ * register that does not validate.
+ */
+export function resolveRegister(parsed: Pick<ParsedRegister, 'entries'>): RegisterModel {
+  const { entries } = parsed;
+  const byName = bySwedish<{ name: string }>((item) => item.name);
+  const systems = records<System>(entries, 'system').sort(byName);
+  const people = records<Person>(entries, 'person').sort(byName);
+  const units = records<Unit>(entries, 'unit').sort(byName);
+  const equipment = records<Equipment>(entries, 'equipment').sort(byName);
+  const guidelines = entries
+    .filter((entry) => entry.kind === 'guideline' && entry.schemaValid)
+    .map((entry) => ({ ...(entry.data as Guideline), id: entry.fileId, body: entry.body ?? '', source: entry.relPath }))
+    .sort(bySwedish((guideline) => guideline.title));
+  const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
+  const settings = settingsEntry ? (settingsEntry.data as Settings) : FALLBACK_SETTINGS;
+
+  const systemById = new Map(systems.map((system) => [system.id, system]));
+  const assignmentsByHolder = new Map<string, Assignment[]>();
+  const usedBy = new Map<string, SystemRecord[]>();
+  const systemsByUnit = new Map<string, SystemRecord[]>();
+  for (const system of systems) {
+    for (const { role, id } of roleHolders(system)) push(assignmentsByHolder, id, { system, role });
+    for (const dependency of system.dependencies ?? []) push(usedBy, dependency, system);
+    push(systemsByUnit, system.unit, system);
+  }
+  const peopleByUnit = new Map<string, PersonRecord[]>();
+  for (const person of people) push(peopleByUnit, person.unit, person);
+  const childUnits = new Map<string, UnitRecord[]>();
+  for (const unit of units) if (unit.parent) push(childUnits, unit.parent, unit);
+
+  return {
+    settings,
+    systems,
+    people,
+    units,
+    equipment,
+    guidelines,
+    systemById,
+    personById: new Map(people.map((person) => [person.id, person])),
+    unitById: new Map(units.map((unit) => [unit.id, unit])),
+    assignmentsByHolder,
+    usedBy,
+    systemsByUnit,
+    peopleByUnit,
+    childUnits,
+  };
+}
+
+/** The chain of units from the top down to (and including) the given unit. O(depth). */
+export function unitAncestry(model: RegisterModel, unitId: string): UnitRecord[] {
+  const chain: UnitRecord[] = [];
+  const seen = new Set<string>();
+  let current = model.unitById.get(unitId);
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    chain.unshift(current);
+    current = current.parent ? model.unitById.get(current.parent) : undefined;
+  }
+  return chain;
+}
+
+/** A unit and every unit below it. O(size of the subtree). */
+export function unitSubtree(model: RegisterModel, unitId: string): Set<string> {
+  const result = new Set<string>();
+  const stack = [unitId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (result.has(id)) continue;
+    result.add(id);
+    for (const child of model.childUnits.get(id) ?? []) stack.push(child.id);
+  }
+  return result;
+}

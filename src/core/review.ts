@@ -1,0 +1,28 @@
+// When a system's review is due and how long its contract has left: the
+// validator's warnings and the IT department's report use the same answers.
+import { addMonths, daysBetween } from './dates.ts';
+
+export const DEFAULT_REVIEW_MONTHS = 12;
+export const DEFAULT_CONTRACT_WARNING_DAYS = 90;
+
+/** Systems out of use need neither review nor contract follow-up. */
+export function isCurrent(status: string): boolean {
+  return status !== 'avvecklad' && status !== 'avställd';
+}
+
+/** The day the next review is due, or undefined when the system was never reviewed. */
+export function reviewDue(reviewed: string | undefined, months: number): string | undefined {
+  return reviewed === undefined ? undefined : addMonths(reviewed, months);
+}
+
+export function isReviewOverdue(reviewed: string | undefined, months: number, today: string): boolean {
+  const due = reviewDue(reviewed, months);
+  return due === undefined || due < today;
+}
+
+/** Days until the contract ends if that is within `warningDays` (0 = today), else undefined. */
+export function contractEndsWithin(end: string | undefined, warningDays: number, today: string): number | undefined {
+  if (!end) return undefined;
+  const remaining = daysBetween(today, end);
+  return remaining >= 0 && remaining <= warningDays ? remaining : undefined;
+}

@@ -1,0 +1,23 @@
+// Systems ordered by their latest change in Git, newest first; without Git
+// history (a generated register), by the date they were last reviewed.
+import type { History } from '../history.ts';
+import type { RegisterModel, SystemRecord } from '../model.ts';
+
+export function lastChange(system: SystemRecord, history: History): { date: string; fromGit: boolean } | undefined {
+  const change = history.get(system.source)?.[0];
+  if (change) return { date: change.date, fromGit: true };
+  return system.reviewed ? { date: system.reviewed, fromGit: false } : undefined;
+}
+
+/** O(systems log systems). */
+export function recentlyChanged(model: RegisterModel, history: History, limit: number): { system: SystemRecord; date: string }[] {
+  return model.systems
+    .flatMap((system) => {
+      const change = lastChange(system, history);
+      return change ? [{ system, date: change.date }] : [];
+    })
+    .map((item) => ({ ...item, time: Date.parse(item.date) }))
+    .sort((a, b) => b.time - a.time)
+    .map(({ system, date }) => ({ system, date }))
+    .slice(0, limit);
+}

@@ -1,0 +1,9 @@
+// Counts of systems per lifecycle status, in lifecycle order.
+import type { RegisterModel } from '../model.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../schema/vocabulary.ts';
+
+export function statusCounts(model: RegisterModel): { status: SystemStatus; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const system of model.systems) counts.set(system.status, (counts.get(system.status) ?? 0) + 1);
+  return SYSTEM_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })).filter(({ count }) => count > 0);
+}

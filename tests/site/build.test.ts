@@ -1,0 +1,184 @@
+// The built site of the fixture register, read as files: the pages a user
+// expects exist, roles are shown, text is escaped, every link works under
+// the sub-folder base path, and downloads are what Excel and programs need.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
+import { copyRegister, FIXTURES, removeTemp } from '../helpers/registers.ts';
+import { runCli } from '../helpers/run.ts';
+
+const site = inject('fixtureSite');
+const { out, base } = site;
+
+describe('the built site', () => {
+  it('has a page per system, person, unit and guideline, and the list pages', () => {
+    for (const path of [
+      '',
+      'system/',
+      'system/lonesystem/',
+      'system/socialtjanst/',
+      'personer/',
+      'personer/orjan-ostlund/',
+      'organisation/',
+      'organisation/socialforvaltningen/',
+      'standardutrustning/',
+      'riktlinjer/',
+      'riktlinjer/riktlinjer/',
+      'rad/',
+      'tillganglighet/',
+      'sok/',
+      'export/',
+      'rapport/',
+    ]) {
+      expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
+    }
+    expect(existsSync(join(out, '404.html'))).toBe(true);
+  });
+
+  it('is Swedish, and names the municipality in every title', () => {
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, relativeName(out, file)).toMatch(/^<!DOCTYPE html><html lang="sv">/);
+      expect(html).toMatch(/<title>[^<]*Testkommun<\/title>/);
+    }
+  });
+
+  it('shows every role of a system with name, title, unit and contact links', () => {
+    const text = visibleText(page(out, 'system/socialtjanst/'));
+    for (const expected of [
+      'Systemägare Örjan Östlund Socialchef, Socialförvaltningen orjan.ostlund@testkommun.se 010-555 00 01',
+      'Systemförvaltare Zlatan Zetterlund Systemförvaltare socialtjänst, Socialförvaltningen',
+      'Systemadministratör Cecilia Ceder',
+      'Driftansvarig IT-avdelningen',
+      'Användare Socialförvaltningen, Hemtjänstens personal',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const html = page(out, 'system/socialtjanst/');
+    expect(html).toContain(`href="${base}personer/orjan-ostlund/"`);
+    expect(html).toContain('href="mailto:orjan.ostlund@testkommun.se"');
+    expect(html).toContain('href="tel:0105550001"');
+  });
+
+  it('tells users to report faults to the system manager, and links to the file in the web editor', () => {
+    const html = page(out, 'system/socialtjanst/');
+    expect(visibleText(html)).toContain(
+      'Rapportera fel Upptäcker du fel eller brister i Ärendesystem socialtjänst? Som användare rapporterar du dem till systemförvaltaren',
+    );
+    expect(html).toContain('href="https://github.com/testkommun/systemforteckning/edit/main/registry/systems/socialtjanst.yaml"');
+  });
+
+  it('shows dependencies both ways', () => {
+    const text = visibleText(page(out, 'system/lonesystem/'));
+    expect(text).toMatch(/Lönesystem används av (Budgetverktyg|Ärendesystem socialtjänst) .*(Budgetverktyg|Ärendesystem socialtjänst)/);
+    expect(visibleText(page(out, 'system/budget/'))).toContain('Budgetverktyg använder Lönesystem');
+  });
+
+  it('shows when a system last changed and its recent changes from Git', () => {
+    const text = visibleText(page(out, 'system/socialtjanst/'));
+    expect(text).toMatch(/Senast ändrad \d+ \w+ \d{4}\./);
+    expect(text).toContain('Granska ärendesystemet för socialtjänsten (Testa Testsson)');
+    expect(text).toContain('Lägg till registret (Testa Testsson)');
+  });
+
+  it('escapes register text: a system named <script> shows as text and runs nothing', () => {
+    const html = page(out, 'system/xss/');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+    const markup = html.replace(/"[^"]*"/g, '""');
+    expect(markup).not.toMatch(/<img src=x/);
+    expect(markup).not.toContain('<b>farligt</b>');
+    expect(markup).not.toContain('<i>Alla</i>');
+    for (const file of htmlFiles(out)) {
+      expect(readFileSync(file, 'utf8').replace(/"[^"]*"/g, '""'), relativeName(out, file)).not.toMatch(/<script>alert|<img src=x/);
+    }
+    expect(page(out, 'riktlinjer/riktlinjer/')).toContain('&lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+
+  it('resolves every internal link and fragment, all under the base path', () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, 'utf8');
+      for (const link of links(html)) {
+        if (/^(https?:|mailto:|tel:)/.test(link)) continue;
+        if (link.startsWith('#')) {
+          if (link.length > 1 && !html.includes(`id="${link.slice(1)}"`)) broken.push(`${relativeName(out, file)} → ${link}`);
+          continue;
+        }
+        const target = resolveInternal(out, base, link);
+        if (!target) {
+          broken.push(`${relativeName(out, file)} → ${link}`);
+          continue;
+        }
+        const fragment = link.split('#')[1];
+        if (fragment && !readFileSync(target, 'utf8').includes(`id="${decodeURIComponent(fragment)}"`))
+          broken.push(`${relativeName(out, file)} → ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads nothing from another origin: no CDN, no remote fonts', () => {
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, 'utf8');
+      const assets = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="([^"]+)"/g)].map(
+        (match) => match[1] as string,
+      );
+      for (const asset of assets) expect(asset, relativeName(out, file)).toMatch(new RegExp(`^${base}`));
+      expect(html).not.toMatch(/@import\s+url\(\s*['"]?https?:/);
+    }
+  });
+
+  it('keeps navigation and footer out of the search index and marks the result type', () => {
+    const html = page(out, 'system/lonesystem/');
+    expect(html).toMatch(/<header class="site-header" data-pagefind-ignore="all">/);
+    expect(html).toMatch(/<footer class="site-footer" data-pagefind-ignore="all">/);
+    expect(html).toMatch(/<main id="main"[^>]*data-pagefind-body[^>]*data-pagefind-filter="typ:System"/);
+    expect(page(out, 'system/')).not.toContain('data-pagefind-body');
+    expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('offers the register as CSV that Swedish Excel opens: UTF-8 with BOM, semicolons, CRLF', () => {
+    const bytes = readFileSync(join(out, 'export', 'systemforteckning.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/^Id;Systemnamn;Beskrivning;Ägande verksamhet;Status;Systemägare;/);
+    expect(lines.filter(Boolean)).toHaveLength(6);
+    expect(text).toContain('socialtjanst;Ärendesystem socialtjänst;');
+    expect(text).toContain('"Ett system med <b>farligt</b> namn & tecken: ""citat"" och <img src=x onerror=alert(2)>."');
+  });
+
+  it('offers the whole register as JSON made from the same model', () => {
+    const data = JSON.parse(readFileSync(join(out, 'export', 'systemforteckning.json'), 'utf8'));
+    expect(data.municipality).toBe('Testkommun');
+    // Swedish order: punctuation first, Ä after Z.
+    expect(data.systems.map((system: { id: string }) => system.id)).toEqual(['xss', 'arkiv', 'budget', 'lonesystem', 'socialtjanst']);
+    expect(data.people).toHaveLength(6);
+    expect(data.systems[0]).not.toHaveProperty('source');
+  });
+
+  it('derives the council for system management from the register', () => {
+    const text = visibleText(page(out, 'rad/'));
+    expect(text).toContain('Sammankallande är IT-chefen Bo Berg');
+    expect(text).toContain('Zlatan Zetterlund Systemförvaltare socialtjänst Systemförvaltare för Ärendesystem socialtjänst');
+    expect(text).toContain('Kommunstyrelsens arbetsutskott är kommunens politiska IT-råd');
+    expect(text).toContain('Åke Lind, ordförande');
+  });
+});
+
+describe('a register with errors', () => {
+  it('is not built: the build stops with the validator’s messages and exit 1', () => {
+    const { cwd, root } = copyRegister(join(FIXTURES, 'site'));
+    const file = join(root, 'systems', 'budget.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('reviewed: 2026-09-01', 'reviewed: 2024-02-30'));
+    const result = runCli('scripts/build.ts', ['--registry', root, '--out', join(cwd, 'out')], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('registry/systems/budget.yaml:');
+    expect(result.stdout).toContain('"reviewed" (Senast granskad) ska vara ett datum som finns');
+    expect(result.stdout).toContain('webbplatsen byggdes inte');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    removeTemp(cwd);
+  });
+});

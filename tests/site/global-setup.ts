@@ -1,0 +1,58 @@
+// Builds the sites the site and browser tests look at, once per test run,
+// with the real build command, and serves them over HTTP on free ports:
+// - the site fixture register, in a Git repository with history, under a
+//   sub-folder base path (/intra/sf/) as on an intranet server;
+// - the example register in registry/, as npm start builds it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from '../../scripts/static-server.ts';
+import { FIXTURES } from '../helpers/registers.ts';
+import { REPO } from '../helpers/run.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureSite: { out: string; url: string; registry: string; base: string };
+    exampleSite: { out: string; url: string };
+  }
+}
+
+function run(command: string, args: string[], cwd: string): void {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} misslyckades:\n${result.stdout}\n${result.stderr}`);
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  run('git', ['-c', 'user.name=Testa Testsson', '-c', 'user.email=testa@testkommun.se', '-c', 'commit.gpgsign=false', ...args], cwd);
+
+export default async function setup(project: TestProject) {
+  const temp = mkdtempSync(join(tmpdir(), 'systemforteckning-site-'));
+  const repository = join(temp, 'repo');
+  const registry = join(repository, 'registry');
+  cpSync(join(FIXTURES, 'site'), registry, { recursive: true });
+  git(repository, 'init', '-q', '-b', 'main');
+  git(repository, 'add', '.');
+  git(repository, 'commit', '-q', '-m', 'Lägg till registret');
+  const system = join(registry, 'systems', 'socialtjanst.yaml');
+  writeFileSync(system, readFileSync(system, 'utf8').replace('reviewed: 2026-05-01', 'reviewed: 2026-06-15'));
+  git(repository, 'commit', '-q', '-am', 'Granska ärendesystemet för socialtjänsten');
+
+  const base = '/intra/sf/';
+  const fixtureOut = join(temp, 'fixture-site');
+  run(process.execPath, [join(REPO, 'scripts', 'build.ts'), '--registry', registry, '--out', fixtureOut, '--base', base], REPO);
+  const exampleOut = join(temp, 'example-site');
+  run(process.execPath, [join(REPO, 'scripts', 'build.ts'), '--out', exampleOut], REPO);
+
+  const fixtureServer = await startStaticServer({ root: fixtureOut, base, port: 0 });
+  const exampleServer = await startStaticServer({ root: exampleOut, base: '/systemforteckning/', port: 0 });
+  project.provide('fixtureSite', { out: fixtureOut, url: fixtureServer.url, registry, base });
+  project.provide('exampleSite', { out: exampleOut, url: exampleServer.url });
+
+  return async () => {
+    await new Promise((resolve) => fixtureServer.server.close(resolve));
+    await new Promise((resolve) => exampleServer.server.close(resolve));
+    rmSync(temp, { recursive: true, force: true });
+  };
+}
