@@ -63,3 +63,10 @@ function valueAt(data: Record<string, unknown>, path: readonly string[]): unknow
   }
   return value;
 }
+
+/** The kinds a field may name, when the field at `path` (list index or not) is a reference. */
+export function referenceTargetsAt(kind: Kind, path: readonly (string | number)[]): readonly ReferableKind[] | undefined {
+  const names = path.filter((segment) => typeof segment === 'string');
+  return SPECS[kind]?.find((spec) => spec.path.length === names.length && spec.path.every((segment, index) => segment === names[index]))
+    ?.targets;
+}

@@ -28,10 +28,14 @@ export function quoted(value: unknown): string {
  */
 export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLocaleLowerCase('sv');
+  const list = [...candidates];
+  // A start typed out ("avd" for "avdelning") is the likeliest meaning when it fits one candidate only.
+  const starts = needle.length >= 3 ? list.filter((candidate) => candidate.toLocaleLowerCase('sv').startsWith(needle)) : [];
+  if (starts.length === 1) return starts[0];
   const limit = Math.max(2, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     if (Math.abs(candidate.length - needle.length) >= bestDistance) continue;
     const distance = levenshtein(needle, candidate.toLocaleLowerCase('sv'), bestDistance);
     if (distance < bestDistance) {

@@ -1,0 +1,65 @@
+// .github/CODEOWNERS is generated from the register and checked for staleness.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git, repositoryWith } from '../helpers/git.ts';
+import { MINIMAL, removeTemp } from '../helpers/registers.ts';
+import { REPO, runCli } from '../helpers/run.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+const CODEOWNERS = 'src/cli/codeowners.ts';
+
+describe('npm run codeowners', () => {
+  it('gives each system file to its owner, its manager and the IT team, and everything to the IT team', () => {
+    const { cwd } = repositoryWith(MINIMAL);
+    temps.push(cwd);
+    const result = runCli(CODEOWNERS, [], { cwd });
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(cwd, '.github', 'CODEOWNERS'), 'utf8');
+    expect(text).toContain('\n* @testkommun/it\n');
+    expect(text).toContain('\n/registry/systems/lonesystem.yaml @annaandersson @boberg @testkommun/it\n');
+    expect(text.indexOf('* @testkommun/it')).toBeLessThan(text.indexOf('/registry/systems/'));
+  });
+
+  it('warns about people without a handle, naming them and their systems', () => {
+    const { cwd, root } = repositoryWith(MINIMAL);
+    temps.push(cwd);
+    const person = join(root, 'people', 'bo-berg.yaml');
+    writeFileSync(person, readFileSync(person, 'utf8').replace('gitHandle: boberg\n', ''));
+    const result = runCli(CODEOWNERS, [], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'varning: Bo Berg (registry/people/bo-berg.yaml) saknar gitHandle och kan inte bli ombedd att granska ändringar i Lönesystem.',
+    );
+    expect(readFileSync(join(cwd, '.github', 'CODEOWNERS'), 'utf8')).toContain(
+      '/registry/systems/lonesystem.yaml @annaandersson @testkommun/it\n',
+    );
+  });
+
+  it('--check passes when current and fails when a role changed', () => {
+    const { cwd, root } = repositoryWith(MINIMAL);
+    temps.push(cwd);
+    runCli(CODEOWNERS, [], { cwd });
+    expect(runCli(CODEOWNERS, ['--check'], { cwd }).status).toBe(0);
+    const system = join(root, 'systems', 'lonesystem.yaml');
+    writeFileSync(system, readFileSync(system, 'utf8').replace('  manager: bo-berg', '  manager: cecilia-ceder'));
+    const stale = runCli(CODEOWNERS, ['--check'], { cwd });
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('stämmer inte med registret. Kör npm run codeowners och checka in filen.');
+    git(cwd, 'status');
+  });
+
+  it('the committed file in this repository is current', () => {
+    const result = runCli(CODEOWNERS, ['--check'], { cwd: REPO });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('writes the file when .github does not exist yet', () => {
+    const { cwd } = repositoryWith(MINIMAL);
+    temps.push(cwd);
+    mkdirSync(join(cwd, 'annat'), { recursive: true });
+    expect(runCli(CODEOWNERS, [], { cwd }).stdout).toContain('Skrev .github/CODEOWNERS (1 system).');
+  });
+});

@@ -1,0 +1,135 @@
+// npm run diff: what a change does to the register, in Swedish sentences,
+// one test per kind of change.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { git, repositoryWith } from '../helpers/git.ts';
+import { FIXTURES, removeTemp } from '../helpers/registers.ts';
+import { runCli } from '../helpers/run.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+let cwd: string;
+let root: string;
+beforeEach(() => {
+  ({ cwd, root } = repositoryWith(join(FIXTURES, 'site')));
+  temps.push(cwd);
+});
+
+function edit(file: string, change: (text: string) => string): void {
+  const path = join(root, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+function diff(...args: string[]): string[] {
+  const result = runCli('src/cli/diff.ts', ['main', ...args], { cwd });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout.trim().split('\n').slice(1);
+}
+
+describe('npm run diff', () => {
+  it('says when nothing in the register changes', () => {
+    edit('systems/budget.yaml', (text) => `# En kommentar\n${text}`);
+    expect(diff()).toEqual(['Ändringen påverkar inte registrets innehåll.']);
+  });
+
+  it('names a new manager by name', () => {
+    edit('systems/socialtjanst.yaml', (text) => text.replace('  manager: zlatan-zetterlund', '  manager: cecilia-ceder'));
+    expect(diff()).toEqual(['- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.']);
+  });
+
+  it('flags a role left empty', () => {
+    edit('systems/budget.yaml', (text) => text.replace('  owner: anna-andersson\n', ''));
+    expect(diff()).toEqual(['- OBS: Budgetverktyg: systemägare lämnas tom (Anna Andersson tas bort).']);
+  });
+
+  it('describes new and removed systems', () => {
+    edit('systems/lonesystem.yaml', (text) => text);
+    writeFileSync(
+      join(root, 'systems', 'portal.yaml'),
+      readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')
+        .replace('id: lonesystem', 'id: portal')
+        .replace('name: Lönesystem', 'name: HR-portal'),
+    );
+    rmSync(join(root, 'systems', 'arkiv.yaml'));
+    expect(diff()).toEqual([
+      '- OBS: Systemet Arkivsystem tas bort ur förteckningen.',
+      '- Nytt system: HR-portal (i drift), systemägare Anna Andersson och systemförvaltare Bo Berg.',
+    ]);
+  });
+
+  it('describes status, hosting, renaming and dependencies', () => {
+    edit('systems/budget.yaml', (text) =>
+      text
+        .replace('name: Budgetverktyg', 'name: Budget och prognos')
+        .replace('status: under införande', 'status: i drift')
+        .replace('hosting: molntjänst', 'hosting: extern drift')
+        .replace('  - lonesystem', '  - socialtjanst'),
+    );
+    expect(diff()).toEqual([
+      '- Budgetverktyg byter namn till Budget och prognos.',
+      '- Budget och prognos: status ändras från under införande till i drift.',
+      '- Budget och prognos börjar använda Ärendesystem socialtjänst.',
+      '- Budget och prognos slutar använda Lönesystem.',
+      '- Budget och prognos: driftform ändras från molntjänst till extern drift.',
+    ]);
+  });
+
+  it('describes administrators and user groups added and removed', () => {
+    edit('systems/socialtjanst.yaml', (text) =>
+      text.replace('    - cecilia-ceder\n', '    - bo-berg\n').replace('    - name: Hemtjänstens personal\n', ''),
+    );
+    expect(diff()).toEqual([
+      '- Ärendesystem socialtjänst: Bo Berg läggs till som systemadministratör.',
+      '- Ärendesystem socialtjänst: Cecilia Ceder är inte längre systemadministratör.',
+      '- Ärendesystem socialtjänst: Hemtjänstens personal är inte längre användare.',
+    ]);
+  });
+
+  it('describes a person who left, and the roles they still hold', () => {
+    edit('people/zlatan-zetterlund.yaml', (text) =>
+      text.replace('active: true', 'active: false').replace('title: Systemförvaltare socialtjänst', 'title: Systemförvaltare'),
+    );
+    expect(diff()).toEqual([
+      '- OBS: Zlatan Zetterlund har slutat (active: false) men har kvar roller för Ärendesystem socialtjänst.',
+      '- Zlatan Zetterlund: befattning ändras från Systemförvaltare socialtjänst till Systemförvaltare.',
+    ]);
+  });
+
+  it('describes changes to contracts, units, equipment and guidelines with the schema’s field names', () => {
+    edit('systems/budget.yaml', (text) =>
+      text.replace('  end: 2028-12-31', '  end: 2029-06-30').replace('unit: testkommun', 'unit: socialforvaltningen'),
+    );
+    edit('units/ksau.yaml', (text) => text.replace('head: ake-lind', 'head: orjan-ostlund'));
+    edit('equipment/skrivare.yaml', (text) => text.replace('  supplier: Printkraft AB', '  supplier: Tryckeriet AB'));
+    edit('guidelines/riktlinjer.md', (text) => text.replace('Ett samordnat IT-stöd.', 'Ett samordnat och säkert IT-stöd.'));
+    expect(diff()).toEqual([
+      '- Budgetverktyg: ägande verksamhet ändras från Testkommun till Socialförvaltningen.',
+      '- Budgetverktyg: avtalet löper ut ändras från 2028-12-31 till 2029-06-30.',
+      '- Kommunstyrelsens arbetsutskott: chef ändras från Åke Lind till Örjan Östlund.',
+      '- Multifunktionsskrivare: leverantör ändras från Printkraft AB till Tryckeriet AB.',
+      '- Riktlinjer för systemförvaltning: texten ändras.',
+    ]);
+  });
+
+  it('compares two refs with --head and writes Markdown for the pull request', () => {
+    edit('people/ake-lind.yaml', (text) => text);
+    writeFileSync(
+      join(root, 'people', 'nils-ny.yaml'),
+      'id: nils-ny\nname: Nils Ny\ntitle: Handläggare\nunit: testkommun\nemail: nils@testkommun.se\nactive: true\n',
+    );
+    git(cwd, 'checkout', '-q', '-b', 'andring');
+    git(cwd, 'add', '.');
+    git(cwd, 'commit', '-q', '-m', 'Ny person');
+    rmSync(join(root, 'people', 'nils-ny.yaml'));
+    const result = runCli('src/cli/diff.ts', ['main', '--head', 'andring', '--format', 'markdown'], { cwd });
+    expect(result.stdout).toBe('## Ändringar i systemförteckningen\n\n- Ny person: Nils Ny, handläggare på Testkommun.\n');
+  });
+
+  it('explains an unknown base in Swedish, with exit 2', () => {
+    const result = runCli('src/cli/diff.ts', ['finns-inte'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('Fel: Hittar inte "finns-inte" i Git. Ange en gren eller commit, till exempel origin/main.\n');
+  });
+});

@@ -1,0 +1,162 @@
+// npm run new: writes a valid, commented file; asks in Swedish in a terminal;
+// never asks without one; never overwrites.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyRegister, removeTemp, validateFolder } from '../helpers/registers.ts';
+import { REPO, runCli } from '../helpers/run.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+function register() {
+  const target = copyRegister();
+  temps.push(target.cwd);
+  return target;
+}
+const NEW = 'src/cli/new.ts';
+
+describe('npm run new with flags', () => {
+  it('writes a system that validates, with the schema comment and a Swedish comment per field', () => {
+    const { cwd, root } = register();
+    const result = runCli(
+      NEW,
+      [
+        'system',
+        '--name',
+        'Budgetverktyg Plus',
+        '--description',
+        'Budgetering.',
+        '--unit',
+        'testkommun',
+        '--owner',
+        'anna-andersson',
+        '--manager',
+        'bo-berg',
+        '--administrators',
+        'cecilia-ceder, bo-berg',
+        '--users',
+        'testkommun, Alla medarbetare',
+      ],
+      { cwd },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Skrev registry/systems/budgetverktyg-plus.yaml.');
+    expect(result.stdout).toContain('Nästa steg:');
+    const text = readFileSync(join(root, 'systems', 'budgetverktyg-plus.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/system.schema.json');
+    expect(text).toContain('# Systemägare: ansvarar för systemets omfattning, ekonomi och långsiktiga strategi.\n  owner: anna-andersson');
+    expect(text).toContain('  operations: it-avdelningen');
+    expect(text).toContain('    - name: Alla medarbetare');
+    expect(text.split('\n').filter((line) => /^\s*[a-zA-Z]+:/.test(line)).length).toBe(
+      text.split('\n').filter((line) => /^\s*# [^y]/.test(line)).length,
+    );
+    expect(validateFolder(root, cwd).findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'person',
+      [
+        '--name',
+        'Åsa Öberg',
+        '--title',
+        'Ekonomichef',
+        '--unit',
+        'testkommun',
+        '--email',
+        'asa.oberg@testkommun.se',
+        '--phone',
+        '010-123 45 99',
+      ],
+      'people/asa-oberg.yaml',
+    ],
+    ['unit', ['--name', 'Ekonomiavdelningen', '--type', 'avdelning', '--parent', 'testkommun'], 'units/ekonomiavdelningen.yaml'],
+    [
+      'equipment',
+      [
+        '--name',
+        'Dockningsstation',
+        '--category',
+        'tillbehör',
+        '--description',
+        'USB-C.',
+        '--framework-agreement',
+        'Ramavtal IT-tillbehör',
+        '--ordering',
+        'Beställ i e-tjänsten.',
+        '--price',
+        '1900',
+      ],
+      'equipment/dockningsstation.yaml',
+    ],
+  ])('writes a valid %s', (kind, args, file) => {
+    const { cwd, root } = register();
+    const result = runCli(NEW, [kind, ...args], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(root, file))).toBe(true);
+    expect(validateFolder(root, cwd).findings).toEqual([]);
+  });
+
+  it('does not ask when stdin is not a terminal, and names every missing flag', () => {
+    const { cwd, root } = register();
+    const result = runCli(NEW, ['system', '--name', 'Halvfärdigt'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('filen skrevs inte');
+    for (const flag of ['--description', '--unit', '--owner', '--manager', '--administrators', '--users'])
+      expect(result.stderr).toContain(`${flag} saknas`);
+    expect(existsSync(join(root, 'systems', 'halvfardigt.yaml'))).toBe(false);
+  });
+
+  it('checks ids against the register and suggests the closest', () => {
+    const { cwd } = register();
+    const result = runCli(
+      NEW,
+      ['person', '--name', 'Per Persson', '--title', 'Chef', '--unit', 'testkomun', '--email', 'per@testkommun.se'],
+      { cwd },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--unit: "testkomun" finns inte bland registrets enheter (units/). Menade du "testkommun"?');
+  });
+
+  it('never overwrites an existing file', () => {
+    const { cwd, root } = register();
+    const path = join(root, 'people', 'bo-berg.yaml');
+    const before = readFileSync(path, 'utf8');
+    const result = runCli(NEW, ['person', '--name', 'Bo Berg', '--title', 'Chef', '--unit', 'testkommun', '--email', 'bo@testkommun.se'], {
+      cwd,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Id "bo-berg" används redan');
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('rejects an unknown kind or flag in Swedish', () => {
+    expect(runCli(NEW, ['applikation']).stderr).toContain('ange vad som ska skapas: system, person, unit, equipment');
+    expect(runCli(NEW, ['unit', '--owner', 'x']).stderr).toContain('--owner finns inte för unit');
+  });
+});
+
+describe('npm run new in a terminal', () => {
+  it('asks in Swedish, offers suggestions, explains a wrong answer and asks again', () => {
+    const { root } = register();
+    // Name, accept the suggested id, a half-typed type, accept the suggestion, a misspelt parent, the right one, no head, a description.
+    const answers = ['Ekonomiavdelningen', '', 'avd', '', 'testkomun', 'testkommun', '', 'Budget och redovisning.'].join('\n');
+    // `script` gives the command a real terminal, as when a person runs it.
+    const result = spawnSync('script', ['-qec', `${process.execPath} ${join(REPO, NEW)} unit --registry ${root}`, '/dev/null'], {
+      input: `${answers}\n`,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const output = result.stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
+    expect(output).toContain('Ny enhet. Tryck Enter för förslaget inom [ ]');
+    expect(output).toContain('Id (filnamn) [ekonomiavdelningen]:');
+    expect(output).toContain('Menade du "avdelning"?');
+    expect(output).toContain('"testkomun" finns inte bland registrets enheter (units/). Menade du "testkommun"?');
+    expect(output).toContain('Skrev');
+    const text = readFileSync(join(root, 'units', 'ekonomiavdelningen.yaml'), 'utf8');
+    expect(text).toContain('type: avdelning');
+    expect(text).toContain('parent: testkommun');
+    expect(text).toContain('description: Budget och redovisning.');
+  });
+});
