@@ -1,11 +1,12 @@
 // The build pipeline, shared by npm run build, npm start and the benchmarks:
 // validate → Astro → Pagefind, with a progress line per step.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
-import { todayIso } from '../src/core/dates.ts';
-import { formatText, summarize } from '../src/core/findings.ts';
-import { displayPathOf, readRegisterSources } from '../src/core/load.ts';
-import { validateSources } from '../src/core/validate.ts';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UserError } from '../src/core/errors.ts';
+import { displayPathOf } from '../src/core/load.ts';
 
 export interface BuildOptions {
   registry: string;
@@ -21,7 +22,37 @@ export interface BuildResult {
   pages: number;
 }
 
-const SITE_ROOT = resolve(import.meta.dirname, '..', 'site');
+const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+const SITE_ROOT = join(PROJECT_ROOT, 'site');
+/** Marks a folder as a site this command built, so that rebuilding may replace it. */
+const BUILD_MARKER = '.systemforteckning-bygge';
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The build replaces the output folder: refuse a folder with other content, so nothing is lost. */
+function checkOutput(out: string): void {
+  if (!existsSync(out)) return;
+  const entries = readdirSync(out);
+  if (entries.length === 0 || entries.includes(BUILD_MARKER)) return;
+  throw new UserError(
+    `${displayPathOf(out)} innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.`,
+  );
+}
+
+function moveInto(staging: string, out: string): void {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    renameSync(staging, out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staging, out, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -35,35 +66,77 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
 
   log(`[1/3] Validerar registret i ${displayPathOf(options.registry)} …`);
-  const { findings, parsed } = validateSources(readRegisterSources(options.registry), {
-    today: todayIso(),
-    root: displayPathOf(options.registry),
+  // The validator runs as its own process, like Astro below, so that the build
+  // process itself holds no register data while Pagefind indexes the site.
+  const validation = spawnSync(process.execPath, [join(PROJECT_ROOT, 'src', 'cli', 'validate.ts'), '--registry', options.registry], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
-  const { errors, warnings } = summarize(findings);
   seconds.validate = lap();
-  if (errors > 0) {
-    for (const finding of findings.filter((item) => item.severity === 'error')) log(formatText(finding));
+  if (validation.status !== 0) {
+    if (validation.status !== 1) throw new UserError(validation.stderr.trim().replace(/^Fel: /, ''));
+    for (const line of validation.stdout.split('\n').filter((text) => text.includes(': fel: '))) log(line);
+    const errors = /(\d+) fel/.exec(validation.stdout)?.[1] ?? 'några';
     log(`Registret har ${errors} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
     return { ok: false, seconds, pages: 0 };
   }
-  log(`      ${parsed.entries.length} filer, 0 fel, ${warnings} varningar (${seconds.validate.toFixed(1)} s).`);
+  const summary = validation.stdout.trim().split('\n').pop() ?? '';
+  log(`      ${summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
+  checkOutput(options.out);
+  // Astro needs the project's node_modules above its staging folder, so a
+  // site for a folder outside the project (another disk, a mounted share) is
+  // built inside the project first and moved into place when complete.
+  const staging = isInside(options.out, PROJECT_ROOT) ? options.out : join(PROJECT_ROOT, '.cache', 'site');
   log('[2/3] Bygger webbplatsen med Astro …');
-  process.env.SYSTEMFORTECKNING_REGISTRY = options.registry;
-  process.env.SYSTEMFORTECKNING_OUT = options.out;
-  if (options.base !== undefined) process.env.SYSTEMFORTECKNING_BASE = options.base;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const { build } = await import('astro');
-  await build({ root: SITE_ROOT, logLevel: 'warn' });
+  await runAstro(staging, options, log);
+  writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
   seconds.astro = lap();
   log(`      klart (${seconds.astro.toFixed(1)} s).`);
 
   log('[3/3] Bygger sökindex med Pagefind …');
-  const pages = await indexSite(options.out);
+  const pages = await indexSite(staging);
   seconds.pagefind = lap();
   log(`      ${pages} sidor indexerade (${seconds.pagefind.toFixed(1)} s).`);
+  if (staging !== options.out) moveInto(staging, options.out);
   log(`Webbplatsen finns i ${displayPathOf(options.out)}.`);
   return { ok: true, seconds, pages };
+}
+
+/**
+ * Astro runs in its own process: its memory is returned before Pagefind
+ * starts, which halves the build's peak. Progress is the number of pages
+ * written so far, since Astro itself is quiet at the warning level.
+ */
+async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void): Promise<void> {
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SYSTEMFORTECKNING_REGISTRY: options.registry,
+    SYSTEMFORTECKNING_OUT: staging,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
+  };
+  const child = spawn(process.execPath, [astro, 'build', '--root', SITE_ROOT], {
+    env,
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const progress = setInterval(() => log(`      ${countPages(staging)} sidor skrivna …`), 5000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(progress);
+  if (code !== 0) throw new UserError(`Astro kunde inte bygga webbplatsen:\n${output.trim().split('\n').slice(-30).join('\n')}`);
+}
+
+function countPages(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
+  } catch {
+    return 0;
+  }
 }
 
 export async function indexSite(out: string): Promise<number> {

@@ -9,7 +9,7 @@ export default defineConfig({
   outDir: process.env.SYSTEMFORTECKNING_OUT ?? '../dist',
   trailingSlash: 'always',
   compressHTML: true,
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: { server: { fs: { allow: ['..'] } } },
 });

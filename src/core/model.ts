@@ -37,6 +37,8 @@ export interface RegisterModel {
   systemsByUnit: Map<string, SystemRecord[]>;
   peopleByUnit: Map<string, PersonRecord[]>;
   childUnits: Map<string, UnitRecord[]>;
+  /** Units each person heads. */
+  unitsByHead: Map<string, UnitRecord[]>;
 }
 
 const FALLBACK_SETTINGS: Settings = {
@@ -94,7 +96,11 @@ export function resolveRegister(parsed: Pick<ParsedRegister, 'entries'>): Regist
   const peopleByUnit = new Map<string, PersonRecord[]>();
   for (const person of people) push(peopleByUnit, person.unit, person);
   const childUnits = new Map<string, UnitRecord[]>();
-  for (const unit of units) if (unit.parent) push(childUnits, unit.parent, unit);
+  const unitsByHead = new Map<string, UnitRecord[]>();
+  for (const unit of units) {
+    if (unit.parent) push(childUnits, unit.parent, unit);
+    if (unit.head) push(unitsByHead, unit.head, unit);
+  }
 
   return {
     settings,
@@ -111,6 +117,7 @@ export function resolveRegister(parsed: Pick<ParsedRegister, 'entries'>): Regist
     systemsByUnit,
     peopleByUnit,
     childUnits,
+    unitsByHead,
   };
 }
 

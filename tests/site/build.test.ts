@@ -1,7 +1,7 @@
 // The built site of the fixture register, read as files: the pages a user
 // expects exist, roles are shown, text is escaped, every link works under
 // the sub-folder base path, and downloads are what Excel and programs need.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
@@ -180,5 +180,23 @@ describe('a register with errors', () => {
     expect(result.stdout).toContain('webbplatsen byggdes inte');
     expect(existsSync(join(cwd, 'out'))).toBe(false);
     removeTemp(cwd);
+  });
+});
+
+describe('the output folder', () => {
+  it('is not replaced when it holds anything but an earlier build', () => {
+    const { cwd, root } = copyRegister(join(FIXTURES, 'site'));
+    const out = join(cwd, 'mina-dokument');
+    mkdirSync(out);
+    writeFileSync(join(out, 'viktigt.txt'), 'Får inte försvinna.');
+    const result = runCli('scripts/build.ts', ['--registry', root, '--out', out], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('Fel: mina-dokument innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.\n');
+    expect(readFileSync(join(out, 'viktigt.txt'), 'utf8')).toBe('Får inte försvinna.');
+    removeTemp(cwd);
+  });
+
+  it('is marked as a build, so the next build may replace it', () => {
+    expect(existsSync(join(out, '.systemforteckning-bygge'))).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import { registryDirFromEnv } from '../../../src/core/site-config.ts';
 import { validateSources } from '../../../src/core/validate.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/schema/vocabulary.ts';
+import { bySwedish } from '../../../src/core/text.ts';
 
 export interface SiteData {
   model: RegisterModel;
@@ -19,6 +21,8 @@ export interface SiteData {
   builtOn: string;
   /** The IT department's follow-up, as npm run report prints it. */
   report: Report;
+  /** Choices for the register page's filters, computed once rather than per page. */
+  facets: { units: string[]; statuses: SystemStatus[] };
 }
 
 let cached: SiteData | undefined;
@@ -38,9 +42,14 @@ function load(): SiteData {
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
   }
   const model = resolveRegister(parsed);
+  const rows = registerRows(model);
   return {
     model,
-    rows: registerRows(model),
+    rows,
+    facets: {
+      units: [...new Set(rows.map((row) => row.unit.name))].sort(bySwedish((name) => name)),
+      statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),
+    },
     history: readHistory(registryDir),
     registryPath: repositoryPathOf(registryDir) ?? 'registry',
     builtOn: today,

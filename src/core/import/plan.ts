@@ -102,6 +102,7 @@ export function planImport(
     return plan;
   }
   const context = new Context(known, config, plan);
+  const systemsByName = new Map(known.systems.map((system) => [fold(system.name), system.id]));
   const seenNames = new Map<string, number>();
   let defaultedOperations = 0;
   let defaultedStatus = 0;
@@ -123,8 +124,7 @@ export function planImport(
       continue;
     }
     seenNames.set(folded, rowNumber);
-    const existing = known.systems.find((system) => fold(system.name) === folded);
-    const system = context.system(cells, rowNumber, existing?.id);
+    const system = context.system(cells, rowNumber, systemsByName.get(folded));
     if (!(system.data.roles as Record<string, unknown>).operations && context.defaultOperations) {
       (system.data.roles as Record<string, unknown>).operations = context.defaultOperations;
       defaultedOperations++;
@@ -188,7 +188,10 @@ function valueAt(data: Record<string, unknown>, path: string): unknown {
   return Array.isArray(value) && value.length === 0 ? undefined : value;
 }
 
-/** Looks up and creates the people and units that cells name. */
+/**
+ * Looks up and creates the people and units that cells name. Lookups go
+ * through maps built once, so a sheet of thousands of rows stays linear.
+ */
 class Context {
   private readonly plannedIds = new Set<string>();
   private readonly newPeople = new Map<string, PlannedFile>();
@@ -198,11 +201,23 @@ class Context {
   private readonly known: KnownRegister;
   private readonly config: ImportConfig;
   private readonly plan: ImportPlan;
+  private readonly peopleByName: Map<string, string>;
+  private readonly peopleByEmail: Map<string, string>;
+  private readonly unitsByName: Map<string, string>;
+  private readonly unitIds: Set<string>;
+  private readonly unitAliases: Map<string, string>;
 
   constructor(known: KnownRegister, config: ImportConfig, plan: ImportPlan) {
     this.known = known;
     this.config = config;
     this.plan = plan;
+    this.peopleByName = new Map(known.people.map((person) => [fold(person.name), person.id]));
+    this.peopleByEmail = new Map(
+      known.people.filter((person) => person.email).map((person) => [(person.email as string).toLowerCase(), person.id]),
+    );
+    this.unitsByName = new Map(known.units.map((unit) => [fold(unit.name), unit.id]));
+    this.unitIds = new Set(known.units.map((unit) => unit.id));
+    this.unitAliases = new Map(Object.entries(config.units ?? {}).map(([name, id]) => [fold(name), id]));
     this.defaultOperations = config.defaults?.operations ?? known.itDepartment;
     this.rootUnit = known.units.find((unit) => !unit.parent)?.id;
   }
@@ -353,13 +368,9 @@ class Context {
   }
 
   private existingUnit(value: string): string | undefined {
-    const alias = Object.entries(this.config.units ?? {}).find(([name]) => fold(name) === fold(value))?.[1];
-    if (alias) return alias;
+    if (this.unitIds.has(value)) return value;
     const folded = fold(value);
-    const unit = this.known.units.find((candidate) => candidate.id === value || fold(candidate.name) === folded);
-    if (unit) return unit.id;
-    for (const [key, planned] of this.newUnits) if (key === folded) return planned.id;
-    return undefined;
+    return this.unitAliases.get(folded) ?? this.unitsByName.get(folded) ?? this.newUnits.get(folded)?.id;
   }
 
   unit(value: string, row: number, column: string): string | undefined {
@@ -400,12 +411,10 @@ class Context {
       this.issue(row, column, value, reason);
       return undefined;
     }
-    const byEmail = mention.email
-      ? this.known.people.find((person) => person.email?.toLowerCase() === mention.email?.toLowerCase())
-      : undefined;
-    const byName = mention.name ? this.known.people.find((person) => fold(person.name) === fold(mention.name as string)) : undefined;
-    const existing = byEmail ?? byName;
-    if (existing) return existing.id;
+    const existing =
+      (mention.email ? this.peopleByEmail.get(mention.email.toLowerCase()) : undefined) ??
+      (mention.name ? this.peopleByName.get(fold(mention.name)) : undefined);
+    if (existing) return existing;
     const key = mention.email?.toLowerCase() ?? fold(mention.name ?? '');
     const planned = this.newPeople.get(key) ?? (mention.name ? this.newPeople.get(fold(mention.name)) : undefined);
     if (planned) {

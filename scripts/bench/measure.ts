@@ -1,0 +1,104 @@
+// Runs a command as a child process and measures it: wall time, and peak
+// memory as the largest sum of resident memory over the whole process tree
+// (Node and, during a build, Pagefind's indexer), sampled from /proc. The
+// phase markers a command prints ("[2/3] …") split time and memory by step.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  seconds: number;
+  peakMiB: number;
+  exitCode: number | null;
+  stdout: string;
+  /** Wall time and peak memory per phase, keyed by the marker that started it. */
+  phases: Record<string, { seconds: number; peakMiB: number }>;
+}
+
+function children(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function rssKiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and all its descendants, in KiB. */
+function treeRssKiB(root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    total += rssKiB(pid);
+    stack.push(...children(pid));
+  }
+  return total;
+}
+
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; phaseMarkers?: RegExp } = {},
+): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    const phases: Measurement['phases'] = {};
+    let phase = 'start';
+    let phaseStarted = started;
+    let phasePeak = 0;
+    const closePhase = (now: number) => {
+      phases[phase] = { seconds: (now - phaseStarted) / 1000, peakMiB: phasePeak / 1024 };
+    };
+    const sample = () => {
+      if (child.pid === undefined) return;
+      const rss = treeRssKiB(child.pid);
+      peak = Math.max(peak, rss);
+      phasePeak = Math.max(phasePeak, rss);
+    };
+    const timer = setInterval(sample, 25);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      stdout += text;
+      for (const line of text.split('\n')) {
+        const marker = options.phaseMarkers?.exec(line)?.[1];
+        if (marker) {
+          sample();
+          const now = performance.now();
+          closePhase(now);
+          phase = marker;
+          phaseStarted = now;
+          phasePeak = 0;
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearInterval(timer);
+      const now = performance.now();
+      closePhase(now);
+      if (exitCode !== 0) stdout += stderr;
+      resolve({ seconds: (now - started) / 1000, peakMiB: peak / 1024, exitCode, stdout, phases });
+    });
+  });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
