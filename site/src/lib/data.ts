@@ -4,7 +4,13 @@ import { todayIso } from '../../../src/core/dates.ts';
 import { formatText, summarize } from '../../../src/core/findings.ts';
 import { readHistory, repositoryPathOf, type History } from '../../../src/core/history.ts';
 import { displayPathOf, readRegisterSources } from '../../../src/core/load.ts';
-import { resolveRegister, type RegisterModel } from '../../../src/core/model.ts';
+import { resolveRegister, type PersonRecord, type RegisterModel } from '../../../src/core/model.ts';
+import {
+  politicalItCouncil,
+  systemManagementCouncil,
+  type PoliticalCouncil,
+  type SystemManagementCouncil,
+} from '../../../src/core/views/councils.ts';
 import { registryDirFromEnv } from '../../../src/core/site-config.ts';
 import { validateSources } from '../../../src/core/validate.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
@@ -21,6 +27,9 @@ export interface SiteData {
   builtOn: string;
   /** The IT department's follow-up, as npm run report prints it. */
   report: Report;
+  activePeople: PersonRecord[];
+  council: SystemManagementCouncil;
+  politicalCouncil: PoliticalCouncil | undefined;
   /** Choices for the register page's filters, computed once rather than per page. */
   facets: { units: string[]; statuses: SystemStatus[] };
 }
@@ -46,6 +55,9 @@ function load(): SiteData {
   return {
     model,
     rows,
+    activePeople: model.people.filter((person) => person.active),
+    council: systemManagementCouncil(model),
+    politicalCouncil: politicalItCouncil(model),
     facets: {
       units: [...new Set(rows.map((row) => row.unit.name))].sort(bySwedish((name) => name)),
       statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),

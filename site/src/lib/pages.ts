@@ -1,8 +1,23 @@
 /** Rows per register page: about 30 KB of HTML, so the first page stays small at any register size. */
 export const REGISTER_PAGE_SIZE = 100;
+/** Rows per page on the other long lists (people, council members). */
+export const LIST_PAGE_SIZE = 200;
 
 export function registerPageCount(rows: number): number {
-  return Math.max(1, Math.ceil(rows / REGISTER_PAGE_SIZE));
+  return pageCount(rows, REGISTER_PAGE_SIZE);
+}
+
+export function pageCount(items: number, size: number): number {
+  return Math.max(1, Math.ceil(items / size));
+}
+
+export function pageSlice<T>(items: readonly T[], page: number, size: number): T[] {
+  return items.slice((page - 1) * size, page * size);
+}
+
+/** getStaticPaths for pages 2, 3, … of a list; page 1 is the list's own index page. */
+export function laterPages(items: number, size: number): { params: { page: string } }[] {
+  return Array.from({ length: pageCount(items, size) - 1 }, (_, index) => ({ params: { page: String(index + 2) } }));
 }
 
 /**

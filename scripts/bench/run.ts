@@ -1,0 +1,367 @@
+// npm run bench [-- --sizes 500,5000,20000] [--runs 3] [--out bench/results/latest.json]
+// Measures the project on generated registers of N systems: validation
+// (against ajv-cli on the same files), the full site build with Astro and
+// Pagefind separately, output and index sizes, the register page's weight,
+// search latency in a browser, and the change summary and report. Each figure
+// is the median of several runs; a table goes to stdout, the details to JSON.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseCommandArgs, runCommand, UsageError } from '../../src/cli/args.ts';
+import { startStaticServer } from '../static-server.ts';
+import { writeRegister } from './generate.ts';
+import { measure, median, type Measurement } from './measure.ts';
+import { searchLatency } from './search-latency.ts';
+import { generateRegister } from './synthetic-register.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const USAGE = 'Användning: npm run bench -- [--sizes 500,5000,20000] [--runs 3] [--out bench/results/latest.json]';
+
+interface SizeResult {
+  systems: number;
+  files: number;
+  validate: { seconds: number; peakMiB: number };
+  ajvCli: { seconds: number; ratio: number };
+  build: { seconds: number; peakMiB: number; astroSeconds: number; astroPeakMiB: number; pagefindSeconds: number; pagefindPeakMiB: number };
+  output: {
+    pages: number;
+    totalMiB: number;
+    pagefindMiB: number;
+    largestPage: { path: string; KiB: number };
+    registerFirstPage: { KiB: number; gzipKiB: number };
+  };
+  searchMs: number | null;
+  diffSeconds: number;
+  reportSeconds: number;
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(
+    process.argv.slice(2),
+    {
+      sizes: { type: 'string', default: '500,5000,20000' },
+      'validate-sizes': { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizes = (values.sizes as string).split(',').filter(Boolean).map(Number);
+  const validateSizes = (values['validate-sizes'] as string).split(',').filter(Boolean).map(Number);
+  const runs = Number(values.runs);
+  if ([...sizes, ...validateSizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1)
+    throw new UsageError(USAGE);
+  const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
+  const results: SizeResult[] = [];
+  const validations: ValidationResult[] = [];
+  try {
+    for (const systems of validateSizes) validations.push(await benchValidation(systems, runs, work));
+    for (const systems of sizes) results.push(await benchSize(systems, runs, work));
+  } finally {
+    // Deleting tens of thousands of files only at the end keeps the
+    // file system's inode allocation from slowing the measured builds.
+    rmSync(work, { recursive: true, force: true });
+    rmSync(join(ROOT, '.cache', 'site'), { recursive: true, force: true });
+  }
+  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, results };
+  const outFile = resolve(values.out as string);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
+  for (const validation of validations) {
+    console.log(
+      `Validera ${validation.systems} system (${validation.files} filer, med uppstart): ${fixed(validation.seconds, 2)} s, ${fixed(validation.peakMiB, 0)} MiB; ajv-cli ${fixed(validation.ajvSeconds, 2)} s (${fixed(validation.ajvSeconds / validation.seconds, 1)}× längre).`,
+    );
+  }
+  console.log(table(results));
+  console.log(targets(results, validations));
+  console.log(
+    `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar.`,
+  );
+  console.log(`Detaljer: ${relative(process.cwd(), outFile)}`);
+  return 0;
+});
+
+interface ValidationResult {
+  systems: number;
+  files: number;
+  seconds: number;
+  peakMiB: number;
+  ajvSeconds: number;
+}
+
+/** Validation alone, for sizes where a full build is not needed (issue: 10 000 systems under 1,5 s). */
+async function benchValidation(systems: number, runs: number, work: string): Promise<ValidationResult> {
+  const label = `[validera ${systems} system]`;
+  progress(`${label} genererar registret …`);
+  const registry = join(work, `v${systems}`, 'registry');
+  const register = generateRegister({ systems, seed: 1 });
+  writeRegister(register.files, registry);
+  const validate = await repeat(runs * 2, label, () =>
+    measure(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--registry', registry]),
+  );
+  const ajv = await repeat(runs * 2, `${label} ajv-cli`, () => ajvCli(registry));
+  return {
+    systems,
+    files: register.files.size,
+    seconds: median(validate.map((item) => item.seconds)),
+    peakMiB: median(validate.map((item) => item.peakMiB)),
+    ajvSeconds: median(ajv.map((item) => item.seconds)),
+  };
+}
+
+async function benchSize(systems: number, runs: number, work: string): Promise<SizeResult> {
+  const label = `[${systems} system]`;
+  progress(`${label} genererar registret …`);
+  const repository = join(work, `n${systems}`);
+  const registry = join(repository, 'registry');
+  const register = generateRegister({ systems, seed: 1 });
+  writeRegister(register.files, registry);
+  git(repository, 'init', '-q', '-b', 'main');
+  git(repository, 'add', '.');
+  git(repository, 'commit', '-q', '-m', 'Genererat register');
+  changeOnePercent(registry, register.files);
+  git(repository, 'commit', '-q', '-am', 'Nya systemförvaltare');
+
+  const validate = await repeat(runs * 2, `${label} validerar`, () =>
+    measure(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--registry', registry]),
+  );
+  const ajv = await repeat(runs * 2, `${label} ajv-cli`, () => ajvCli(registry));
+
+  const builds: Measurement[] = [];
+  let lastOut = '';
+  for (let run = 1; run <= runs; run++) {
+    progress(`${label} bygger webbplatsen, körning ${run} av ${runs} …`);
+    lastOut = join(work, `site-${systems}-${run}`);
+    const result = await measure(process.execPath, [join(ROOT, 'scripts/build.ts'), '--registry', registry, '--out', lastOut], {
+      cwd: ROOT,
+      phaseMarkers: /^\[(\d)\/3\]/,
+    });
+    if (result.exitCode !== 0) throw new Error(`Bygget misslyckades:\n${result.stdout}`);
+    builds.push(result);
+  }
+  const output = outputFigures(lastOut);
+  progress(`${label} mäter sökningen i webbläsaren …`);
+  const searchMs = await measureSearch(lastOut);
+  const diff = await repeat(runs, `${label} ändringssammanfattning`, () =>
+    measure(process.execPath, [join(ROOT, 'src/cli/diff.ts'), 'HEAD~1', '--head', 'HEAD', '--registry', registry]),
+  );
+  const report = await repeat(runs, `${label} rapport`, () =>
+    measure(process.execPath, [join(ROOT, 'src/cli/report.ts'), '--registry', registry]),
+  );
+
+  const phase = (key: string, field: 'seconds' | 'peakMiB') => median(builds.map((build) => build.phases[key]?.[field] ?? 0));
+  const validateSeconds = median(validate.map((item) => item.seconds));
+  const ajvSeconds = median(ajv.map((item) => item.seconds));
+  return {
+    systems,
+    files: register.files.size,
+    validate: { seconds: validateSeconds, peakMiB: median(validate.map((item) => item.peakMiB)) },
+    ajvCli: { seconds: ajvSeconds, ratio: ajvSeconds / validateSeconds },
+    build: {
+      seconds: median(builds.map((build) => build.seconds)),
+      peakMiB: median(builds.map((build) => build.peakMiB)),
+      astroSeconds: phase('2', 'seconds'),
+      astroPeakMiB: phase('2', 'peakMiB'),
+      pagefindSeconds: phase('3', 'seconds'),
+      pagefindPeakMiB: phase('3', 'peakMiB'),
+    },
+    output,
+    searchMs,
+    diffSeconds: median(diff.map((item) => item.seconds)),
+    reportSeconds: median(report.map((item) => item.seconds)),
+  };
+}
+
+async function repeat(times: number, label: string, run: () => Promise<Measurement>): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (let index = 1; index <= times; index++) {
+    progress(`${label} (${index}/${times}) …`);
+    const result = await run();
+    if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${label} misslyckades:\n${result.stdout}`);
+    results.push(result);
+  }
+  return results;
+}
+
+/** ajv-cli over the same files, one invocation per schema, timed together. */
+async function ajvCli(registry: string): Promise<Measurement> {
+  const cli = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  const kinds = [
+    ['system', 'systems'],
+    ['person', 'people'],
+    ['unit', 'units'],
+    ['equipment', 'equipment'],
+  ];
+  let seconds = 0;
+  let peakMiB = 0;
+  for (const [schema, dir] of kinds) {
+    const result = await measure(
+      process.execPath,
+      [
+        cli,
+        'validate',
+        '--spec=draft2020',
+        '-c',
+        'ajv-formats',
+        '--strict=false',
+        '--all-errors',
+        '-s',
+        join(ROOT, 'schemas', `${schema}.schema.json`),
+        '-d',
+        `${registry}/${dir}/*.yaml`,
+      ],
+      { cwd: ROOT },
+    );
+    if (result.exitCode !== 0) throw new Error(`ajv-cli misslyckades:\n${result.stdout.slice(0, 2000)}`);
+    seconds += result.seconds;
+    peakMiB = Math.max(peakMiB, result.peakMiB);
+  }
+  return { seconds, peakMiB, exitCode: 0, stdout: '', phases: {} };
+}
+
+function git(cwd: string, ...args: string[]): void {
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** Gives every hundredth system another manager: a realistic pull request for the change summary. */
+function changeOnePercent(registry: string, files: ReadonlyMap<string, string>): void {
+  const systems = [...files.keys()].filter((path) => path.startsWith('systems/')).filter((_, index) => index % 100 === 0);
+  const people = [...files.keys()].filter((path) => path.startsWith('people/')).map((path) => path.slice(7, -5));
+  systems.forEach((path, index) => {
+    const file = join(registry, path);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^( {2}manager: ).*$/m, `$1${people[(index * 7) % people.length]}`));
+  });
+}
+
+function outputFigures(out: string): SizeResult['output'] {
+  let totalBytes = 0;
+  let pagefindBytes = 0;
+  let pages = 0;
+  let largest = { path: '', bytes: 0 };
+  for (const name of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+    const path = join(out, name);
+    const stat = statSync(path);
+    if (!stat.isFile()) continue;
+    totalBytes += stat.size;
+    if (name.startsWith('pagefind/')) pagefindBytes += stat.size;
+    if (name.endsWith('.html')) {
+      pages++;
+      if (stat.size > largest.bytes) largest = { path: name, bytes: stat.size };
+    }
+  }
+  const first = readFileSync(join(out, 'system', 'index.html'));
+  return {
+    pages,
+    totalMiB: totalBytes / 1024 / 1024,
+    pagefindMiB: pagefindBytes / 1024 / 1024,
+    largestPage: { path: largest.path, KiB: largest.bytes / 1024 },
+    registerFirstPage: { KiB: first.length / 1024, gzipKiB: gzipSync(first).length / 1024 },
+  };
+}
+
+async function measureSearch(out: string): Promise<number | null> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    progress(`  (hoppar över sökmätningen: ingen Chromium i ${chromium})`);
+    return null;
+  }
+  const base = '/systemforteckning/';
+  const { server, url } = await startStaticServer({ root: out, base, port: 0 });
+  try {
+    return await searchLatency(`${url}sok/`, chromium, ['Lön', 'Anna', 'ekonomi', 'Ström', 'portal']);
+  } finally {
+    await new Promise((resolveClose) => server.close(resolveClose));
+  }
+}
+
+function machine() {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'okänd',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    freeMemoryGiB: Math.round(freemem() / 1024 ** 3),
+    node: process.versions.node,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits).replace('.', ',');
+
+function table(results: readonly SizeResult[]): string {
+  const rows: [string, (result: SizeResult) => string][] = [
+    ['Filer i registret', (r) => String(r.files)],
+    ['Validera, tid (s)', (r) => fixed(r.validate.seconds, 2)],
+    ['Validera, minne (MiB)', (r) => fixed(r.validate.peakMiB, 0)],
+    ['ajv-cli på samma filer (s)', (r) => fixed(r.ajvCli.seconds, 2)],
+    ['  ajv-cli / validera', (r) => `${fixed(r.ajvCli.ratio, 1)}×`],
+    ['Bygge totalt (s)', (r) => fixed(r.build.seconds)],
+    ['  varav Astro (s)', (r) => fixed(r.build.astroSeconds)],
+    ['  varav Pagefind (s)', (r) => fixed(r.build.pagefindSeconds)],
+    ['Bygge, toppminne (MiB)', (r) => fixed(r.build.peakMiB, 0)],
+    ['  under Astro (MiB)', (r) => fixed(r.build.astroPeakMiB, 0)],
+    ['  under Pagefind (MiB)', (r) => fixed(r.build.pagefindPeakMiB, 0)],
+    ['Sidor', (r) => String(r.output.pages)],
+    ['Webbplatsens storlek (MiB)', (r) => fixed(r.output.totalMiB)],
+    ['  varav sökindex (MiB)', (r) => fixed(r.output.pagefindMiB)],
+    ['Största sidan (KiB)', (r) => `${fixed(r.output.largestPage.KiB)} (${r.output.largestPage.path})`],
+    [
+      'Förteckningens första sida (KiB, gzip)',
+      (r) => `${fixed(r.output.registerFirstPage.KiB)} (${fixed(r.output.registerFirstPage.gzipKiB)})`,
+    ],
+    ['Sökträffar på skärmen (ms)', (r) => (r.searchMs === null ? '–' : fixed(r.searchMs, 0))],
+    ['Ändringssammanfattning (s)', (r) => fixed(r.diffSeconds, 2)],
+    ['Rapport (s)', (r) => fixed(r.reportSeconds, 2)],
+  ];
+  const header = ['', ...results.map((result) => `${result.systems} system`)];
+  const lines = [header, ...rows.map(([label, value]) => [label, ...results.map(value)])];
+  const widths = header.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));
+  const render = (line: string[]) =>
+    `| ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join(' | ')} |`;
+  return [render(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.slice(1).map(render)].join('\n');
+}
+
+/** The issue's targets, checked against the figures just measured. */
+function targets(results: readonly SizeResult[], validations: readonly ValidationResult[]): string {
+  const at = (systems: number) => results.find((result) => result.systems === systems);
+  const checks: string[] = [];
+  const check = (ok: boolean, text: string) => checks.push(`${ok ? '✓' : '✗'} ${text}`);
+  for (const validation of validations.filter((item) => item.systems === 10000)) {
+    check(validation.seconds < 1.5, `10 000 system: validering under 1,5 s med uppstart (${fixed(validation.seconds, 2)} s)`);
+  }
+  const n500 = at(500);
+  const n5000 = at(5000);
+  const n20000 = at(20000);
+  for (const result of results)
+    check(result.ajvCli.ratio > 1, `${result.systems} system: validering snabbare än ajv-cli (${fixed(result.ajvCli.ratio, 1)}×)`);
+  if (n500) check(n500.build.seconds < 10, `500 system: bygge under 10 s (${fixed(n500.build.seconds)} s)`);
+  if (n5000) {
+    check(n5000.build.seconds < 30, `5 000 system: bygge under 30 s (${fixed(n5000.build.seconds)} s)`);
+    check(n5000.build.peakMiB < 1024, `5 000 system: toppminne under 1 GiB (${fixed(n5000.build.peakMiB, 0)} MiB)`);
+    check(
+      n5000.output.registerFirstPage.gzipKiB < 150,
+      `5 000 system: förteckningens första sida under 150 KB komprimerad (${fixed(n5000.output.registerFirstPage.gzipKiB)} KiB)`,
+    );
+  }
+  if (n5000 && n20000)
+    check(
+      n20000.build.seconds < 4.5 * n5000.build.seconds,
+      `20 000 system: bygge inom 4,5 × tiden för 5 000 (${fixed(n20000.build.seconds / n5000.build.seconds, 2)} ×)`,
+    );
+  for (const result of results)
+    if (result.searchMs !== null)
+      check(result.searchMs < 300, `${result.systems} system: sökträffar inom 300 ms (${fixed(result.searchMs, 0)} ms)`);
+  return `\n${checks.join('\n')}`;
+}
