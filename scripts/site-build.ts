@@ -36,7 +36,9 @@ function isInside(path: string, folder: string): boolean {
 function checkOutput(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out);
-  if (entries.length === 0 || entries.includes(BUILD_MARKER)) return;
+  // A site from before the marker existed is recognised by its parts.
+  const earlierBuild = entries.includes(BUILD_MARKER) || ['index.html', '_astro', 'pagefind'].every((name) => entries.includes(name));
+  if (entries.length === 0 || earlierBuild) return;
   throw new UserError(
     `${displayPathOf(out)} innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.`,
   );

@@ -2,17 +2,9 @@
 // screen, measured inside the page. The first query warms Pagefind up (it
 // loads its WebAssembly once per visit); the median of the rest is reported.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS } from '../chromium.ts';
 import { median } from './measure.ts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export async function searchLatency(searchPage: string, executablePath: string, queries: readonly string[]): Promise<number> {
   const browser = await chromium.launch({ executablePath, args: FLAGS });

@@ -27,7 +27,6 @@ export function enhanceRegister(): void {
   let shown = FIRST_CHUNK;
   const loadIndex = () => (index ??= fetch(form.dataset.index as string).then((response) => response.json() as Promise<RegisterIndex>));
 
-  form.hidden = false;
   for (const header of table.tHead!.rows[0]!.cells) {
     const button = document.createElement('button');
     button.type = 'button';

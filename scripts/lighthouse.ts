@@ -1,0 +1,76 @@
+// npm run lighthouse [-- --out dist]: Lighthouse 13 (fetched with npx, Debian's
+// Chromium) on the register page and the first system page of a built site.
+// Not part of npm test: it needs the npm registry the first time.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, runCommand } from '../src/cli/args.ts';
+import { UserError } from '../src/core/errors.ts';
+import { siteLocation } from '../src/core/site-config.ts';
+import { CHROMIUM_FLAGS } from './chromium.ts';
+import { startStaticServer } from './static-server.ts';
+
+const USAGE = 'Användning: npm run lighthouse -- [--out dist] [--registry registry]';
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(
+    process.argv.slice(2),
+    { out: { type: 'string', default: 'dist' }, registry: { type: 'string', default: 'registry' } },
+    USAGE,
+  );
+  const out = resolve(values.out as string);
+  if (!existsSync(join(out, 'system', 'index.html')))
+    throw new UserError(`Hittar ingen byggd webbplats i ${values.out}. Kör npm run build först.`);
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium))
+    throw new UserError(`Hittar ingen Chromium i ${chromium}. Installera med sudo apt-get install -y chromium eller ange CHROME_PATH.`);
+  const { base } = siteLocation({ ...process.env, SYSTEMFORTECKNING_REGISTRY: values.registry as string });
+  const firstSystem = readdirSync(join(out, 'system'))
+    .filter((name) => name !== 'sida' && existsSync(join(out, 'system', name, 'index.html')))
+    .sort()[0];
+  const { server, url } = await startStaticServer({ root: out, base, port: 0 });
+  const reports = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+  let allPass = true;
+  try {
+    for (const [name, path] of [
+      ['Systemförteckningen', 'system/'],
+      ['Ett system', `system/${firstSystem}/`],
+    ] as const) {
+      const report = join(reports, `${path.replace(/\//g, '_')}.json`);
+      // Asynchronously: the site is served from this very process.
+      const result = await run(
+        'npx',
+        [
+          '--yes',
+          'lighthouse@13',
+          `${url}${path}`,
+          '--quiet',
+          `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+          '--output=json',
+          `--output-path=${report}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+        ],
+        { ...process.env, CHROME_PATH: chromium },
+      );
+      if (result.code !== 0) throw new UserError(`Lighthouse kunde inte köras: ${result.stderr.trim().split('\n').slice(-5).join('\n')}`);
+      const categories = Object.values(JSON.parse(readFileSync(report, 'utf8')).categories) as { title: string; score: number }[];
+      const scores = categories.map((category) => `${category.title} ${Math.round(category.score * 100)}`);
+      allPass &&= categories.every((category) => category.score >= 0.95);
+      console.log(`${name} (${path}): ${scores.join(', ')}`);
+    }
+  } finally {
+    await new Promise((resolveClose) => server.close(resolveClose));
+  }
+  return allPass ? EXIT_OK : EXIT_FINDINGS;
+});
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stderr }));
+  });
+}
