@@ -11,7 +11,10 @@ const USAGE = `Användning: npm run serve -- [--port <nummer>] [--out <mapp>] [-
 export async function serve(out: string, port: number, base: string): Promise<void> {
   if (!existsSync(join(out, 'index.html'))) throw new UserError(`Hittar ingen byggd webbplats i ${out}. Kör npm run build först.`);
   const { url } = await startStaticServer({ root: out, base, port }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new UserError(`Porten ${port} används redan, kanske av en tidigare npm start. Avsluta den eller välj en annan port med --port.`);
+    if (error.code === 'EADDRINUSE')
+      throw new UserError(
+        `Porten ${port} används redan, kanske av en tidigare npm start. Avsluta den eller välj en annan port med --port.`,
+      );
     throw error;
   });
   console.log(`Webbplatsen visas på ${url}  (avsluta med Ctrl+C)`);

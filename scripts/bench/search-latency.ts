@@ -5,7 +5,6 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS } from '../chromium.ts';
 import { median } from './measure.ts';
 
-
 export async function searchLatency(searchPage: string, executablePath: string, queries: readonly string[]): Promise<number> {
   const browser = await chromium.launch({ executablePath, args: FLAGS });
   try {

@@ -1,5 +1,5 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from './errors.ts';
 import type { SourceFile } from './register.ts';
@@ -24,6 +24,7 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
   }
   if (!rootStat.isDirectory()) throw new RegisterNotFoundError(`"${root}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
   const sources: SourceFile[] = [];
+  const displayRoot = displayPathOf(root, cwd);
   const walk = (dir: string, relDir: string) => {
     const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const dirent of names) {
@@ -34,11 +35,28 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
         continue;
       }
       if (!dirent.isFile()) continue;
-      const size = statSync(abs).size;
-      const bytes = size > MAX_FILE_BYTES ? new Uint8Array() : readFileSync(abs);
-      sources.push({ file: displayPathOf(abs, cwd), relPath, bytes, size });
+      sources.push({ file: `${displayRoot}/${relPath}`, relPath, ...readLimited(abs) });
     }
   };
   walk(root, '');
   return sources;
+}
+
+/** Reads a file unless it is over the size limit; one open, fstat and read per file. */
+function readLimited(path: string): { bytes: Uint8Array; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { bytes: new Uint8Array(), size };
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, bytes, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: read === size ? bytes : bytes.subarray(0, read), size: read };
+  } finally {
+    closeSync(fd);
+  }
 }

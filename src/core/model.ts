@@ -1,6 +1,6 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
-import type { Entry, ParsedRegister } from './register.ts';
+import type { Entry } from './register.ts';
 import { roleHolders, type RoleKey } from './roles.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from './schema/types.ts';
 import { bySwedish } from './text.ts';

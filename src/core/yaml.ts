@@ -40,20 +40,24 @@ export function offsetToPosition(text: string, offset: number): Position {
 }
 
 export function parseYaml(text: string): ParseResult {
-  if (isBlank(text)) {
-    return fail(1, 1, 'empty-file', 'Filen är tom. Fyll i fälten (se mallen i README eller kör npm run new) eller ta bort filen.');
-  }
   let value: unknown;
   try {
     value = load(text, { maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
   } catch (error) {
+    // Blank files are rare, so they are recognised only when loading fails.
+    if (isBlank(text)) return emptyFile();
     return { ok: false, problem: describeYamlError(text, error) };
   }
+  if (value === undefined || (value === null && isBlank(text))) return emptyFile();
   if (text.includes('*') && exceedsNodeBudget(value, MAX_EXPANDED_NODES)) {
     const at = offsetToPosition(text, Math.max(text.search(/\*[^\s*]/), 0));
     return fail(at.line, at.column, 'yaml-alias-bomb', aliasBombMessage());
   }
   return { ok: true, value };
+}
+
+function emptyFile(): ParseResult {
+  return fail(1, 1, 'empty-file', 'Filen är tom. Fyll i fälten (se mallen i README eller kör npm run new) eller ta bort filen.');
 }
 
 function isBlank(text: string): boolean {

@@ -60,6 +60,16 @@ describe(`a register of ${SYSTEMS} systems`, () => {
     expect(items.size).toBe(people);
   });
 
+  it('shows a unit’s first 100 systems and links to the register, filtered, for the rest', () => {
+    const html = readFileSync(join(out, 'organisation', 'it-avdelningen', 'index.html'), 'utf8');
+    const section = html.slice(html.indexOf('Driftansvarig för'));
+    const listed = (section.slice(0, section.indexOf('</ul>')).match(/<li>/g) ?? []).length;
+    expect(listed).toBe(100);
+    expect(section).toMatch(
+      /… och \d+ system till\. <a href="\/systemforteckning\/system\/\?text=IT-avdelningen">Visa alla \d+ i systemförteckningen<\/a>/,
+    );
+  });
+
   it('keeps the register’s first page small', () => {
     expect(statSync(join(out, 'system', 'index.html')).size).toBeLessThan(150 * 1024);
   });

@@ -1,7 +1,7 @@
 // npm run new: writes a valid, commented file; asks in Swedish in a terminal;
 // never asks without one; never overwrites.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyRegister, removeTemp, validateFolder } from '../helpers/registers.ts';

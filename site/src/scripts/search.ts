@@ -70,7 +70,7 @@ export function enhanceSearch(): void {
       return;
     }
     const module = await load();
-    const result = await module.debouncedSearch(term, { filters: type!.value ? { typ: type!.value } : {} }, 60);
+    const result = await module.debouncedSearch(term, { filters: type!.value ? { typ: type!.value } : {} }, 30);
     if (result === null) return;
     current = result;
     shown = 0;
@@ -84,8 +84,13 @@ export function enhanceSearch(): void {
     if (!current) return;
     const batch = current.results.slice(shown, shown + PAGE);
     shown += batch.length;
-    const data = await Promise.all(batch.map((result) => result.data()));
-    list!.append(...data.map(resultItem));
+    // All fragments load at once; each result shows as soon as it and those above it are in.
+    const searched = current;
+    for (const pending of batch.map((result) => result.data())) {
+      const data = await pending;
+      if (current !== searched) return;
+      list!.append(resultItem(data));
+    }
     more!.hidden = shown >= current.results.length;
   }
 
