@@ -178,21 +178,21 @@ function sourceIssue(file: string, problem: SourceProblem): SourceIssue {
 
 type FrontMatter = { yaml: string; lineOffset: number; body: string } | { problem: SourceProblem };
 
+const FRONT_MATTER_FIELDS = 'fälten title, adoptedBy, adopted och reference eller version';
+
 /** Splits a guideline into YAML front matter and Markdown body with gray-matter. */
 function splitFrontMatter(text: string): FrontMatter {
+  const problem = (line: number, message: string): FrontMatter => ({ problem: { line, column: 1, rule: 'missing-front-matter', message } });
   if (!/^---[ \t]*\n/.test(text)) {
-    return {
-      problem: {
-        line: 1,
-        column: 1,
-        rule: 'missing-front-matter',
-        message:
-          'Riktlinjen saknar framsidesdata. Börja filen med en rad "---", fälten title, adoptedBy, adopted och reference eller version, och en rad "---".',
-      },
-    };
+    return problem(1, `Riktlinjen saknar framsidesdata. Börja filen med en rad "---", ${FRONT_MATTER_FIELDS}, och en rad "---".`);
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    return problem(1, 'Framsidesdatan avslutas aldrig. Lägg till en rad "---" efter fälten, före texten.');
   }
   // Our own YAML parser reads the front matter so that errors are located and
   // worded like everywhere else; gray-matter only splits the file.
   const file = matter(text, { engines: { yaml: () => ({}) } });
-  return { yaml: file.matter.replace(/^\n/, ''), lineOffset: 1, body: file.content };
+  const yaml = file.matter.replace(/^\n/, '');
+  if (!yaml.trim()) return problem(2, `Framsidesdatan mellan raderna "---" är tom. Fyll i ${FRONT_MATTER_FIELDS}.`);
+  return { yaml, lineOffset: 1, body: file.content };
 }

@@ -269,7 +269,9 @@ function pathKey(path: DataPath): string {
 
 type Frame =
   | { kind: 'map'; path: (string | number)[]; key: string | undefined; keyOffset: number }
-  | { kind: 'seq'; path: (string | number)[]; index: number };
+  | { kind: 'seq'; path: (string | number)[]; index: number }
+  /** Inside a collection used as a key: nothing here has a data path. */
+  | { kind: 'skip' };
 
 function collectSpots(text: string, events: Event[]): Map<string, NodeSpot> {
   const spots = new Map<string, NodeSpot>();
@@ -280,14 +282,17 @@ function collectSpots(text: string, events: Event[]): Map<string, NodeSpot> {
       stack.pop();
       continue;
     }
-    const start = eventStart(event);
+    const opens = event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE;
     const top = stack[stack.length - 1];
+    if (top?.kind === 'skip') {
+      if (opens) stack.push({ kind: 'skip' });
+      continue;
+    }
+    const start = eventStart(event);
     if (top?.kind === 'map' && top.key === undefined) {
-      // A key. Keys of register files are scalars; anything else was rejected
-      // by the loader before locating.
       top.key = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '';
       top.keyOffset = Math.max(start, 0);
-      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path: [], index: 0 });
+      if (opens) stack.push({ kind: 'skip' });
       continue;
     }
     let path: (string | number)[];

@@ -1,6 +1,7 @@
 // Guideline documents from Markdown to HTML. Headings get ids (for the
 // documents' own tables of contents); raw HTML in the Markdown is shown as
-// text, never run: guideline text is written by people, not trusted as markup.
+// text and links may only lead to web pages, e-mail or the page itself:
+// guideline text is written by people, not trusted as markup.
 import { Marked } from 'marked';
 
 /** "2. Inköp" → "2-inköp", like GitHub's heading anchors. */
@@ -26,6 +27,12 @@ const markdown = new Marked({
     },
     html({ text }) {
       return escapeHtml(text);
+    },
+    link({ href, title, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      // Only web, mail and in-page links: a javascript: link in a guideline would run on the intranet.
+      if (!/^(https?:|mailto:|#|\/|\.{0,2}\/?[\w%-])/i.test(href) || /^\s*(javascript|data|vbscript):/i.test(href)) return text;
+      return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
     },
   },
 });
