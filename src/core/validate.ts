@@ -3,7 +3,7 @@ import { compareFindings, type Finding, type Issue } from './findings.ts';
 import { parseRegister, type ParsedRegister, type SourceFile } from './register.ts';
 import { buildContext } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { locatePaths } from './yaml.ts';
+import { locatePaths } from './locate.ts';
 
 export interface ValidateOptions {
   /** ÅÅÅÅ-MM-DD; warnings about reviews and contracts are relative to it. */

@@ -2,20 +2,10 @@
 // system per row, plus the people and units the cells name that the register
 // does not have yet. Every row or cell that cannot be used is reported with
 // the reason. Pure: the command reads the file and writes the result.
-import type { HostingForm } from '../schema/vocabulary.ts';
-import { closestMatch, toId } from '../text.ts';
 import { fieldForHeader, isMixedSupplierHosting, type ImportField } from './columns.ts';
-import {
-  fold,
-  readCriticality,
-  readDate,
-  readOrgNumber,
-  readPerson,
-  readStatus,
-  readSupplierAndHosting,
-  readYesNo,
-  splitCell,
-} from './values.ts';
+import { RegisterLookup } from './lookup.ts';
+import { systemFromRow } from './row.ts';
+import { fold } from './values.ts';
 
 export interface ImportConfig {
   /** Header → field, for headers the importer does not know or reads wrongly. */
@@ -101,7 +91,8 @@ export function planImport(
     });
     return plan;
   }
-  const context = new Context(known, config, plan);
+  const report = (row: number, column: string, value: string, reason: string) => plan.cellIssues.push({ row, column, value, reason });
+  const lookup = new RegisterLookup(known, config, report);
   const systemsByName = new Map(known.systems.map((system) => [fold(system.name), system.id]));
   const seenNames = new Map<string, number>();
   let defaultedOperations = 0;
@@ -124,9 +115,9 @@ export function planImport(
       continue;
     }
     seenNames.set(folded, rowNumber);
-    const system = context.system(cells, rowNumber, systemsByName.get(folded));
-    if (!(system.data.roles as Record<string, unknown>).operations && context.defaultOperations) {
-      (system.data.roles as Record<string, unknown>).operations = context.defaultOperations;
+    const system = systemFromRow(cells, rowNumber, systemsByName.get(folded), plan.columns, lookup, report);
+    if (!(system.data.roles as Record<string, unknown>).operations && lookup.defaultOperations) {
+      (system.data.roles as Record<string, unknown>).operations = lookup.defaultOperations;
       defaultedOperations++;
     }
     if (!system.data.status) {
@@ -140,7 +131,7 @@ export function planImport(
   }
   if (defaultedOperations > 0) {
     plan.assumptions.push(
-      `Driftansvarig sattes till "${context.defaultOperations}" för ${defaultedOperations} system där kalkylarket inte anger någon (ändra med defaults.operations i mappningsfilen).`,
+      `Driftansvarig sattes till "${lookup.defaultOperations}" för ${defaultedOperations} system där kalkylarket inte anger någon (ändra med defaults.operations i mappningsfilen).`,
     );
   }
   if (defaultedStatus > 0)
@@ -148,7 +139,7 @@ export function planImport(
   if (config.emailDomain && plan.files.some((file) => file.kind === 'person' && file.data.email)) {
     plan.assumptions.push(`Nya personers e-post gissades som fornamn.efternamn@${config.emailDomain}; kontrollera adresserna.`);
   }
-  plan.files.push(...context.createdFiles());
+  plan.files.push(...lookup.createdFiles());
   return plan;
 }
 
@@ -186,279 +177,4 @@ function valueAt(data: Record<string, unknown>, path: string): unknown {
   let value: unknown = data;
   for (const segment of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[segment];
   return Array.isArray(value) && value.length === 0 ? undefined : value;
-}
-
-/**
- * Looks up and creates the people and units that cells name. Lookups go
- * through maps built once, so a sheet of thousands of rows stays linear.
- */
-class Context {
-  private readonly plannedIds = new Set<string>();
-  private readonly newPeople = new Map<string, PlannedFile>();
-  private readonly newUnits = new Map<string, PlannedFile>();
-  readonly defaultOperations: string | undefined;
-  private readonly rootUnit: string | undefined;
-  private readonly known: KnownRegister;
-  private readonly config: ImportConfig;
-  private readonly plan: ImportPlan;
-  private readonly peopleByName: Map<string, string>;
-  private readonly peopleByEmail: Map<string, string>;
-  private readonly unitsByName: Map<string, string>;
-  private readonly unitIds: Set<string>;
-  private readonly unitAliases: Map<string, string>;
-
-  constructor(known: KnownRegister, config: ImportConfig, plan: ImportPlan) {
-    this.known = known;
-    this.config = config;
-    this.plan = plan;
-    this.peopleByName = new Map(known.people.map((person) => [fold(person.name), person.id]));
-    this.peopleByEmail = new Map(
-      known.people.filter((person) => person.email).map((person) => [(person.email as string).toLowerCase(), person.id]),
-    );
-    this.unitsByName = new Map(known.units.map((unit) => [fold(unit.name), unit.id]));
-    this.unitIds = new Set(known.units.map((unit) => unit.id));
-    this.unitAliases = new Map(Object.entries(config.units ?? {}).map(([name, id]) => [fold(name), id]));
-    this.defaultOperations = config.defaults?.operations ?? known.itDepartment;
-    this.rootUnit = known.units.find((unit) => !unit.parent)?.id;
-  }
-
-  private issue(row: number, column: string, value: string, reason: string): void {
-    this.plan.cellIssues.push({ row, column, value, reason });
-  }
-
-  private freshId(name: string): string {
-    const base = toId(name) || 'namnlos';
-    let id = base;
-    for (let n = 2; this.known.ids.has(id) || this.plannedIds.has(id); n++) id = `${base}-${n}`;
-    this.plannedIds.add(id);
-    return id;
-  }
-
-  system(cells: readonly string[], row: number, existingId: string | undefined): PlannedFile {
-    const data: Record<string, unknown> = {};
-    const roles: Record<string, unknown> = {};
-    const supplier: Record<string, unknown> = {};
-    const contract: Record<string, unknown> = {};
-    const columnName = (index: number) => this.plan.columns[index]?.header || `kolumn ${index + 1}`;
-    let hosting: HostingForm | undefined;
-    this.plan.columns.forEach(({ field }, index) => {
-      const value = cells[index] ?? '';
-      if (!value || !field || field === 'ignore') return;
-      const column = columnName(index);
-      const bad = (reason: string) => this.issue(row, column, value, reason);
-      switch (field) {
-        case 'name':
-          data.name = value;
-          break;
-        case 'id':
-          if (toId(value) === value) data.id = value;
-          else bad(`är inget giltigt id; id skapas från systemnamnet`);
-          break;
-        case 'description':
-        case 'product':
-        case 'notes':
-          data[field] = value;
-          break;
-        case 'unit': {
-          const [first, ...others] = splitCell(value);
-          const unit = first ? this.unit(first, row, column) : undefined;
-          if (unit) data.unit = unit;
-          if (others.length > 0)
-            bad(
-              `anger flera verksamheter; ${first} blev ägande verksamhet, ${others.join(', ')} användes inte (ange dem som användare om de använder systemet)`,
-            );
-          break;
-        }
-        case 'owner':
-        case 'manager': {
-          const [first, ...others] = splitCell(value);
-          const person = first ? this.person(first, row, column) : undefined;
-          if (person) roles[field] = person;
-          if (others.length > 0) bad(`anger flera personer men rollen har en; ${first} användes, inte ${others.join(', ')}`);
-          break;
-        }
-        case 'administrators': {
-          const people = splitCell(value)
-            .map((part) => this.person(part, row, column))
-            .filter((id): id is string => id !== undefined);
-          if (people.length > 0) roles.administrators = [...new Set(people)];
-          break;
-        }
-        case 'operations': {
-          const holder = this.operations(value, row, column);
-          if (holder) roles.operations = holder;
-          break;
-        }
-        case 'users': {
-          const groups = splitCell(value).map((part) => this.existingUnit(part) ?? { name: part });
-          roles.users = groups;
-          break;
-        }
-        case 'supplier':
-        case 'supplierAndHosting':
-        case 'hosting': {
-          const read = readSupplierAndHosting(value);
-          if (read.hosting) hosting ??= read.hosting;
-          if (read.supplier) {
-            if (field === 'hosting') {
-              if (!supplier.name) supplier.name = read.supplier;
-              bad(`är ingen driftform (egen drift, extern drift, molntjänst); tolkades som leverantör`);
-            } else supplier.name ??= read.supplier;
-          }
-          break;
-        }
-        case 'status': {
-          const status = readStatus(value);
-          if (status) data.status = status;
-          else bad('är ingen känd status (planerad, under upphandling, under införande, i drift, under avveckling, avställd, avvecklad)');
-          break;
-        }
-        case 'criticality': {
-          const level = readCriticality(value);
-          if (level) data.criticality = level;
-          else bad('är ingen känd kritikalitet (låg, medel, hög, kritisk)');
-          break;
-        }
-        case 'orgNumber': {
-          const number = readOrgNumber(value);
-          if (number) supplier.orgNumber = number;
-          else bad('är inget organisationsnummer (NNNNNN-NNNN)');
-          break;
-        }
-        case 'contractEnd': {
-          const date = readDate(value);
-          if (date) contract.end = date;
-          else bad('är inget datum (ÅÅÅÅ-MM-DD)');
-          break;
-        }
-        case 'contractReference':
-          contract.reference = value;
-          break;
-        case 'personalData': {
-          const yes = readYesNo(value);
-          if (yes === undefined) bad('är varken ja eller nej');
-          else data.personalData = { processed: yes };
-          break;
-        }
-        case 'reviewed': {
-          const date = readDate(value);
-          if (date) data.reviewed = date;
-          else bad('är inget datum (ÅÅÅÅ-MM-DD)');
-          break;
-        }
-      }
-    });
-    if (hosting) data.hosting = hosting;
-    if (Object.keys(supplier).length > 0) {
-      if (supplier.name) data.supplier = supplier;
-      else this.issue(row, 'Organisationsnummer', String(supplier.orgNumber), 'har ingen leverantör att höra till');
-    }
-    if (Object.keys(contract).length > 0) data.contract = contract;
-    const id =
-      existingId ??
-      (typeof data.id === 'string' && !this.known.ids.has(data.id) && !this.plannedIds.has(data.id)
-        ? data.id
-        : this.freshId(String(data.name)));
-    this.plannedIds.add(id);
-    const ordered: Record<string, unknown> = { id, name: data.name };
-    for (const key of ['description', 'product', 'unit', 'status']) if (data[key] !== undefined) ordered[key] = data[key];
-    ordered.roles = roles;
-    for (const [key, value] of Object.entries(data)) if (!(key in ordered)) ordered[key] = value;
-    return { kind: 'system', id, data: ordered, row, missing: [] };
-  }
-
-  private existingUnit(value: string): string | undefined {
-    if (this.unitIds.has(value)) return value;
-    const folded = fold(value);
-    return this.unitAliases.get(folded) ?? this.unitsByName.get(folded) ?? this.newUnits.get(folded)?.id;
-  }
-
-  unit(value: string, row: number, column: string): string | undefined {
-    const found = this.existingUnit(value);
-    if (found) return found;
-    const folds = this.known.units.map((unit) => fold(unit.name));
-    const meant = closestMatch(fold(value), folds);
-    if (meant !== undefined) {
-      const unit = this.known.units[folds.indexOf(meant)] as { id: string; name: string };
-      this.issue(row, column, value, `finns inte; tolkades som ${unit.name} (${unit.id})`);
-      return unit.id;
-    }
-    if (!/[a-zåäö]/.test(value) || value.length < 4) {
-      this.issue(row, column, value, 'ser ut som en förkortning som inte finns i registret; ange enhetens id under units i mappningsfilen');
-      return undefined;
-    }
-    const id = this.freshId(value);
-    const folded = fold(value);
-    const type = /forvaltning(en)?$/.test(folded)
-      ? 'förvaltning'
-      : /\bab$/.test(folded)
-        ? 'kommunalt bolag'
-        : /namnd(en)?$/.test(folded)
-          ? 'nämnd'
-          : 'avdelning';
-    const data: Record<string, unknown> = { id, name: value, type, ...(this.rootUnit ? { parent: this.rootUnit } : {}) };
-    this.newUnits.set(folded, { kind: 'unit', id, data, row, missing: this.rootUnit ? [] : ['parent (Överordnad enhet)'] });
-    return id;
-  }
-
-  person(value: string, row: number, column: string): string | undefined {
-    const mention = readPerson(value);
-    if (!mention) {
-      const reason =
-        /^[a-zåäö]/.test(value) || !/\s/.test(value)
-          ? 'ser ut som en befattning eller grupp, inte ett namn; ange personen'
-          : 'kunde inte läsas som ett namn';
-      this.issue(row, column, value, reason);
-      return undefined;
-    }
-    const existing =
-      (mention.email ? this.peopleByEmail.get(mention.email.toLowerCase()) : undefined) ??
-      (mention.name ? this.peopleByName.get(fold(mention.name)) : undefined);
-    if (existing) return existing;
-    const key = mention.email?.toLowerCase() ?? fold(mention.name ?? '');
-    const planned = this.newPeople.get(key) ?? (mention.name ? this.newPeople.get(fold(mention.name)) : undefined);
-    if (planned) {
-      if (mention.title && !planned.data.title) planned.data.title = mention.title;
-      return planned.id;
-    }
-    if (!mention.name) {
-      this.issue(row, column, value, 'anger bara en e-postadress som inte finns i registret; ange namnet');
-      return undefined;
-    }
-    const id = this.freshId(mention.name);
-    const email =
-      mention.email ?? (this.config.emailDomain ? `${toId(mention.name).replace(/-/g, '.')}@${this.config.emailDomain}` : undefined);
-    const data: Record<string, unknown> = {
-      id,
-      name: mention.name,
-      ...(mention.title ? { title: mention.title } : {}),
-      ...(email ? { email } : {}),
-      active: true,
-    };
-    const file: PlannedFile = { kind: 'person', id, data, row, missing: [] };
-    this.newPeople.set(key, file);
-    if (mention.name) this.newPeople.set(fold(mention.name), file);
-    return id;
-  }
-
-  private operations(value: string, row: number, column: string): string | undefined {
-    const folded = fold(value);
-    if (/^it(-?avdelningen|-?enheten|-?kontoret|avdelningen)?$/.test(folded) && this.known.itDepartment) return this.known.itDepartment;
-    if (/^leverantor(en)?$/.test(folded)) {
-      this.issue(row, column, value, 'driftansvarig ska vara en enhet eller person i kommunen; standardvärdet användes');
-      return undefined;
-    }
-    const unit = this.existingUnit(value);
-    if (unit) return unit;
-    if (readPerson(value)) return this.person(value, row, column);
-    return this.unit(value, row, column);
-  }
-
-  createdFiles(): PlannedFile[] {
-    const people = [...new Set(this.newPeople.values())].map((file) => ({
-      ...file,
-      missing: [...(file.data.title ? [] : ['title (Befattning)']), 'unit (Enhet)', ...(file.data.email ? [] : ['email (E-post)'])],
-    }));
-    return [...this.newUnits.values(), ...people];
-  }
 }
