@@ -36,7 +36,12 @@ runCommand(() => {
       console.log(`${displayPathOf(target)} är aktuell.`);
       return EXIT_OK;
     }
-    console.error(`fel: ${displayPathOf(target)} stämmer inte med registret. Kör npm run codeowners och checka in filen.`);
+    console.error(`fel: ${displayPathOf(target)} stämmer inte med registret. Kör npm run codeowners och checka in filen, eller ändra raderna så här i webbredigeraren:`);
+    // The lines to change, so that someone editing in the browser can fix it without npm.
+    const currentLines = new Set((current ?? '').split('\n'));
+    const wantedLines = new Set(text.split('\n'));
+    for (const line of currentLines) if (line && !wantedLines.has(line)) console.error(`  ta bort: ${line}`);
+    for (const line of wantedLines) if (line && !currentLines.has(line)) console.error(`  lägg till: ${line}`);
     return EXIT_FINDINGS;
   }
   if (current === text) {

@@ -46,7 +46,9 @@ describe('npm run codeowners', () => {
     writeFileSync(system, readFileSync(system, 'utf8').replace('  manager: bo-berg', '  manager: cecilia-ceder'));
     const stale = runCli(CODEOWNERS, ['--check'], { cwd });
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain('stämmer inte med registret. Kör npm run codeowners och checka in filen.');
+    expect(stale.stderr).toContain('stämmer inte med registret. Kör npm run codeowners och checka in filen');
+    expect(stale.stderr).toContain('  ta bort: /registry/systems/lonesystem.yaml @annaandersson @boberg @testkommun/it\n');
+    expect(stale.stderr).toContain('  lägg till: /registry/systems/lonesystem.yaml @annaandersson @testkommun/it\n');
     git(cwd, 'status');
   });
 
