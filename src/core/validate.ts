@@ -17,6 +17,7 @@ export interface Validation {
   parsed: ParsedRegister;
 }
 
+/** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
   const parsed = parseRegister(sources);
   const context = buildContext(parsed.entries, {

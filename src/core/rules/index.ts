@@ -1,4 +1,6 @@
 // All cross-file rules, in the order their findings are most useful to read.
+// Each rule is one pass over the entries (or systems) with map lookups, so
+// running them all is O(entries + references); tests/core/linear.test.ts checks it.
 import type { Issue } from '../findings.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { contractEndingSoon, contractPeriodIsOrdered, reviewOverdue } from './dates.ts';
