@@ -70,6 +70,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   log(`[1/3] Validerar registret i ${displayPathOf(options.registry)} …`);
   // The validator runs as its own process, like Astro below, so that the build
   // process itself holds no register data while Pagefind indexes the site.
+  // The site's loader validates again inside Astro (site/src/lib/data.ts), so
+  // that `astro build` alone can never publish an invalid register; this
+  // first pass costs about 5 % of the build and gives the plain messages.
   const validation = spawnSync(process.execPath, [join(PROJECT_ROOT, 'src', 'cli', 'validate.ts'), '--registry', options.registry], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
