@@ -2,6 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.ts';
 
+export { isCalendarDate as isDateArg } from '../core/dates.ts';
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_CANNOT_RUN = 2;
@@ -44,11 +46,4 @@ export async function runCommand(main: () => Promise<number> | number): Promise<
     }
     process.exitCode = EXIT_CANNOT_RUN;
   }
-}
-
-/** A real calendar date written ÅÅÅÅ-MM-DD (2026-02-30 is not). */
-export function isDateArg(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -36,7 +36,9 @@ runCommand(() => {
       console.log(`${displayPathOf(target)} är aktuell.`);
       return EXIT_OK;
     }
-    console.error(`fel: ${displayPathOf(target)} stämmer inte med registret. Kör npm run codeowners och checka in filen, eller ändra raderna så här i webbredigeraren:`);
+    console.error(
+      `fel: ${displayPathOf(target)} stämmer inte med registret. Kör npm run codeowners och checka in filen, eller ändra raderna så här i webbredigeraren:`,
+    );
     // The lines to change, so that someone editing in the browser can fix it without npm.
     const currentLines = new Set((current ?? '').split('\n'));
     const wantedLines = new Set(text.split('\n'));

@@ -55,7 +55,8 @@ export function referencesOf(kind: Kind, data: Record<string, unknown>): Referen
   return references;
 }
 
-function valueAt(data: Record<string, unknown>, path: readonly string[]): unknown {
+/** The value at a path of keys, or undefined where the path does not exist. */
+export function valueAt(data: Record<string, unknown>, path: readonly string[]): unknown {
   let value: unknown = data;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -4,6 +4,7 @@
 import { dump } from 'js-yaml';
 import { KINDS, type ReferableKind } from './kinds.ts';
 import { schemaAt } from './labels.ts';
+import { textValueProblem } from './schema-check.ts';
 import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, SYSTEM_STATUSES, UNIT_TYPES } from './schema/vocabulary.ts';
 import { closestMatch, joinSwedish, toId } from './text.ts';
 
@@ -13,9 +14,8 @@ export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
 type FieldType =
   | { type: 'text' }
   | { type: 'id' }
-  | { type: 'email' }
-  | { type: 'phone' }
-  | { type: 'handle' }
+  /** Text checked against the field's own pattern and format in the schema. */
+  | { type: 'schema' }
   | { type: 'number' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'reference'; targets: readonly ReferableKind[]; list?: boolean }
@@ -99,9 +99,9 @@ export const SCAFFOLD_FIELDS: Record<ScaffoldKind, ScaffoldField[]> = {
     idField,
     { path: ['title'], flag: 'title', question: 'Befattning', required: true, fieldType: text },
     { path: ['unit'], flag: 'unit', question: 'Enhet (id)', required: true, fieldType: unit },
-    { path: ['email'], flag: 'email', question: 'E-post', required: true, fieldType: { type: 'email' } },
-    { path: ['phone'], flag: 'phone', question: 'Telefon', required: false, fieldType: { type: 'phone' } },
-    { path: ['gitHandle'], flag: 'git-handle', question: 'Användarnamn på GitHub', required: false, fieldType: { type: 'handle' } },
+    { path: ['email'], flag: 'email', question: 'E-post', required: true, fieldType: { type: 'schema' } },
+    { path: ['phone'], flag: 'phone', question: 'Telefon', required: false, fieldType: { type: 'schema' } },
+    { path: ['gitHandle'], flag: 'git-handle', question: 'Användarnamn på GitHub', required: false, fieldType: { type: 'schema' } },
   ],
   unit: [
     { path: ['name'], flag: 'name', question: 'Enhetens namn', required: true, fieldType: text },
@@ -156,12 +156,10 @@ export function checkAnswer(field: ScaffoldField, value: string, context: Scaffo
       for (const [other, ids] of context.ids) if (ids.has(value)) return `Id "${value}" används redan (${other}). Välj ett annat.`;
       return undefined;
     }
-    case 'email':
-      return /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(value) ? undefined : 'Skriv en e-postadress, till exempel namn@kommun.se.';
-    case 'phone':
-      return /^\+?[0-9][0-9 -]{4,}[0-9]$/.test(value) ? undefined : 'Skriv ett telefonnummer med siffror, mellanslag och bindestreck.';
-    case 'handle':
-      return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(value) ? undefined : 'Skriv användarnamnet utan @.';
+    case 'schema': {
+      const problem = textValueProblem(schemaAt(kind, field.path), value);
+      return problem ? `${field.question} ${problem}.` : undefined;
+    }
     case 'number':
       return /^\d+(?:[.,]\d+)?$/.test(value) ? undefined : 'Skriv ett tal, till exempel 9800.';
     case 'enum': {

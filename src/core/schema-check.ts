@@ -7,6 +7,7 @@ import type { Issue } from './findings.ts';
 import { displayPath } from './labels.ts';
 import type { Kind } from './kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './schema/committed.ts';
+import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN } from './schema/vocabulary.ts';
 import { closestMatch, didYouMean, joinSwedish, quoted, toId } from './text.ts';
 import type { DataPath } from './yaml.ts';
 
@@ -118,13 +119,33 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** What each pattern of the schemas asks for, keyed by the pattern itself. */
 const PATTERN_HINTS: Record<string, string> = {
-  '^[a-z0-9]+(?:-[a-z0-9]+)*$': 'får bara innehålla små bokstäver a–z, siffror och enkla bindestreck, till exempel "anna-andersson"',
+  [ID_PATTERN.source]: 'får bara innehålla små bokstäver a–z, siffror och enkla bindestreck, till exempel "anna-andersson"',
   '\\S': 'får inte vara tom',
-  '^\\d{6}-\\d{4}$': 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
-  '^\\+?[0-9][0-9 -]{4,}[0-9]$': 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
-  '^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$': 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
-  '^@[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$': 'ska skrivas @organisation/team, till exempel "@exempelkommun/it-avdelningen"',
+  [ORG_NUMBER_PATTERN.source]: 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
+  [PHONE_PATTERN.source]: 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
+  [GIT_HANDLE_PATTERN.source]: 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
+  [TEAM_PATTERN.source]: 'ska skrivas @organisation/team, till exempel "@exempelkommun/it-avdelningen"',
+};
+
+/**
+ * Checks one text value against a schema field's format and pattern, as ajv
+ * does; returns what the field asks for when the value does not fit. Used by
+ * npm run new to check answers before a file is written.
+ */
+export function textValueProblem(schema: JsonSchemaNode | undefined, value: string): string | undefined {
+  const fitsFormat = !schema?.format || (FORMAT_CHECKS[schema.format]?.(value) ?? true);
+  const fitsPattern = !schema?.pattern || new RegExp(schema.pattern, 'u').test(value);
+  if (fitsFormat && fitsPattern) return undefined;
+  // A format (zod adds a pattern beside it) is explained by the format's hint.
+  if (schema?.format) return FORMAT_HINTS[schema.format] ?? `ska ha formatet ${schema.format}`;
+  return PATTERN_HINTS[schema?.pattern ?? ''] ?? `ska matcha mönstret ${schema?.pattern}`;
+}
+
+const FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
+  email: (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value),
+  uri: (value) => URL.canParse(value),
 };
 
 const FORMAT_HINTS: Record<string, string> = {

@@ -1,9 +1,8 @@
 // The example register is the demo and the template: it must validate, be as
 // large as the issue asks, and every required role must really be enforced.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyRegister, EXAMPLE_REGISTER, removeTemp, validateFolder } from '../helpers/registers.ts';
+import { copyRegister, EXAMPLE_REGISTER, editFile, removeTemp, validateFolder } from '../helpers/registers.ts';
 import { readRegisterSources } from '../../src/core/load.ts';
 import { validateSources } from '../../src/core/validate.ts';
 import type { SourceFile } from '../../src/core/register.ts';
@@ -90,7 +89,7 @@ describe('a template a municipality can adopt', () => {
     const other = copyRegister(EXAMPLE_REGISTER);
     temps.push(other.cwd);
     const settings = join(other.root, 'settings.yaml');
-    writeFileSync(settings, readFileSync(settings, 'utf8').replace('Exempelkommun', 'Annanstad'));
+    editFile(settings, (text) => text.replace('Exempelkommun', 'Annanstad'));
     expect(validateFolder(other.root, other.cwd).findings.filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 });

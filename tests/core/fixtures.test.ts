@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyRegister, FIXTURES, listFiles, materializeCase, MINIMAL, removeTemp, validateFolder } from '../helpers/registers.ts';
+import { copyRegister, editFile, FIXTURES, listFiles, materializeCase, MINIMAL, removeTemp, validateFolder } from '../helpers/registers.ts';
 
 const CASES = join(FIXTURES, 'invalid');
 const temps: string[] = [];
@@ -43,7 +43,7 @@ describe('an absurdly large file', () => {
     temps.push(cwd);
     writeFileSync(join(root, 'systems', 'stor.yaml'), `id: stor\nnotes: "${'x'.repeat(3 * 1024 * 1024)}"\n`);
     const person = join(root, 'people', 'bo-berg.yaml');
-    writeFileSync(person, readFileSync(person, 'utf8').replace('active: true', 'active: ja'));
+    editFile(person, (text) => text.replace('active: true', 'active: ja'));
     const { findings } = validateFolder(root, cwd);
     expect(findings.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([
       { file: 'registry/people/bo-berg.yaml', line: 8, rule: 'wrong-type' },

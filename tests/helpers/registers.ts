@@ -1,6 +1,6 @@
 // Real register folders for tests: the minimal fixture register, copied to a
 // temporary folder and changed one file at a time.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { displayPathOf, readRegisterSources } from '../../src/core/load.ts';
@@ -47,4 +47,9 @@ export function validateFolder(root: string, cwd: string, today = TODAY) {
 
 export function removeTemp(cwd: string): void {
   rmSync(cwd, { recursive: true, force: true });
+}
+
+/** Changes one file of a register in place, the way an editor would. */
+export function editFile(path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
-import { copyRegister, FIXTURES, removeTemp } from '../helpers/registers.ts';
+import { copyRegister, editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
 import { runCli } from '../helpers/run.ts';
 
 const site = inject('fixtureSite');
@@ -172,7 +172,7 @@ describe('a register with errors', () => {
   it('is not built: the build stops with the validator’s messages and exit 1', () => {
     const { cwd, root } = copyRegister(join(FIXTURES, 'site'));
     const file = join(root, 'systems', 'budget.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('reviewed: 2026-09-01', 'reviewed: 2024-02-30'));
+    editFile(file, (text) => text.replace('reviewed: 2026-09-01', 'reviewed: 2024-02-30'));
     const result = runCli('scripts/build.ts', ['--registry', root, '--out', join(cwd, 'out')], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('registry/systems/budget.yaml:');

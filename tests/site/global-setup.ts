@@ -4,12 +4,13 @@
 //   sub-folder base path (/intra/sf/) as on an intranet server;
 // - the example register in registry/, as npm start builds it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../scripts/static-server.ts';
-import { FIXTURES } from '../helpers/registers.ts';
+import { git } from '../helpers/git.ts';
+import { editFile, FIXTURES } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
 
 declare module 'vitest' {
@@ -24,9 +25,6 @@ function run(command: string, args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} misslyckades:\n${result.stdout}\n${result.stderr}`);
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  run('git', ['-c', 'user.name=Testa Testsson', '-c', 'user.email=testa@testkommun.se', '-c', 'commit.gpgsign=false', ...args], cwd);
-
 export default async function setup(project: TestProject) {
   const temp = mkdtempSync(join(tmpdir(), 'systemforteckning-site-'));
   const repository = join(temp, 'repo');
@@ -36,7 +34,7 @@ export default async function setup(project: TestProject) {
   git(repository, 'add', '.');
   git(repository, 'commit', '-q', '-m', 'Lägg till registret');
   const system = join(registry, 'systems', 'socialtjanst.yaml');
-  writeFileSync(system, readFileSync(system, 'utf8').replace('reviewed: 2026-05-01', 'reviewed: 2026-06-15'));
+  editFile(system, (text) => text.replace('reviewed: 2026-05-01', 'reviewed: 2026-06-15'));
   git(repository, 'commit', '-q', '-am', 'Granska ärendesystemet för socialtjänsten');
 
   const base = '/intra/sf/';

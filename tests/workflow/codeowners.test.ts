@@ -1,9 +1,9 @@
 // .github/CODEOWNERS is generated from the register and checked for staleness.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
-import { MINIMAL, removeTemp } from '../helpers/registers.ts';
+import { editFile, MINIMAL, removeTemp } from '../helpers/registers.ts';
 import { REPO, runCli } from '../helpers/run.ts';
 
 const temps: string[] = [];
@@ -26,7 +26,7 @@ describe('npm run codeowners', () => {
     const { cwd, root } = repositoryWith(MINIMAL);
     temps.push(cwd);
     const person = join(root, 'people', 'bo-berg.yaml');
-    writeFileSync(person, readFileSync(person, 'utf8').replace('gitHandle: boberg\n', ''));
+    editFile(person, (text) => text.replace('gitHandle: boberg\n', ''));
     const result = runCli(CODEOWNERS, [], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
@@ -43,7 +43,7 @@ describe('npm run codeowners', () => {
     runCli(CODEOWNERS, [], { cwd });
     expect(runCli(CODEOWNERS, ['--check'], { cwd }).status).toBe(0);
     const system = join(root, 'systems', 'lonesystem.yaml');
-    writeFileSync(system, readFileSync(system, 'utf8').replace('  manager: bo-berg', '  manager: cecilia-ceder'));
+    editFile(system, (text) => text.replace('  manager: bo-berg', '  manager: cecilia-ceder'));
     const stale = runCli(CODEOWNERS, ['--check'], { cwd });
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('stämmer inte med registret. Kör npm run codeowners och checka in filen');

@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
-import { FIXTURES, removeTemp } from '../helpers/registers.ts';
+import { editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
 import { runCli } from '../helpers/run.ts';
 
 const temps: string[] = [];
@@ -17,8 +17,7 @@ beforeEach(() => {
 });
 
 function edit(file: string, change: (text: string) => string): void {
-  const path = join(root, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
+  editFile(join(root, file), change);
 }
 
 function diff(...args: string[]): string[] {

@@ -119,6 +119,33 @@ describe('npm run new with flags', () => {
     expect(result.stderr).toContain('--unit: "testkomun" finns inte bland registrets enheter (units/). Menade du "testkommun"?');
   });
 
+  it('checks e-mail, phone and GitHub name with the schema’s own rules', () => {
+    const { cwd } = register();
+    const result = runCli(
+      NEW,
+      [
+        'person',
+        '--name',
+        'Per Persson',
+        '--title',
+        'Chef',
+        '--unit',
+        'testkommun',
+        '--email',
+        'per(at)kommun',
+        '--phone',
+        'abc',
+        '--git-handle',
+        '@per',
+      ],
+      { cwd },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--email: E-post ska vara en e-postadress, till exempel "namn@exempelkommun.se".');
+    expect(result.stderr).toContain('--phone: Telefon ska vara ett telefonnummer med siffror, mellanslag och bindestreck');
+    expect(result.stderr).toContain('--git-handle: Användarnamn på GitHub ska vara ett användarnamn på GitHub utan @');
+  });
+
   it('never overwrites an existing file', () => {
     const { cwd, root } = register();
     const path = join(root, 'people', 'bo-berg.yaml');

@@ -1,8 +1,7 @@
 // npm run report: what the IT department must follow up, one section each.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyRegister, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
+import { copyRegister, editFile, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
 import { runCli } from '../helpers/run.ts';
 
 const temps: string[] = [];
@@ -18,8 +17,7 @@ function reportFor(change: (root: string) => void, format = 'json') {
 }
 
 function edit(root: string, file: string, change: (text: string) => string): void {
-  const path = join(root, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
+  editFile(join(root, file), change);
 }
 
 describe('npm run report', () => {

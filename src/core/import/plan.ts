@@ -3,6 +3,7 @@
 // does not have yet. Every row or cell that cannot be used is reported with
 // the reason. Pure: the command reads the file and writes the result.
 import { fieldForHeader, isMixedSupplierHosting, type ImportField } from './columns.ts';
+import { valueAt } from '../references.ts';
 import { RegisterLookup } from './lookup.ts';
 import { systemFromRow } from './row.ts';
 import { fold } from './values.ts';
@@ -124,9 +125,7 @@ export function planImport(
       system.data.status = config.defaults?.status ?? 'i drift';
       defaultedStatus++;
     }
-    system.missing = REQUIRED_SYSTEM_FIELDS.filter(([path]) => valueAt(system.data, path) === undefined).map(
-      ([path, label]) => `${path} (${label})`,
-    );
+    system.missing = REQUIRED_SYSTEM_FIELDS.filter(([path]) => !given(system.data, path)).map(([path, label]) => `${path} (${label})`);
     plan.files.push(system);
   }
   if (defaultedOperations > 0) {
@@ -173,8 +172,8 @@ function rowSkipReason(
   return undefined;
 }
 
-function valueAt(data: Record<string, unknown>, path: string): unknown {
-  let value: unknown = data;
-  for (const segment of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[segment];
-  return Array.isArray(value) && value.length === 0 ? undefined : value;
+/** A required field counts as given when present and, for lists, not empty. */
+function given(data: Record<string, unknown>, path: string): boolean {
+  const value = valueAt(data, path.split('.'));
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
 }

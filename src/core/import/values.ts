@@ -1,5 +1,6 @@
 // Reading the values people write in spreadsheet cells: statuses, hosting,
 // dates, organisation numbers, yes and no, and lists in one cell.
+import { isCalendarDate } from '../dates.ts';
 import type { HostingForm, SystemStatus } from '../schema/vocabulary.ts';
 import { CRITICALITY_LEVELS, SYSTEM_STATUSES } from '../schema/vocabulary.ts';
 import { closestMatch } from '../text.ts';
@@ -105,9 +106,7 @@ export function readDate(value: string): string | undefined {
     const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
     iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${last}`;
   } else if (/^\d{5}(\.\d+)?$/.test(text) && Number(text) > 20000 && Number(text) < 80000) iso = excelSerialToIso(Number(text));
-  if (!iso) return undefined;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+  return iso !== undefined && isCalendarDate(iso) ? iso : undefined;
 }
 
 /** "5561234567" and "556123-4567" → "556123-4567". */

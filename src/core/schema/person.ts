@@ -2,6 +2,7 @@
 // from the roles of systems, from units (head) and from councils.
 import * as z from 'zod';
 import { doc, email, idField, reference, text } from './common.ts';
+import { GIT_HANDLE_PATTERN, PHONE_PATTERN } from './vocabulary.ts';
 
 export const personSchema = doc(
   z.strictObject({
@@ -10,12 +11,12 @@ export const personSchema = doc(
     title: text({ title: 'Befattning', description: 'Befattning eller titel.', examples: ['Ekonomichef'] }),
     unit: reference('en enhet i registry/units/', { title: 'Enhet', description: 'Enheten där personen arbetar.' }),
     email: email({ title: 'E-post', description: 'Arbetsmejl.', examples: ['anna.andersson@exempelkommun.se'] }),
-    phone: doc(z.string().regex(/^\+?[0-9][0-9 -]{4,}[0-9]$/), {
+    phone: doc(z.string().regex(PHONE_PATTERN), {
       title: 'Telefon',
       description: 'Arbetstelefon. Skriv numret inom citattecken, till exempel "010-123 45 67".',
       examples: ['010-123 45 67'],
     }).optional(),
-    gitHandle: doc(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/), {
+    gitHandle: doc(z.string().regex(GIT_HANDLE_PATTERN), {
       title: 'Användarnamn på GitHub',
       description: 'Personens användarnamn på GitHub, utan @. Används för att be personen granska ändringar (CODEOWNERS).',
       examples: ['annaandersson'],

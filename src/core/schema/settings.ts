@@ -2,6 +2,7 @@
 // adopts the template changes this file and the entries, nothing else.
 import * as z from 'zod';
 import { doc, email, reference, text, url } from './common.ts';
+import { TEAM_PATTERN } from './vocabulary.ts';
 
 export const settingsSchema = doc(
   z.strictObject({
@@ -22,7 +23,7 @@ export const settingsSchema = doc(
       description: 'Enheten som sköter förteckningen och granskar ändringar.',
       examples: ['it-avdelningen'],
     }),
-    itTeam: doc(z.string().regex(/^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/), {
+    itTeam: doc(z.string().regex(TEAM_PATTERN), {
       title: 'IT-avdelningens team på GitHub',
       description: 'Teamet som granskar alla ändringar (CODEOWNERS), skrivet @organisation/team.',
       examples: ['@exempelkommun/it-avdelningen'],

@@ -2,7 +2,14 @@
 // under `roles` is the heart of the register (guideline §4).
 import * as z from 'zod';
 import { date, doc, email, idField, reference, text, url } from './common.ts';
-import { CRITICALITY_LEVELS, HOSTING_FORMS, PROCESSOR_AGREEMENT_STATES, RETENTION_CHOICES, SYSTEM_STATUSES } from './vocabulary.ts';
+import {
+  CRITICALITY_LEVELS,
+  HOSTING_FORMS,
+  ORG_NUMBER_PATTERN,
+  PROCESSOR_AGREEMENT_STATES,
+  RETENTION_CHOICES,
+  SYSTEM_STATUSES,
+} from './vocabulary.ts';
 
 const personRef = (title: string, description: string) => reference('en person i registry/people/', { title, description });
 
@@ -82,7 +89,7 @@ export const rolesSchema = doc(
 const supplierSchema = doc(
   z.strictObject({
     name: text({ title: 'Leverantör', description: 'Leverantörens namn.', examples: ['Lönepartner AB'] }),
-    orgNumber: doc(z.string().regex(/^\d{6}-\d{4}$/), {
+    orgNumber: doc(z.string().regex(ORG_NUMBER_PATTERN), {
       title: 'Organisationsnummer',
       description: 'Leverantörens organisationsnummer, skrivet NNNNNN-NNNN.',
       examples: ['556123-4567'],

@@ -3,7 +3,7 @@
 // nämnder and the councils of guideline §3.
 import * as z from 'zod';
 import { doc, email, idField, reference, text, url } from './common.ts';
-import { UNIT_TYPES } from './vocabulary.ts';
+import { ORG_NUMBER_PATTERN, PHONE_PATTERN, UNIT_TYPES } from './vocabulary.ts';
 
 export const unitSchema = doc(
   z.strictObject({
@@ -21,11 +21,11 @@ export const unitSchema = doc(
     head: reference('en person i registry/people/', { title: 'Chef', description: 'Enhetens chef eller ordförande.' }).optional(),
     description: text({ title: 'Beskrivning', description: 'Vad enheten ansvarar för.' }).optional(),
     email: email({ title: 'E-post', description: 'Enhetens funktionsbrevlåda.' }).optional(),
-    phone: doc(z.string().regex(/^\+?[0-9][0-9 -]{4,}[0-9]$/), {
+    phone: doc(z.string().regex(PHONE_PATTERN), {
       title: 'Telefon',
       description: 'Enhetens telefonnummer, inom citattecken.',
     }).optional(),
-    orgNumber: doc(z.string().regex(/^\d{6}-\d{4}$/), {
+    orgNumber: doc(z.string().regex(ORG_NUMBER_PATTERN), {
       title: 'Organisationsnummer',
       description: 'Organisationsnummer för kommunala bolag, skrivet NNNNNN-NNNN.',
     }).optional(),

@@ -3,6 +3,14 @@
 
 /** Ids: lower-case a–z, digits and single hyphens; also the file name. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Swedish organisation numbers, NNNNNN-NNNN. */
+export const ORG_NUMBER_PATTERN = /^\d{6}-\d{4}$/;
+/** Phone numbers as people write them: digits, spaces and hyphens, optionally +46. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,}[0-9]$/;
+/** A GitHub user name, without the @. */
+export const GIT_HANDLE_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** A GitHub team, @organisation/team. */
+export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 /** Lifecycle, in order (vocabulary: Planerad → … → Avvecklad). */
 export const SYSTEM_STATUSES = [
