@@ -155,9 +155,9 @@ export async function indexSite(out: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind kunde inte starta: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: out });
-  if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  if (added.errors.length > 0) throw new Error(`Pagefind kunde inte läsa sidorna: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  if (written.errors.length > 0) throw new Error(`Pagefind kunde inte skriva sökindexet: ${written.errors.join('; ')}`);
   await pagefind.close();
   return added.page_count;
 }

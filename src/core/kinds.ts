@@ -61,7 +61,6 @@ export const KINDS = {
 
 export type Kind = keyof typeof KINDS;
 export const ENTITY_KINDS = ['system', 'person', 'unit', 'equipment', 'guideline'] as const satisfies readonly Kind[];
-export type EntityKind = (typeof ENTITY_KINDS)[number];
 /** Kinds that other entries refer to by id. */
 export const REFERABLE_KINDS = ['system', 'person', 'unit'] as const satisfies readonly Kind[];
 export type ReferableKind = (typeof REFERABLE_KINDS)[number];

@@ -15,7 +15,6 @@ export function doc<T extends z.ZodType>(schema: T, fieldDoc: FieldDoc): T {
   return schema.meta(fieldDoc);
 }
 
-export const idSchema = z.string().regex(ID_PATTERN);
 
 /** A reference to another register entry by its id. */
 export function reference(target: string, fieldDoc: FieldDoc) {
@@ -42,7 +41,7 @@ export function email(fieldDoc: FieldDoc) {
   return doc(z.email(), fieldDoc);
 }
 
-export const idField = doc(idSchema, {
+export const idField = doc(z.string().regex(ID_PATTERN), {
   title: 'Id',
   description:
     'Unikt id som också är filnamnet (utan .yaml). Bara små bokstäver a–z, siffror och bindestreck, till exempel "lonesystem" eller "anna-andersson".',
