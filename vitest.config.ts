@@ -10,6 +10,8 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['tests/{core,cli,editor,ci,workflow}/**/*.test.ts'] } },
       // The site tests share one build of each site, made once by the global setup.
       { extends: true, test: { name: 'site', include: ['tests/{site,browser}/**/*.test.ts'], globalSetup: ['tests/site/global-setup.ts'] } },
+      // Astro components rendered alone, with Astro's Vite configuration.
+      'tests/components/vitest.config.ts',
     ],
   },
 });

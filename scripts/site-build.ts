@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../src/core/errors.ts';
 import { displayPathOf } from '../src/core/load.ts';
@@ -24,7 +24,7 @@ export interface BuildResult {
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const SITE_ROOT = join(PROJECT_ROOT, 'site');
-/** Marks a folder as a site this command built, so that rebuilding may replace it. */
+/** Marks a folder as a site this command built: only such a folder is ever replaced. */
 const BUILD_MARKER = '.systemforteckning-bygge';
 
 function isInside(path: string, folder: string): boolean {
@@ -32,28 +32,54 @@ function isInside(path: string, folder: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** The build replaces the output folder: refuse a folder with other content, so nothing is lost. */
+/**
+ * The build replaces the output folder as a whole. Only an empty folder or a
+ * site this command built (it carries the marker) may be replaced: an
+ * intranet web root or another site that merely looks like one is refused,
+ * so nothing anyone put there is lost.
+ */
 function checkOutput(out: string): void {
   if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UserError(`${displayPathOf(out)} är en fil, inte en mapp. Ange en mapp med --out.`);
   const entries = readdirSync(out);
-  // A site from before the marker existed is recognised by its parts.
-  const earlierBuild = entries.includes(BUILD_MARKER) || ['index.html', '_astro', 'pagefind'].every((name) => entries.includes(name));
-  if (entries.length === 0 || earlierBuild) return;
+  if (entries.length === 0 || entries.includes(BUILD_MARKER)) return;
   throw new UserError(
-    `${displayPathOf(out)} innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.`,
+    `${displayPathOf(out)} innehåller annat än en webbplats som npm run build har byggt (filen ${BUILD_MARKER} saknas) och skrivs inte över. Ange en tom eller ny mapp med --out.`,
   );
 }
 
-function moveInto(staging: string, out: string): void {
-  rmSync(out, { recursive: true, force: true });
+/**
+ * Where the new site is written before it replaces the old one. Astro needs
+ * the project's node_modules above its output folder, so a site for a folder
+ * outside the project is built in the project's .cache and moved when complete.
+ */
+function stagingFolder(out: string): string {
+  const name = `bygge-${process.pid}-${Date.now()}`;
+  return isInside(out, PROJECT_ROOT) && out !== PROJECT_ROOT ? `${out}.${name}` : join(PROJECT_ROOT, '.cache', name);
+}
+
+/**
+ * Puts the finished site in place with renames on one disk, so the old site
+ * is served until the moment the new one is complete.
+ */
+function publish(staging: string, out: string): void {
   mkdirSync(dirname(out), { recursive: true });
-  try {
-    renameSync(staging, out);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(staging, out, { recursive: true });
+  let ready = staging;
+  if (statSync(staging).dev !== statSync(dirname(out)).dev) {
+    ready = `${out}.ny-${process.pid}`;
+    cpSync(staging, ready, { recursive: true });
     rmSync(staging, { recursive: true, force: true });
   }
+  const previous = existsSync(out) ? `${out}.gammal-${process.pid}` : undefined;
+  if (previous) renameSync(out, previous);
+  try {
+    renameSync(ready, out);
+  } catch (error) {
+    if (previous) renameSync(previous, out);
+    rmSync(ready, { recursive: true, force: true });
+    throw error;
+  }
+  if (previous) rmSync(previous, { recursive: true, force: true });
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -89,23 +115,39 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   log(`      ${summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
   checkOutput(options.out);
-  // Astro needs the project's node_modules above its staging folder, so a
-  // site for a folder outside the project (another disk, a mounted share) is
-  // built inside the project first and moved into place when complete.
-  const staging = isInside(options.out, PROJECT_ROOT) ? options.out : join(PROJECT_ROOT, '.cache', 'site');
-  log('[2/3] Bygger webbplatsen med Astro …');
-  await runAstro(staging, options, log);
-  writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
-  seconds.astro = lap();
-  log(`      klart (${seconds.astro.toFixed(1)} s).`);
+  const staging = stagingFolder(options.out);
+  // A failed or interrupted build removes its half-written folder; the previous site stays.
+  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  const stop = new AbortController();
+  const interrupted = () => {
+    stop.abort();
+    // Astro is stopped first, so that nothing writes into the folder once it is removed.
+    setTimeout(() => {
+      cleanUp();
+      process.exit(130);
+    }, 200);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    log('[2/3] Bygger webbplatsen med Astro …');
+    await runAstro(staging, options, log, stop.signal);
+    writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
+    seconds.astro = lap();
+    log(`      klart (${seconds.astro.toFixed(1)} s).`);
 
-  log('[3/3] Bygger sökindex med Pagefind …');
-  const pages = await indexSite(staging);
-  seconds.pagefind = lap();
-  log(`      ${pages} sidor indexerade (${seconds.pagefind.toFixed(1)} s).`);
-  if (staging !== options.out) moveInto(staging, options.out);
-  log(`Webbplatsen finns i ${displayPathOf(options.out)}.`);
-  return { ok: true, seconds, pages };
+    log('[3/3] Bygger sökindex med Pagefind …');
+    const pages = await indexSite(staging);
+    seconds.pagefind = lap();
+    log(`      ${pages} sidor indexerade (${seconds.pagefind.toFixed(1)} s).`);
+    publish(staging, options.out);
+    log(`Webbplatsen finns i ${displayPathOf(options.out)}.`);
+    return { ok: true, seconds, pages };
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    cleanUp();
+  }
 }
 
 /**
@@ -113,7 +155,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * starts, which halves the build's peak. Progress is the number of pages
  * written so far, since Astro itself is quiet at the warning level.
  */
-async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void): Promise<void> {
+async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
   // Vite lets BASE_URL, MODE, DEV, PROD and SSR in the environment override
   // the site's own values; a stray BASE_URL (a CI server, a test runner)
@@ -132,13 +174,16 @@ async function runAstro(staging: string, options: BuildOptions, log: (line: stri
     env,
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    signal,
   });
+  child.on('error', () => {});
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const progress = setInterval(() => log(`      ${countPages(staging)} sidor skrivna …`), 5000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(progress);
+  if (signal.aborted) throw new UserError('Bygget avbröts. Den tidigare webbplatsen finns kvar oförändrad.');
   if (code !== 0) throw new UserError(`Astro kunde inte bygga webbplatsen:\n${output.trim().split('\n').slice(-30).join('\n')}`);
 }
 

@@ -1,27 +1,14 @@
-// A small static file server for the built site: the base path, index.html
-// for folders, the site's 404 page, gzip, and long caching for hashed assets.
-// For looking at the site locally and for the browser tests; in production
-// the intranet's own web server serves dist/.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.svg', '.txt', '.xml']);
+// Serves a built site locally, for looking at it (npm start, npm run serve)
+// and for the browser tests; in production the intranet's own web server
+// serves dist/. Files are served by sirv and compressed by compression, both
+// maintained libraries; this module adds the site's base path, the site's
+// 404 page, long caching for hashed assets, and a 400 for requests that are
+// not well-formed, so no request can stop the server.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
 
 export interface StaticServerOptions {
   root: string;
@@ -30,50 +17,67 @@ export interface StaticServerOptions {
   host?: string;
 }
 
+/** The decoded path of a request, or undefined when the request line is not a valid URL. */
+function requestPath(request: IncomingMessage): { path: string; search: string } | undefined {
+  try {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    return { path: decodeURIComponent(url.pathname), search: url.search };
+  } catch {
+    return undefined;
+  }
+}
+
 export function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string }> {
   const root = resolve(options.root);
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!path.startsWith(base)) {
-      if (path === '/' || `${path}/` === base) {
-        response.writeHead(302, { Location: base }).end();
-      } else {
-        sendFile(404, join(root, '404.html'));
-      }
-      return;
+  const files = sirv(root, {
+    etag: true,
+    extensions: ['html'],
+    setHeaders(response, pathname) {
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      // Astro's and Pagefind's files have content hashes in their names; pages do not.
+      response.setHeader('Cache-Control', /^\/(_astro|pagefind)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const compress = compression();
+  const notFound = (response: ServerResponse) => {
+    let page: Buffer | string = 'Sidan finns inte.';
+    try {
+      page = readFileSync(`${root}/404.html`);
+    } catch {
+      // A site without its 404 page still answers.
     }
-    let file = normalize(join(root, path.slice(base.length)));
-    if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        response.writeHead(301, { Location: `${path}/` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    if (existsSync(file) && statSync(file).isFile()) sendFile(200, file, /\/(_astro|pagefind)\//.test(path));
-    else sendFile(404, join(root, '404.html'));
+    response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(page);
+  };
 
-    function sendFile(status: number, target: string, immutable = false) {
-      const type = TYPES[extname(target)] ?? 'application/octet-stream';
-      const gzip = COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-      response.writeHead(status, {
-        'Content-Type': type,
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
-      });
-      if (request.method === 'HEAD' || !existsSync(target)) {
-        response.end();
-        return;
-      }
-      const stream = createReadStream(target);
-      (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
+  const server = createServer((request, response) => {
+    const target = requestPath(request);
+    if (!target) {
+      response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Felaktig förfrågan.');
+      return;
     }
+    const { path, search } = target;
+    // Escaped slashes and dots that climb out of the site ("..%2f") name nothing in it.
+    if (/(^|\/)\.\.(\/|$)|\0/.test(path)) {
+      notFound(response);
+      return;
+    }
+    if (!path.startsWith(base)) {
+      if (path === '/' || `${path}/` === base) response.writeHead(302, { Location: base }).end();
+      else notFound(response);
+      return;
+    }
+    // A folder without its trailing slash: redirect, so that the page's relative references work.
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    if (last !== '' && !last.includes('.')) {
+      response.writeHead(301, { Location: `${encodeURI(path)}/${search}` }).end();
+      return;
+    }
+    request.url = `/${encodeURI(path.slice(base.length))}${search}`;
+    compress(request as never, response as never, () => files(request, response, () => notFound(response)));
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

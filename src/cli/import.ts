@@ -1,7 +1,7 @@
 // npm run import -- <fil.csv|fil.xlsx> [--registry <mapp>] [--mapping <fil.yaml>] [--overwrite] [--dry-run]
 // Turns the spreadsheet a municipality keeps today into register files, and
 // reports every row and cell it could not use and why.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { todayIso } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
@@ -14,6 +14,7 @@ import { parseRegister } from '../core/register.ts';
 import { entryYaml } from '../core/scaffold.ts';
 import { summarize } from '../core/findings.ts';
 import { validateSources } from '../core/validate.ts';
+import { applyWrites, planWrites } from '../core/write-files.ts';
 import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
 
 const USAGE = `Användning: npm run import -- <fil.csv|fil.xlsx> [--registry <mapp>] [--mapping <fil.yaml>] [--overwrite] [--dry-run]
@@ -50,17 +51,22 @@ runCommand(() => {
   const plan = planImport(table.rows, known, config, progress);
   progress.done();
 
-  const written: PlannedFile[] = [];
-  const kept: string[] = [];
-  for (const planned of plan.files) {
-    const path = join(registry, KINDS[planned.kind].dir, `${planned.id}.yaml`);
-    if (existsSync(path) && !values.overwrite) {
-      kept.push(`${displayPathOf(path)} finns redan och skrevs inte över (rad ${planned.row}; använd --overwrite för att ersätta den)`);
-      continue;
-    }
-    if (!values['dry-run']) writeFileSync(path, withMissing(entryYaml(planned.kind, planned.data), planned.missing));
-    written.push(planned);
-  }
+  const relPath = (planned: PlannedFile) => `${KINDS[planned.kind].dir}/${planned.id}.yaml`;
+  // Every file is checked before any is written: a refused import leaves the register as it was.
+  const writes = planWrites(
+    registry,
+    plan.files.map((planned) => ({ relPath: relPath(planned), text: withMissing(entryYaml(planned.kind, planned.data), planned.missing) })),
+    { overwrite: Boolean(values.overwrite) },
+  );
+  const keptPaths = new Set(writes.keep.map((file) => file.relPath));
+  const written = plan.files.filter((planned) => !keptPaths.has(relPath(planned)));
+  const kept = plan.files
+    .filter((planned) => keptPaths.has(relPath(planned)))
+    .map(
+      (planned) =>
+        `${displayPathOf(join(registry, relPath(planned)))} finns redan och skrevs inte över (rad ${planned.row}; använd --overwrite för att ersätta den)`,
+    );
+  if (!values['dry-run']) applyWrites(writes);
   printReport(basename(file), table.description, plan, written, kept, Boolean(values['dry-run']));
   if (!values['dry-run']) {
     const { findings } = validateSources(readRegisterSources(registry), { today: todayIso(), root: displayPathOf(registry) });

@@ -1,4 +1,5 @@
 // The one record every check produces, and its three printed forms.
+import { terminalText } from './output.ts';
 import type { DataPath } from './yaml.ts';
 
 export type Severity = 'error' | 'warning';
@@ -30,7 +31,9 @@ export interface Issue {
 const SEVERITY_WORD: Record<Severity, string> = { error: 'fel', warning: 'varning' };
 
 export function formatText(finding: Finding): string {
-  return `${finding.file}:${finding.line}:${finding.column}: ${SEVERITY_WORD[finding.severity]}: ${finding.message} (${finding.rule})`;
+  return terminalText(
+    `${finding.file}:${finding.line}:${finding.column}: ${SEVERITY_WORD[finding.severity]}: ${finding.message} (${finding.rule})`,
+  );
 }
 
 export function formatJson(findings: readonly Finding[]): string {
@@ -45,7 +48,7 @@ export function formatJson(findings: readonly Finding[]): string {
 export function formatGithub(finding: Finding): string {
   const command = finding.severity === 'error' ? 'error' : 'warning';
   const properties = `file=${escapeProperty(finding.file)},line=${finding.line},col=${finding.column},title=${escapeProperty(finding.rule)}`;
-  return `::${command} ${properties}::${escapeData(finding.message)}`;
+  return `::${command} ${properties}::${escapeData(terminalText(finding.message))}`;
 }
 
 function escapeData(value: string): string {

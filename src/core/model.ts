@@ -11,7 +11,7 @@ export type SystemRecord = WithSource<System>;
 export type PersonRecord = WithSource<Person>;
 export type UnitRecord = WithSource<Unit>;
 export type EquipmentRecord = WithSource<Equipment>;
-export type GuidelineRecord = WithSource<Guideline & { id: string; body: string }>;
+export type GuidelineRecord = WithSource<Guideline & { id: string; body: string; /** Rendered by the validator (views/markdown.ts). */ html: string }>;
 
 export interface Assignment {
   system: SystemRecord;
@@ -79,7 +79,7 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
   const equipment = records<Equipment>(entries, 'equipment').sort(byName);
   const guidelines = entries
     .filter((entry) => entry.kind === 'guideline' && entry.schemaValid)
-    .map((entry) => ({ ...(entry.data as Guideline), id: entry.fileId, body: entry.body ?? '', source: entry.relPath }))
+    .map((entry) => ({ ...(entry.data as Guideline), id: entry.fileId, body: entry.body ?? '', html: entry.html ?? '', source: entry.relPath }))
     .sort(bySwedish((guideline) => guideline.title));
   const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
   const settings = settingsEntry ? (settingsEntry.data as Settings) : FALLBACK_SETTINGS;

@@ -6,6 +6,7 @@ import type { Issue } from './findings.ts';
 import { KINDS, SETTINGS_FILE, type Kind } from './kinds.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { decodeSource } from './source.ts';
+import { renderGuidelineMarkdown } from './views/markdown.ts';
 import { parseYaml, type SourceProblem } from './yaml.ts';
 
 export interface SourceFile {
@@ -28,6 +29,8 @@ export interface Entry {
   data: Record<string, unknown>;
   /** Markdown body of a guideline, after its front matter. */
   body?: string;
+  /** The body as HTML, rendered once here within the limits of views/markdown.ts. */
+  html?: string;
   schemaValid: boolean;
 }
 
@@ -142,7 +145,7 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
     }
     parsed.texts.set(source.file, decoded.text);
     const content =
-      placement.kind === 'guideline' ? splitFrontMatter(decoded.text) : { yaml: decoded.text, lineOffset: 0, body: undefined };
+      placement.kind === 'guideline' ? splitFrontMatter(decoded.text) : { yaml: decoded.text, lineOffset: 0, body: undefined, bodyLineOffset: 0 };
     if ('problem' in content) {
       parsed.sourceIssues.push(sourceIssue(source.file, content.problem));
       continue;
@@ -155,6 +158,14 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       continue;
     }
     const data = result.value;
+    let html: string | undefined;
+    if (content.body !== undefined) {
+      const rendered = renderGuidelineMarkdown(content.body);
+      if (!rendered.ok) {
+        const { line, rule, message } = rendered.problem;
+        parsed.sourceIssues.push(sourceIssue(source.file, { line: line + content.bodyLineOffset, column: 1, rule, message }));
+      } else html = rendered.html;
+    }
     const schemaIssues = checkAgainstSchema(placement.kind, source.file, data);
     parsed.schemaIssues.push(...schemaIssues);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
@@ -166,7 +177,8 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       text: content.yaml,
       data: data as Record<string, unknown>,
       ...(content.body === undefined ? {} : { body: content.body }),
-      schemaValid: schemaIssues.length === 0,
+      ...(html === undefined ? {} : { html }),
+      schemaValid: schemaIssues.length === 0 && (content.body === undefined || html !== undefined),
     });
   }
   return parsed;
@@ -176,7 +188,7 @@ function sourceIssue(file: string, problem: SourceProblem): SourceIssue {
   return { file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, message: problem.message };
 }
 
-type FrontMatter = { yaml: string; lineOffset: number; body: string } | { problem: SourceProblem };
+type FrontMatter = { yaml: string; lineOffset: number; body: string; /** Lines before the body. */ bodyLineOffset: number } | { problem: SourceProblem };
 
 const FRONT_MATTER_FIELDS = 'fälten title, adoptedBy, adopted och reference eller version';
 
@@ -194,5 +206,7 @@ function splitFrontMatter(text: string): FrontMatter {
   const file = matter(text, { engines: { yaml: () => ({}) } });
   const yaml = file.matter.replace(/^\n/, '');
   if (!yaml.trim()) return problem(2, `Framsidesdatan mellan raderna "---" är tom. Fyll i ${FRONT_MATTER_FIELDS}.`);
-  return { yaml, lineOffset: 1, body: file.content };
+  const body = file.content;
+  const bodyLineOffset = text.endsWith(body) ? text.slice(0, text.length - body.length).split('\n').length - 1 : 0;
+  return { yaml, lineOffset: 1, body, bodyLineOffset };
 }

@@ -7,7 +7,7 @@ import type { Issue } from './findings.ts';
 import { displayPath } from './labels.ts';
 import type { Kind } from './kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './schema/committed.ts';
-import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN } from './schema/vocabulary.ts';
+import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN, WEB_URL_PATTERN } from './schema/vocabulary.ts';
 import { closestMatch, didYouMean, joinSwedish, quoted, toId } from './text.ts';
 import type { DataPath } from './yaml.ts';
 
@@ -127,6 +127,7 @@ const PATTERN_HINTS: Record<string, string> = {
   [PHONE_PATTERN.source]: 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
   [GIT_HANDLE_PATTERN.source]: 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
   [TEAM_PATTERN.source]: 'ska skrivas @organisation/team, till exempel "@exempelkommun/it-avdelningen"',
+  [WEB_URL_PATTERN.source]: 'ska vara en webbadress som börjar med https:// (eller http://), till exempel "https://www.exempelkommun.se/"',
 };
 
 /**
@@ -151,7 +152,7 @@ const FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
 const FORMAT_HINTS: Record<string, string> = {
   date: 'ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD, till exempel "2026-03-15"',
   email: 'ska vara en e-postadress, till exempel "namn@exempelkommun.se"',
-  uri: 'ska vara en webbadress som börjar med https://',
+  uri: 'ska vara en webbadress som börjar med https:// (eller http://), till exempel "https://www.exempelkommun.se/"',
 };
 
 function describe(error: ErrorObject, kind: Kind): Described {
@@ -263,6 +264,15 @@ function describe(error: ErrorObject, kind: Kind): Described {
         target: 'key',
         rule: 'too-few',
         message: `${capitalizeFirst(field)} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
+      };
+    }
+    case 'maxLength': {
+      const limit = (error.params as { limit: number }).limit;
+      return {
+        path,
+        target: 'value',
+        rule: 'too-long',
+        message: `${capitalizeFirst(field)} får vara högst ${limit} tecken; ${quoted(value)} har ${String(value).length}. Korta det.`,
       };
     }
     case 'minimum':

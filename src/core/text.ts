@@ -1,4 +1,5 @@
 // Swedish text helpers: collation, suggestions for typos, list phrasing.
+import { MAX_ID_LENGTH } from './schema/vocabulary.ts';
 
 /** Sorts Swedish text correctly: Å, Ä and Ö after Z, numbers by value. */
 export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
@@ -69,12 +70,19 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return match === undefined ? '' : ` Menade du "${match}"?`;
 }
 
-/** The id a name would get: "Lönesystem Heroma" → "lonesystem-heroma". */
+/**
+ * The id a name would get: "Lönesystem Heroma" → "lonesystem-heroma", cut at
+ * a hyphen to at most MAX_ID_LENGTH characters.
+ */
 export function toId(name: string): string {
-  return name
+  const id = name
     .toLocaleLowerCase('sv')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (id.length <= MAX_ID_LENGTH) return id;
+  const cut = id.slice(0, MAX_ID_LENGTH);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > MAX_ID_LENGTH / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
 }

@@ -1,7 +1,7 @@
 // Guideline Markdown: anchors for the document's own table of contents, and
 // nothing in the text that could run on the intranet.
 import { describe, expect, it } from 'vitest';
-import { headingId, renderMarkdown } from '../../src/core/views/markdown.ts';
+import { headingId, renderGuidelineMarkdown, renderMarkdown } from '../../src/core/views/markdown.ts';
 import { locatePaths } from '../../src/core/locate.ts';
 
 describe('guideline Markdown', () => {
@@ -21,6 +21,32 @@ describe('guideline Markdown', () => {
       '[a](https://www.digg.se/) [b](mailto:it@kommun.se) [c](#1-syfte) [d](javascript:alert(1)) [e](JavaScript:x) [f](data:text/html,x)',
     );
     expect(html).toBe('<p><a href="https://www.digg.se/">a</a> <a href="mailto:it@kommun.se">b</a> <a href="#1-syfte">c</a> d e f</p>\n');
+  });
+
+  it('allows only web, e-mail and site links: other schemes, however written, become text', () => {
+    const hostile = ['ms-msdt:/id%20x', 'search-ms:query=a', 'file:///C:/x', 'vbscript:x', '\tjavascript:x', 'JAVASCRIPT:x'];
+    for (const href of hostile) expect(renderMarkdown(`[länk](${href})`), href).toBe('<p>länk</p>\n');
+    expect(renderMarkdown('[a](sida/) [b](../riktlinjer/) [c](//andra.example/x)')).toBe(
+      '<p><a href="sida/">a</a> <a href="../riktlinjer/">b</a> <a href="//andra.example/x">c</a></p>\n',
+    );
+  });
+
+  it('shows images from the site itself and offers images from elsewhere as a link, never loading them', () => {
+    expect(renderMarkdown('![Karta](bilder/karta.png)')).toBe('<p><img src="bilder/karta.png" alt="Karta"></p>\n');
+    expect(renderMarkdown('![Logga](https://andra.example/l.png) ![x](//andra.example/l.png) ![y](data:image/png;base64,AA)')).toBe(
+      '<p><a href="https://andra.example/l.png">Bild: Logga</a> x y</p>\n',
+    );
+  });
+
+  it('refuses text that would exhaust the renderer, with the line to change', () => {
+    expect(renderGuidelineMarkdown(`Inledning\n\n${'>'.repeat(4000)} x`)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ line: 3, rule: 'markdown-too-deep' }),
+    });
+    expect(renderGuidelineMarkdown('_a'.repeat(100_000))).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ line: 1, rule: 'markdown-too-complex' }),
+    });
   });
 });
 

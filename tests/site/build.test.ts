@@ -1,12 +1,13 @@
 // The built site of the fixture register, read as files: the pages a user
 // expects exist, roles are shown, text is escaped, every link works under
 // the sub-folder base path, and downloads are what Excel and programs need.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
-import { copyRegister, editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
-import { runCli } from '../helpers/run.ts';
+import { copyRegister, editFile, FIXTURES, listFiles, MINIMAL, removeTemp } from '../helpers/registers.ts';
+import { REPO, runCli } from '../helpers/run.ts';
 
 const site = inject('fixtureSite');
 const { out, base } = site;
@@ -94,6 +95,16 @@ describe('the built site', () => {
       expect(readFileSync(file, 'utf8').replace(/"[^"]*"/g, '""'), relativeName(out, file)).not.toMatch(/<script>alert|<img src=x/);
     }
     expect(page(out, 'riktlinjer/riktlinjer/')).toContain('&lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+
+  it('links a guideline only to web pages, e-mail and the site itself, and loads no image from elsewhere', () => {
+    const html = page(out, 'riktlinjer/riktlinjer/');
+    const guideline = html.slice(html.indexOf('class="prose"'));
+    const targets = links(guideline.slice(0, guideline.indexOf('</div>')));
+    expect(targets).toEqual(['#1-syfte', 'https://www.digg.se/', 'mailto:it@testkommun.se', 'https://bilder.example.org/logotyp.png']);
+    expect(guideline).not.toMatch(/<img[^>]+example\.org/);
+    expect(visibleText(guideline)).toContain('Felsökning Sök efter avtal Kalkylator Skript');
+    expect(visibleText(guideline)).toContain('Bild: Kommunens logotyp');
   });
 
   it('resolves every internal link and fragment, all under the base path', () => {
@@ -192,13 +203,50 @@ describe('the output folder', () => {
     const result = runCli('scripts/build.ts', ['--registry', root, '--out', out], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'Fel: mina-dokument innehåller annat än en tidigare byggd webbplats och skrivs inte över. Ange en tom mapp eller en ny mapp med --out.\n',
+      'Fel: mina-dokument innehåller annat än en webbplats som npm run build har byggt (filen .systemforteckning-bygge saknas) och skrivs inte över. Ange en tom eller ny mapp med --out.\n',
     );
     expect(readFileSync(join(out, 'viktigt.txt'), 'utf8')).toBe('Får inte försvinna.');
     removeTemp(cwd);
   });
 
+  it('is not replaced when it merely looks like a site (an intranet web root, another Astro site)', () => {
+    const { cwd, root } = copyRegister(MINIMAL);
+    const out = join(cwd, 'wwwroot');
+    for (const folder of ['_astro', 'pagefind', 'personalhandbok']) mkdirSync(join(out, folder), { recursive: true });
+    writeFileSync(join(out, 'index.html'), '<h1>Intranätet</h1>');
+    writeFileSync(join(out, 'personalhandbok', 'index.html'), '<h1>Personalhandbok</h1>');
+    const result = runCli('scripts/build.ts', ['--registry', root, '--out', out], { cwd });
+    expect(result.status).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['_astro', 'index.html', 'pagefind', 'personalhandbok']);
+    expect(readFileSync(join(out, 'personalhandbok', 'index.html'), 'utf8')).toBe('<h1>Personalhandbok</h1>');
+    removeTemp(cwd);
+  });
+
   it('is marked as a build, so the next build may replace it', () => {
     expect(existsSync(join(out, '.systemforteckning-bygge'))).toBe(true);
+  });
+
+  it('keeps the previous site, whole, when a rebuild is interrupted, and leaves no half-written folder', async () => {
+    const { cwd, root } = copyRegister(MINIMAL);
+    const site = join(cwd, 'webbplats');
+    expect(runCli('scripts/build.ts', ['--registry', root, '--out', site], { cwd }).status).toBe(0);
+    const before = listFiles(site);
+    editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('name: Lönesystem', 'name: Nytt lönesystem'));
+    const build = spawn(process.execPath, [join(REPO, 'scripts', 'build.ts'), '--registry', root, '--out', site], { cwd });
+    let output = '';
+    await new Promise<void>((resolve) => {
+      build.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        if (output.includes('[2/3]')) setTimeout(() => build.kill('SIGINT'), 300);
+      });
+      build.on('close', () => resolve());
+    });
+    expect(listFiles(site)).toEqual(before);
+    expect(readFileSync(join(site, 'system', 'lonesystem', 'index.html'), 'utf8')).toContain('<h1>Lönesystem</h1>');
+    expect(readdirSync(cwd).sort()).toEqual(['registry', 'webbplats']);
+    const cache = join(REPO, '.cache');
+    const leftovers = existsSync(cache) ? readdirSync(cache).filter((name) => name.startsWith(`bygge-${build.pid}-`)) : [];
+    expect(leftovers).toEqual([]);
+    removeTemp(cwd);
   });
 });

@@ -126,6 +126,29 @@ describe('npm run diff', () => {
     expect(result.stdout).toBe('## Ändringar i systemförteckningen\n\n- Ny person: Nils Ny, handläggare på Testkommun.\n');
   });
 
+  it('marks a changed GitHub account, since it makes that account a reviewer of the person’s systems', () => {
+    edit('people/anna-andersson.yaml', (text) => text.replace('gitHandle: annaandersson', 'gitHandle: okand-anvandare'));
+    expect(diff()).toEqual([
+      '- OBS: Anna Andersson: användarnamn på GitHub ändras från annaandersson till okand-anvandare. Kontrollera att kontot tillhör Anna Andersson; det granskar ändringar i Arkivsystem, Budgetverktyg, Lönesystem och <script>alert(1)</script>.',
+    ]);
+  });
+
+  it('cannot hide later lines of the pull request comment with a value that holds Markdown or HTML', () => {
+    edit('people/bo-berg.yaml', (text) => text.replace('name: Bo Berg', 'name: "Bo Berg\\n<!-- @exempelkommun/alla [x](javascript:alert(1)) **fet**"'));
+    edit('people/anna-andersson.yaml', (text) => text.replace('gitHandle: annaandersson', 'gitHandle: okand-anvandare'));
+    const result = runCli('src/cli/diff.ts', ['main', '--format', 'markdown'], { cwd });
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.slice(2)).toEqual([
+      '- ⚠️ **Observera:** Anna Andersson: användarnamn på GitHub ändras från annaandersson till okand-anvandare. Kontrollera att kontot tillhör Anna Andersson; det granskar ändringar i Arkivsystem, Budgetverktyg, Lönesystem och &lt;script&gt;alert\\(1\\)&lt;/script&gt;.',
+      '- Bo Berg byter namn till Bo Berg &lt;\\!-- &#64;exempelkommun/alla \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*fet\\*\\*.',
+    ]);
+  });
+
+  it('shows control characters in names as visible escapes on the terminal', () => {
+    edit('people/bo-berg.yaml', (text) => text.replace('name: Bo Berg', 'name: "Bo \\e[2J\\u202EBerg"'));
+    expect(diff()).toEqual(['- Bo Berg byter namn till Bo \\u001B[2J\\u202EBerg.']);
+  });
+
   it('explains an unknown base in Swedish, with exit 2', () => {
     const result = runCli('src/cli/diff.ts', ['finns-inte'], { cwd });
     expect(result.status).toBe(2);

@@ -3,7 +3,7 @@
 // cells, several values in one cell, supplier and hosting mixed in one
 // column, people written with titles or as e-mail addresses. The same sheet
 // as UTF-8 with semicolons, Windows-1252 with commas, and .xlsx.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -193,5 +193,43 @@ describe('npm run import options', () => {
     expect(result.stderr).toBe(
       'Fel: Filen går inte att öppna som Excel-arbetsbok (.xlsx). Spara den som .xlsx eller CSV och försök igen.\n',
     );
+  });
+});
+
+describe('npm run import writes safely', () => {
+  const header = 'System;Beskrivning;Förvaltning;Systemägare\n';
+
+  it('shortens an id made from a very long name, so every file can be written', () => {
+    const name = `Verksamhetssystem ${'för mycket lång benämning '.repeat(10)}`.trim();
+    const { root, result } = importInto(Buffer.from(`${header}${name};Test;Testkommun;Anna Andersson\n`), 'system.csv');
+    expect(result.status, result.stderr).toBe(0);
+    const [file] = readdirSync(join(root, 'systems')).filter((name) => name.startsWith('verksamhetssystem'));
+    expect(file?.length).toBeLessThanOrEqual(80 + '.yaml'.length);
+    expect(readYaml(root, `systems/${file}`).name).toBe(name);
+  });
+
+  it('creates the people/ and units/ folders when the register has none yet', () => {
+    const { cwd, root } = copyRegister();
+    temps.push(cwd);
+    rmSync(join(root, 'people'), { recursive: true });
+    rmSync(join(root, 'units'), { recursive: true });
+    writeFileSync(join(cwd, 'system.csv'), `${header}Ärendesystem;Ärenden;Miljöförvaltningen;Nils Nilsson\n`);
+    const result = runCli('src/cli/import.ts', ['system.csv'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(root, 'people'))).toEqual(['nils-nilsson.yaml']);
+    expect(readdirSync(join(root, 'units'))).toEqual(['miljoforvaltningen.yaml']);
+  });
+
+  it('never writes through a symbolic link, and then writes nothing at all', () => {
+    const { cwd, root } = copyRegister();
+    temps.push(cwd);
+    const outside = join(cwd, 'utanfor.yaml');
+    symlinkSync(outside, join(root, 'systems', 'arendesystem.yaml'));
+    writeFileSync(join(cwd, 'system.csv'), `${header}Ärendesystem;Ärenden;Testkommun;Nils Nilsson\n`);
+    const result = runCli('src/cli/import.ts', ['system.csv'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Fel: registry/systems/arendesystem.yaml är en symbolisk länk; inget skrivs genom den. Inget skrevs.\n');
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(root, 'people', 'nils-nilsson.yaml'))).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { registryDirFromEnv } from '../../../src/core/site-config.ts';
 import { validateSources } from '../../../src/core/validate.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
+import { repositoryLinks, type RepositoryLinks } from '../../../src/core/views/repository-links.ts';
 import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/schema/vocabulary.ts';
 import { bySwedish } from '../../../src/core/text.ts';
 
@@ -22,8 +23,8 @@ export interface SiteData {
   model: RegisterModel;
   rows: RegisterRow[];
   history: History;
-  /** Folder of the register inside the Git repository, for edit links. */
-  registryPath: string;
+  /** Links into the Git repository: edit, view, commits. */
+  repository: RepositoryLinks;
   builtOn: string;
   /** The IT department's follow-up, as npm run report prints it. */
   report: Report;
@@ -63,7 +64,7 @@ function load(): SiteData {
       statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),
     },
     history: readHistory(registryDir),
-    registryPath: repositoryPathOf(registryDir) ?? 'registry',
+    repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
     report: buildReport(parsed.entries, today),
   };

@@ -25,7 +25,3 @@ export function statusTone(status: string): string {
   if (status === 'under avveckling') return 'warn';
   return 'info';
 }
-
-export function phoneHref(phone: string): string {
-  return `tel:${phone.replace(/[^+0-9]/g, '')}`;
-}

@@ -1,7 +1,6 @@
 // Every link on the site goes through these helpers so that the configurable
 // base path (an intranet sub-folder) is respected everywhere.
 import type { Holder } from '../../../src/core/views/holders.ts';
-import type { Settings } from '../../../src/core/schema/types.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -19,18 +18,4 @@ export function holderUrl(holder: Holder): string | undefined {
   if (holder.kind === 'person') return personUrl(holder.id);
   if (holder.kind === 'unit') return unitUrl(holder.id);
   return undefined;
-}
-
-/** "Föreslå ändring": the file in the repository's web editor. */
-export function editUrl(settings: Settings, registryPath: string, source: string): string {
-  return `${settings.repositoryUrl.replace(/\/$/, '')}/edit/${settings.defaultBranch}/${[registryPath, source].filter(Boolean).join('/')}`;
-}
-
-/** The file the page was made from, for reading (govuk-developer-docs' source_url). */
-export function sourceUrl(settings: Settings, registryPath: string, source: string): string {
-  return `${settings.repositoryUrl.replace(/\/$/, '')}/blob/${settings.defaultBranch}/${[registryPath, source].filter(Boolean).join('/')}`;
-}
-
-export function commitUrl(settings: Settings, hash: string): string {
-  return `${settings.repositoryUrl.replace(/\/$/, '')}/commit/${hash}`;
 }

@@ -1,6 +1,7 @@
 // The people and units that spreadsheet cells name: found in the register
 // (by id, name, e-post or an abbreviation from the mapping file) or created
 // when the cell reads like a name. Lookups go through maps built once.
+import { MAX_ID_LENGTH } from '../schema/vocabulary.ts';
 import { closestMatch, toId } from '../text.ts';
 import type { ImportConfig, KnownRegister, PlannedFile } from './plan.ts';
 import { fold, readPerson } from './values.ts';
@@ -51,7 +52,7 @@ export class RegisterLookup {
   freshId(name: string): string {
     const base = toId(name) || 'namnlos';
     let id = base;
-    for (let n = 2; this.known.ids.has(id) || this.plannedIds.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.known.ids.has(id) || this.plannedIds.has(id); n++) id = `${base.slice(0, MAX_ID_LENGTH - String(n).length - 1)}-${n}`;
     this.plannedIds.add(id);
     return id;
   }

@@ -2,7 +2,7 @@
 // title and description: they become the editor's hover help (through the
 // generated JSON Schemas), the site's field labels and the documentation.
 import * as z from 'zod';
-import { ID_PATTERN } from './vocabulary.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, WEB_URL_PATTERN } from './vocabulary.ts';
 
 type FieldDoc = {
   title: string;
@@ -14,7 +14,6 @@ type FieldDoc = {
 export function doc<T extends z.ZodType>(schema: T, fieldDoc: FieldDoc): T {
   return schema.meta(fieldDoc);
 }
-
 
 /** A reference to another register entry by its id. */
 export function reference(target: string, fieldDoc: FieldDoc) {
@@ -33,17 +32,21 @@ export function date(fieldDoc: FieldDoc) {
   return doc(z.iso.date(), { ...fieldDoc, description: `${fieldDoc.description} Skrivs ÅÅÅÅ-MM-DD.` });
 }
 
+/**
+ * A web address. The rule is a pattern so that it reaches the generated JSON
+ * Schema (zod's protocol option does not), which is what ajv and the editors check.
+ */
 export function url(fieldDoc: FieldDoc) {
-  return doc(z.url({ protocol: /^https?$/ }), fieldDoc);
+  return z.string().regex(WEB_URL_PATTERN).meta({ format: 'uri', ...fieldDoc });
 }
 
 export function email(fieldDoc: FieldDoc) {
   return doc(z.email(), fieldDoc);
 }
 
-export const idField = doc(z.string().regex(ID_PATTERN), {
+export const idField = doc(z.string().regex(ID_PATTERN).max(MAX_ID_LENGTH), {
   title: 'Id',
   description:
-    'Unikt id som också är filnamnet (utan .yaml). Bara små bokstäver a–z, siffror och bindestreck, till exempel "lonesystem" eller "anna-andersson".',
+    `Unikt id som också är filnamnet (utan .yaml). Bara små bokstäver a–z, siffror och bindestreck, högst ${MAX_ID_LENGTH} tecken, till exempel "lonesystem" eller "anna-andersson".`,
   examples: ['lonesystem'],
 });

@@ -3,12 +3,21 @@
 
 /** Ids: lower-case a–z, digits and single hyphens; also the file name. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Long enough for any real name, short enough for every file system and path. */
+export const MAX_ID_LENGTH = 80;
 /** Swedish organisation numbers, NNNNNN-NNNN. */
 export const ORG_NUMBER_PATTERN = /^\d{6}-\d{4}$/;
 /** Phone numbers as people write them: digits, spaces and hyphens, optionally +46. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,}[0-9]$/;
 /** A GitHub user name, without the @. */
 export const GIT_HANDLE_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/**
+ * Web addresses: http or https with a host, and no characters that a URL
+ * must escape (quotes, angle brackets, spaces). Any other scheme
+ * (javascript:, data:, file:, ms-msdt: …) could run or open something when a
+ * member of staff clicks the link on the intranet.
+ */
+export const WEB_URL_PATTERN = /^https?:\/\/[^\s/?#"<>\\^`{|}]+[^\s"<>\\^`{|}]*$/;
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 

@@ -7,6 +7,7 @@ import { fieldTitle } from '../labels.ts';
 import { referencesOf, referenceTargetsAt } from '../references.ts';
 import type { Entry } from '../register.ts';
 import { ROLE_KEYS, roleTitle, type RoleKey } from '../roles.ts';
+import { markdownText, terminalText } from '../output.ts';
 import { bySwedish, joinSwedish } from '../text.ts';
 
 export interface ChangeSentence {
@@ -22,7 +23,7 @@ type Names = (id: string) => string;
 
 const LIST_ROLES = new Set<RoleKey>(['administrators', 'superUsers', 'users']);
 /** Fields whose change is told in their own words rather than "X ändras från A till B". */
-const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies']);
+const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle']);
 
 const lower = (text: string) => text.charAt(0).toLocaleLowerCase('sv') + text.slice(1);
 
@@ -103,14 +104,14 @@ function compare(
   names: Names,
   say: (text: string, attention?: boolean) => void,
   label: Names,
-  rolesAfter: ReadonlyMap<string, string[]>,
+  rolesAfter: ReadonlyMap<string, { system: string; role: RoleKey }[]>,
 ): void {
   const name = entryName(b, id);
   const oldName = entryName(a, id);
   const subject = kind === 'settings' ? 'Inställningarna' : name;
   if (oldName !== name && kind !== 'settings') say(`${oldName} byter namn till ${name}.`);
   if (kind === 'person' && a.data.active !== false && b.data.active === false) {
-    const systems = rolesAfter.get(id) ?? [];
+    const systems = systemsHeld(rolesAfter, id);
     say(`${name} har slutat (active: false)${systems.length ? ` men har kvar roller för ${joinSwedish(systems)}` : ''}.`, true);
   }
   if (kind === 'person' && a.data.active === false && b.data.active !== false) say(`${name} har åter en tjänst (active: true).`);
@@ -123,6 +124,18 @@ function compare(
     const usesAfter = stringList(b.data.dependencies);
     for (const system of usesAfter.filter((item) => !usesBefore.includes(item))) say(`${name} börjar använda ${label(system)}.`);
     for (const system of usesBefore.filter((item) => !usesAfter.includes(item))) say(`${name} slutar använda ${label(system)}.`);
+  }
+  if (kind === 'person' && a.data.gitHandle !== b.data.gitHandle) {
+    // The handle decides who reviews the person's systems (CODEOWNERS): a new account there is worth a second look.
+    const systems = systemsHeld(rolesAfter, id, ['owner', 'manager']);
+    const change =
+      b.data.gitHandle === undefined
+        ? `användarnamn på GitHub tas bort (var ${show(a.data.gitHandle)})`
+        : `användarnamn på GitHub ${a.data.gitHandle === undefined ? 'anges till' : `ändras från ${show(a.data.gitHandle)} till`} ${show(b.data.gitHandle)}`;
+    say(
+      `${name}: ${change}. Kontrollera att kontot tillhör ${name}${systems.length ? `; det granskar ändringar i ${joinSwedish(systems)}` : ''}.`,
+      true,
+    );
   }
   if (kind === 'person' && a.data.title !== b.data.title)
     say(`${name}: befattning ändras från ${show(a.data.title)} till ${show(b.data.title)}.`);
@@ -170,20 +183,25 @@ function compareRoles(name: string, a: Data, b: Data, names: Names, say: (text: 
   }
 }
 
-/** Names of the systems where each person or unit holds a role. O(role references). */
-function rolesByHolder(entries: readonly Entry[]): Map<string, string[]> {
-  const result = new Map<string, string[]>();
+/** The systems where each person or unit holds a role, by name, with the role. O(role references). */
+function rolesByHolder(entries: readonly Entry[]): Map<string, { system: string; role: RoleKey }[]> {
+  const result = new Map<string, { system: string; role: RoleKey }[]>();
   for (const entry of entries) {
     if (entry.kind !== 'system') continue;
     for (const { path, id } of referencesOf('system', entry.data)) {
       if (path[0] !== 'roles') continue;
-      const systems = result.get(id) ?? [];
-      const name = entryName(entry, entry.fileId);
-      if (!systems.includes(name)) systems.push(name);
-      result.set(id, systems);
+      const held = result.get(id) ?? [];
+      held.push({ system: entryName(entry, entry.fileId), role: path[1] as RoleKey });
+      result.set(id, held);
     }
   }
   return result;
+}
+
+/** Names of the systems where the holder has one of the roles (any role when none given), each once. */
+function systemsHeld(roles: ReadonlyMap<string, { system: string; role: RoleKey }[]>, id: string, only?: readonly RoleKey[]): string[] {
+  const held = (roles.get(id) ?? []).filter(({ role }) => !only || only.includes(role));
+  return [...new Set(held.map(({ system }) => system))];
 }
 
 /** User groups are unit ids or named groups; compare them by a stable key. */
@@ -228,8 +246,10 @@ function showList(value: unknown, names: Names): string {
 export function formatChanges(sentences: readonly ChangeSentence[], style: 'text' | 'markdown'): string {
   const heading = style === 'markdown' ? '## Ändringar i systemförteckningen\n\n' : 'Ändringar i systemförteckningen:\n';
   if (sentences.length === 0) return `${heading}Ändringen påverkar inte registrets innehåll.\n`;
+  // Sentences quote register values: each is made inert for where it is shown.
+  const safe = style === 'markdown' ? markdownText : terminalText;
   const lines = sentences.map(
-    (sentence) => `- ${sentence.attention ? (style === 'markdown' ? '⚠️ **Observera:** ' : 'OBS: ') : ''}${sentence.text}`,
+    (sentence) => `- ${sentence.attention ? (style === 'markdown' ? '⚠️ **Observera:** ' : 'OBS: ') : ''}${safe(sentence.text)}`,
   );
   return `${heading}${lines.join('\n')}\n`;
 }

@@ -53,7 +53,7 @@ export function toJsonExport(model: RegisterModel, exportedAt: string): string {
       people: model.people.map(strip),
       units: model.units.map(strip),
       equipment: model.equipment.map(strip),
-      guidelines: model.guidelines.map(({ source: _source, body: _body, ...rest }) => rest),
+      guidelines: model.guidelines.map(({ source: _source, body: _body, html: _html, ...rest }) => rest),
     },
     null,
     2,

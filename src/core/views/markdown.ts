@@ -1,8 +1,26 @@
-// Guideline documents from Markdown to HTML. Headings get ids (for the
-// documents' own tables of contents); raw HTML in the Markdown is shown as
-// text and links may only lead to web pages, e-mail or the page itself:
-// guideline text is written by people, not trusted as markup.
+// Guideline documents from Markdown to HTML, rendered once, by the validator,
+// so that a document that would crash or stall the build is a located error
+// instead. Headings get ids (for the documents' own tables of contents). Raw
+// HTML is shown as text; links may only lead to web pages, e-mail or within
+// the site; images only from the site itself (it promises no requests to
+// other origins). Guideline text is written by people, not trusted as markup.
 import { Marked } from 'marked';
+
+/** About 150 pages of text; a guideline is usually a few pages. Keeps the worst case of the renderer to a second or so. */
+export const MAX_GUIDELINE_CHARACTERS = 300_000;
+/** Quotes and lists inside each other; marked overflows its stack beyond a few thousand. */
+export const MAX_MARKDOWN_DEPTH = 20;
+/** `*` and `_` in one paragraph: resolving emphasis grows with the square of their number. */
+export const MAX_EMPHASIS_MARKS = 1_000;
+
+export interface MarkdownProblem {
+  /** Line in the Markdown text, from 1. */
+  line: number;
+  rule: 'markdown-too-large' | 'markdown-too-deep' | 'markdown-too-complex';
+  message: string;
+}
+
+export type MarkdownResult = { ok: true; html: string } | { ok: false; problem: MarkdownProblem };
 
 /** "2. Inköp" → "2-inköp", like GitHub's heading anchors. */
 export function headingId(text: string): string {
@@ -18,6 +36,23 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The scheme of a URL as a browser reads it: tabs, line breaks and leading spaces do not count. */
+function schemeOf(href: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase();
+}
+
+/** Web pages, e-mail, or a place on this site (relative or in-page). */
+function isAllowedLink(href: string): boolean {
+  const scheme = schemeOf(href);
+  return scheme === undefined || scheme === 'https' || scheme === 'http' || scheme === 'mailto';
+}
+
+/** An image the site itself serves: a relative path, not another origin (//host or a scheme). */
+function isSameOriginImage(href: string): boolean {
+  const compact = href.replace(/[\u0000-\u0020\u007f]/g, '');
+  return schemeOf(href) === undefined && !/^[/\\]{2}/.test(compact);
+}
+
 const markdown = new Marked({
   gfm: true,
   renderer: {
@@ -30,13 +65,111 @@ const markdown = new Marked({
     },
     link({ href, title, tokens }) {
       const text = this.parser.parseInline(tokens);
-      // Only web, mail and in-page links: a javascript: link in a guideline would run on the intranet.
-      if (!/^(https?:|mailto:|#|\/|\.{0,2}\/?[\w%-])/i.test(href) || /^\s*(javascript|data|vbscript):/i.test(href)) return text;
+      if (!isAllowedLink(href)) return text;
       return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
+    },
+    image({ href, title, text }) {
+      const alt = escapeHtml(text);
+      if (isSameOriginImage(href)) return `<img src="${escapeHtml(href)}" alt="${alt}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
+      // An image from elsewhere is not loaded; a web address is offered as a link instead.
+      const scheme = schemeOf(href);
+      return scheme === 'https' || scheme === 'http' ? `<a href="${escapeHtml(href)}">Bild: ${alt || escapeHtml(href)}</a>` : alt;
     },
   },
 });
 
+/** Checks the limits, then renders. O(length of the text) for the checks. */
+export function renderGuidelineMarkdown(source: string): MarkdownResult {
+  if (source.length > MAX_GUIDELINE_CHARACTERS) {
+    return problem(
+      1,
+      'markdown-too-large',
+      `Texten har ${source.length.toLocaleString('sv')} tecken, mer än gränsen ${MAX_GUIDELINE_CHARACTERS.toLocaleString('sv')}. Dela upp dokumentet i flera riktlinjer eller länka till det fullständiga dokumentet.`,
+    );
+  }
+  const deep = firstTooDeepLine(source);
+  if (deep !== undefined) {
+    return problem(
+      deep,
+      'markdown-too-deep',
+      `Citat (>) och listor är nästlade i fler än ${MAX_MARKDOWN_DEPTH} nivåer här. Minska indraget eller antalet > och listtecken i början av raden.`,
+    );
+  }
+  const busy = firstTooBusyParagraph(source);
+  if (busy !== undefined) {
+    return problem(
+      busy,
+      'markdown-too-complex',
+      `Stycket som börjar här har fler än ${MAX_EMPHASIS_MARKS} tecken * och _. Dela upp stycket eller skriv tecknen som \\* och \\_ om de inte ska göra texten kursiv eller fet.`,
+    );
+  }
+  try {
+    return { ok: true, html: markdown.parse(source, { async: false }) as string };
+  } catch {
+    return problem(1, 'markdown-too-complex', 'Texten är för komplicerad för att visas. Förenkla nästlade listor, citat och tabeller.');
+  }
+}
+
+/** For text that is already known to be within the limits (tests, small snippets). */
 export function renderMarkdown(source: string): string {
-  return markdown.parse(source, { async: false }) as string;
+  const result = renderGuidelineMarkdown(source);
+  if (!result.ok) throw new Error(result.problem.message);
+  return result.html;
+}
+
+function problem(line: number, rule: MarkdownProblem['rule'], message: string): MarkdownResult {
+  return { ok: false, problem: { line, rule, message } };
+}
+
+/**
+ * The first line whose block nesting (quote markers, list markers and
+ * indentation, two spaces a level) exceeds the limit, outside fenced code.
+ */
+function firstTooDeepLine(source: string): number | undefined {
+  const lines = source.split('\n');
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
+      fence = fence ? undefined : fenceMark;
+      continue;
+    }
+    if (fence) continue;
+    let depth = 0;
+    let position = 0;
+    for (;;) {
+      const spaces = /^[ \t]*/.exec(line.slice(position))?.[0] ?? '';
+      depth += Math.floor(spaces.replace(/\t/g, '    ').length / 2);
+      position += spaces.length;
+      const marker = /^(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))/.exec(line.slice(position))?.[0];
+      if (!marker) break;
+      depth++;
+      position += marker.length;
+      if (depth > MAX_MARKDOWN_DEPTH) return index + 1;
+    }
+    if (depth > MAX_MARKDOWN_DEPTH) return index + 1;
+  }
+  return undefined;
+}
+
+/** The first line of a paragraph (text between blank lines) with too many emphasis marks. */
+function firstTooBusyParagraph(source: string): number | undefined {
+  let start = 1;
+  let marks = 0;
+  const lines = source.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (line.trim() === '') {
+      marks = 0;
+      start = index + 2;
+      continue;
+    }
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (code === 42 || code === 95) marks++;
+    }
+    if (marks > MAX_EMPHASIS_MARKS) return start;
+  }
+  return undefined;
 }

@@ -1,12 +1,15 @@
 // The report as Swedish text for the terminal, or Markdown for a job summary.
 import { formatSwedishDate } from '../dates.ts';
 import { roleTitle } from '../roles.ts';
+import { markdownText, terminalText } from '../output.ts';
 import type { Report } from './report.ts';
 
 export function formatReport(report: Report, style: 'text' | 'markdown'): string {
   const lines: string[] = [];
   const heading = (title: string) => lines.push('', style === 'markdown' ? `### ${title}` : `${title}\n${'-'.repeat(title.length)}`);
-  const item = (line: string) => lines.push(`- ${line}`);
+  // Items quote register values: made inert for the terminal or the Markdown job summary.
+  const safe = style === 'markdown' ? markdownText : terminalText;
+  const item = (line: string) => lines.push(`- ${safe(line)}`);
   const none = (text: string) => lines.push(text);
   lines.push(
     style === 'markdown' ? `## Rapport för systemförteckningen ${report.today}` : `Rapport för systemförteckningen ${report.today}`,

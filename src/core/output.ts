@@ -1,0 +1,36 @@
+// Register text on its way out. Every value in the register is untrusted text
+// from a pull request: on a terminal a control character can rewrite the
+// screen (ANSI escapes) or reverse the text (U+202E); in Markdown (the pull
+// request comment, the job summary) it can hide lines (<!--), ping people
+// (@team) or turn into links. Messages that quote register values pass
+// through one of these before they are printed.
+
+/**
+ * C0 and C1 control characters (tab and line breaks are handled apart), DEL,
+ * the invisible direction marks and overrides (Trojan Source), the line and
+ * paragraph separators and the byte order mark.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** "\u001B" for ESC: visible, so that a reviewer sees that something odd is there. */
+function visible(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** One line for a terminal: line breaks become spaces, control characters visible escapes. */
+export function terminalText(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ').replace(CONTROL_CHARACTERS, visible);
+}
+
+/** Punctuation that Markdown or GitHub gives a meaning to, escaped with a backslash. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
+
+/**
+ * One line of inert Markdown: no HTML, no emphasis, links, headings or
+ * mentions, whatever the text holds. GitHub shows it as the text itself.
+ */
+export function markdownText(value: string): string {
+  return terminalText(value)
+    .replace(MARKDOWN_SPECIAL, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`))
+    .replace(/@/g, '&#64;');
+}
