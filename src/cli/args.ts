@@ -20,13 +20,16 @@ export function parseCommandArgs<T extends Options>(argv: string[], options: T, 
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     const missingValue = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message)?.[1];
     const unexpected = /Unexpected argument '([^']+)'/.exec(message)?.[1];
-    const reason = unknown
-      ? `okänt val ${unknown}`
-      : missingValue
-        ? `${missingValue} behöver ett värde`
-        : unexpected
-          ? `oväntat argument "${unexpected}"`
-          : message;
+    const ambiguous = /Option '([^']+?)(?: <value>)?' argument is ambiguous/.exec(message)?.[1];
+    const reason = ambiguous
+      ? `värdet till ${ambiguous} börjar med ett bindestreck. Skriv det med likhetstecken, till exempel ${ambiguous}="- värde"`
+      : unknown
+        ? `okänt val ${unknown}`
+        : missingValue
+          ? `${missingValue} behöver ett värde`
+          : unexpected
+            ? `oväntat argument "${unexpected}"`
+            : message;
     throw new UsageError(`${reason}.\n${usage}`);
   }
 }

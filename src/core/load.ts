@@ -25,21 +25,44 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
   if (!rootStat.isDirectory()) throw new RegisterNotFoundError(`"${root}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
   const sources: SourceFile[] = [];
   const displayRoot = displayPathOf(root, cwd);
+  const unusable = (relPath: string, rule: 'symlink' | 'file-unreadable', message: string) =>
+    sources.push({ file: `${displayRoot}/${relPath}`, relPath, bytes: new Uint8Array(), size: 0, unusable: { rule, message } });
   const walk = (dir: string, relDir: string) => {
-    const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let names;
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (error) {
+      unusable(relDir, 'file-unreadable', `Mappen kan inte läsas (${reasonOf(error)}), så filerna i den kontrolleras inte. Ge läsbehörighet till mappen.`);
+      return;
+    }
     for (const dirent of names) {
       const abs = join(dir, dirent.name);
       const relPath = relDir ? `${relDir}/${dirent.name}` : dirent.name;
+      if (dirent.name.startsWith('.')) continue;
+      // A link could bring in any file on the machine (or the CI runner) and publish it: never followed.
+      if (dirent.isSymbolicLink()) {
+        unusable(relPath, 'symlink', 'Filen är en symbolisk länk och läses inte. Ersätt länken med själva filen.');
+        continue;
+      }
       if (dirent.isDirectory()) {
-        if (!dirent.name.startsWith('.')) walk(abs, relPath);
+        walk(abs, relPath);
         continue;
       }
       if (!dirent.isFile()) continue;
-      sources.push({ file: `${displayRoot}/${relPath}`, relPath, ...readLimited(abs) });
+      try {
+        sources.push({ file: `${displayRoot}/${relPath}`, relPath, ...readLimited(abs) });
+      } catch (error) {
+        unusable(relPath, 'file-unreadable', `Filen kan inte läsas (${reasonOf(error)}). Kontrollera filens behörigheter.`);
+      }
     }
   };
   walk(root, '');
   return sources;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : (code ?? 'okänt fel');
 }
 
 /** Reads a file unless it is over the size limit; one open, fstat and read per file. */

@@ -35,6 +35,54 @@ export function locatePaths(text: string, paths: readonly { path: DataPath; targ
   });
 }
 
+/** js-yaml's style number for a plain (unquoted) scalar. */
+const PLAIN = 1;
+
+/**
+ * The key as js-yaml loads it into an object: an unquoted `~` or `null` is
+ * the key "null", `true` is "true", `0x1F` is "31"; quoted keys are text as written.
+ */
+function keyAsLoaded(raw: string, plain: boolean): string {
+  if (!plain) return raw;
+  if (/^(?:~|null|Null|NULL|)$/.test(raw)) return 'null';
+  if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(raw)) return raw.toLowerCase();
+  if (/^[-+]?(?:0|[1-9][0-9_]*)$/.test(raw)) return String(Number(raw.replace(/_/g, '')));
+  if (/^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) return String(Number(raw.replace(/_/g, '')));
+  return raw;
+}
+
+/** Where the first key that is a list or a mapping starts (js-yaml's error for it has no position). */
+export function complexKeyPosition(text: string): Position | undefined {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const stack: { map: boolean; awaitingKey: boolean }[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) continue;
+    if (event.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    const opens = event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE;
+    if (top?.map) {
+      if (top.awaitingKey && opens) {
+        // The `?` that introduces the key, when there is one, is where people look.
+        const start = eventStart(event);
+        const question = text.lastIndexOf('?', start);
+        const lineStart = text.lastIndexOf('\n', start) + 1;
+        return offsetToPosition(text, question >= lineStart ? question : start);
+      }
+      top.awaitingKey = !top.awaitingKey;
+    }
+    if (opens) stack.push({ map: event.type === EVENT_ID.MAPPING, awaitingKey: true });
+  }
+  return undefined;
+}
+
 function pathKey(path: DataPath): string {
   return path.join('\u0000');
 }
@@ -62,7 +110,7 @@ function collectSpots(text: string, events: Event[]): Map<string, NodeSpot> {
     }
     const start = eventStart(event);
     if (top?.kind === 'map' && top.key === undefined) {
-      top.key = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '';
+      top.key = event.type === EVENT_ID.SCALAR ? keyAsLoaded(getScalarValue(text, event), event.style === PLAIN) : '';
       top.keyOffset = Math.max(start, 0);
       if (opens) stack.push({ kind: 'skip' });
       continue;

@@ -10,7 +10,18 @@
  * the invisible direction marks and overrides (Trojan Source), the line and
  * paragraph separators and the byte order mark.
  */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+export const CONTROL_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** The first control character in a value, for the validator; a lone carriage return counts too. */
+export function firstControlCharacter(value: string): string | undefined {
+  return /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/.exec(value)?.[0];
+}
+
+/** "U+001B" */
+export function codePointName(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /** "\u001B" for ESC: visible, so that a reviewer sees that something odd is there. */
 function visible(character: string): string {
@@ -19,7 +30,10 @@ function visible(character: string): string {
 
 /** One line for a terminal: line breaks become spaces, control characters visible escapes. */
 export function terminalText(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ').replace(CONTROL_CHARACTERS, visible);
+  return value
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL_CHARACTERS, visible);
 }
 
 /** Punctuation that Markdown or GitHub gives a meaning to, escaped with a backslash. */
@@ -31,6 +45,8 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
  */
 export function markdownText(value: string): string {
   return terminalText(value)
-    .replace(MARKDOWN_SPECIAL, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`))
+    .replace(MARKDOWN_SPECIAL, (character) =>
+      character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`,
+    )
     .replace(/@/g, '&#64;');
 }

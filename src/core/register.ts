@@ -4,6 +4,7 @@
 import matter from 'gray-matter';
 import type { Issue } from './findings.ts';
 import { KINDS, SETTINGS_FILE, type Kind } from './kinds.ts';
+import { hiddenCharacterIssues } from './hidden-characters.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { decodeSource } from './source.ts';
 import { renderGuidelineMarkdown } from './views/markdown.ts';
@@ -17,6 +18,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Size on disk; a file over the limit is not read, so bytes may be empty. */
   size: number;
+  /** A file that is found but not read: a symbolic link, or no permission to read it. */
+  unusable?: { rule: 'symlink' | 'file-unreadable'; message: string };
 }
 
 export interface Entry {
@@ -123,6 +126,12 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
   };
   for (const source of sources) {
     const placement = placeFile(source.relPath);
+    if (source.unusable) {
+      // Reported where it is, whatever its name; its id still counts, so references to it do not also fail.
+      if ('kind' in placement) addFileId(parsed, placement.kind, placement.fileId);
+      if (!('ignore' in placement)) parsed.sourceIssues.push(sourceIssue(source.file, { line: 1, column: 1, ...source.unusable }));
+      continue;
+    }
     if ('ignore' in placement) continue;
     if ('problem' in placement) {
       parsed.sourceIssues.push({
@@ -135,9 +144,7 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       });
       continue;
     }
-    const kindIds = parsed.fileIds.get(placement.kind);
-    if (kindIds) kindIds.add(placement.fileId);
-    else parsed.fileIds.set(placement.kind, new Set([placement.fileId]));
+    addFileId(parsed, placement.kind, placement.fileId);
     const decoded = decodeSource(source.bytes, source.size);
     if (!decoded.ok) {
       parsed.sourceIssues.push(sourceIssue(source.file, decoded.problem));
@@ -145,7 +152,9 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
     }
     parsed.texts.set(source.file, decoded.text);
     const content =
-      placement.kind === 'guideline' ? splitFrontMatter(decoded.text) : { yaml: decoded.text, lineOffset: 0, body: undefined, bodyLineOffset: 0 };
+      placement.kind === 'guideline'
+        ? splitFrontMatter(decoded.text)
+        : { yaml: decoded.text, lineOffset: 0, body: undefined, bodyLineOffset: 0 };
     if ('problem' in content) {
       parsed.sourceIssues.push(sourceIssue(source.file, content.problem));
       continue;
@@ -166,7 +175,10 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
         parsed.sourceIssues.push(sourceIssue(source.file, { line: line + content.bodyLineOffset, column: 1, rule, message }));
       } else html = rendered.html;
     }
-    const schemaIssues = checkAgainstSchema(placement.kind, source.file, data);
+    const schemaIssues = [
+      ...hiddenCharacterIssues(placement.kind, source.file, data),
+      ...checkAgainstSchema(placement.kind, source.file, data),
+    ];
     parsed.schemaIssues.push(...schemaIssues);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
     parsed.entries.push({
@@ -184,11 +196,18 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
   return parsed;
 }
 
+function addFileId(parsed: ParsedRegister, kind: Kind, id: string): void {
+  const ids = parsed.fileIds.get(kind);
+  if (ids) ids.add(id);
+  else parsed.fileIds.set(kind, new Set([id]));
+}
+
 function sourceIssue(file: string, problem: SourceProblem): SourceIssue {
   return { file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, message: problem.message };
 }
 
-type FrontMatter = { yaml: string; lineOffset: number; body: string; /** Lines before the body. */ bodyLineOffset: number } | { problem: SourceProblem };
+type FrontMatter =
+  { yaml: string; lineOffset: number; body: string; /** Lines before the body. */ bodyLineOffset: number } | { problem: SourceProblem };
 
 const FRONT_MATTER_FIELDS = 'fälten title, adoptedBy, adopted och reference eller version';
 

@@ -110,12 +110,13 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'en lista',
   object: 'ett avsnitt med fält',
   null: 'tomt',
+  nonfinite: '.nan eller .inf, som inte är ett tal att räkna med',
 };
 
 function typeOf(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'number') return !Number.isFinite(value) ? 'nonfinite' : Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
@@ -217,6 +218,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         hint = ` Sätt värdet inom citattecken så att det läses som text, till exempel "${example}".`;
       } else if (expected === 'array') hint = ' Skriv varje värde på en egen rad som börjar med "- ".';
       else if (expected === 'boolean') hint = ' Skriv true eller false utan citattecken.';
+      else if (actual === 'nonfinite') hint = ' Skriv ett vanligt tal, till exempel 12.';
       return {
         path,
         target: 'value',

@@ -3,6 +3,7 @@
 // The fast path is a plain js-yaml load; positions of data paths are found
 // afterwards, only for files with findings (locate.ts).
 import { load, YAMLException } from 'js-yaml';
+import { complexKeyPosition } from './locate.ts';
 
 export type DataPath = readonly (string | number)[];
 
@@ -83,6 +84,8 @@ function exceedsNodeBudget(root: unknown, budget: number): boolean {
   return false;
 }
 
+const COMPLEX_KEY_MESSAGE = 'En nyckel får bara vara text, till exempel "namn:", inte en lista eller ett avsnitt. Skriv om raden som "nyckel: värde".';
+
 const SWEDISH_REASONS: [RegExp, string, string][] = [
   [
     /tab characters must not be used in indentation/,
@@ -96,7 +99,11 @@ const SWEDISH_REASONS: [RegExp, string, string][] = [
     'Filen innehåller flera YAML-dokument (avgränsade med ---). Varje fil ska beskriva en enda post: flytta det andra dokumentet till en egen fil.',
   ],
   [/aliases exceeded maxAliases/, 'yaml-alias-bomb', aliasBombMessage()],
-  [/maximum nesting depth|nesting depth/, 'yaml-too-deep', 'Filen är nästlad i orimligt många nivåer. Kontrollera indragen.'],
+  [
+    /maximum nesting depth|nesting depth|nesting exceeded maxDepth/,
+    'yaml-too-deep',
+    'Filen är nästlad i orimligt många nivåer (listor eller avsnitt inuti varandra). Kontrollera indrag och hakparenteser på raden.',
+  ],
   [
     /null byte|non-printable characters/,
     'yaml-control-character',
@@ -129,7 +136,7 @@ const SWEDISH_REASONS: [RegExp, string, string][] = [
     'yaml-syntax',
     'Ogiltigt omvänt snedstreck (\\) inom "citattecken". Använd enkla citattecken \' \' eller dubbla snedstreck.',
   ],
-  [/complex keys/, 'yaml-syntax', 'En nyckel får bara vara text, till exempel "namn:".'],
+  [/complex keys/, 'yaml-syntax', COMPLEX_KEY_MESSAGE],
 ];
 
 function describeYamlError(text: string, error: unknown): SourceProblem {
@@ -155,6 +162,7 @@ function describeYamlError(text: string, error: unknown): SourceProblem {
       message: `Nyckeln "${key}" förekommer två gånger på samma nivå. Ta bort den ena eller slå ihop dem.`,
     };
   }
+  if (match?.[2] === COMPLEX_KEY_MESSAGE) ({ line, column } = complexKeyPosition(text) ?? { line, column });
   if (match) return { line, column, rule: match[1], message: match[2] };
   return {
     line,

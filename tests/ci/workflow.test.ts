@@ -41,4 +41,37 @@ describe('GitHub workflows', () => {
       }
     }
   });
+
+  it.each(files)('%s leaves no token in .git/config (persist-credentials: false on every checkout)', (file) => {
+    const workflow = load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any;
+    for (const [name, job] of Object.entries<any>(workflow.jobs)) {
+      for (const step of job.steps ?? []) {
+        if (String(step.uses).startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], name).toBe(false);
+      }
+    }
+  });
+
+  it('never runs the pull request’s own code in a job that can write', () => {
+    const workflow = load(readFileSync(join(WORKFLOWS, 'pull-request.yml'), 'utf8')) as any;
+    const writers = Object.entries<any>(workflow.jobs).filter(([, job]) =>
+      Object.values(job.permissions ?? {}).some((level) => level === 'write'),
+    );
+    expect(writers.map(([name]) => name)).toEqual(['summary']);
+    const [, job] = writers[0]!;
+    const checkouts = job.steps.filter((step: any) => String(step.uses).startsWith('actions/checkout@'));
+    // The code comes from the base branch; the pull request is checked out beside it only as data.
+    expect(checkouts.map((step: any) => [step.with.ref, step.with.path])).toEqual([
+      ['${{ github.event.pull_request.base.sha }}', 'verktyg'],
+      ['${{ github.event.pull_request.head.sha }}', 'forslag'],
+    ]);
+    for (const step of job.steps.filter((step: any) => step.run)) {
+      const commands = String(step.run);
+      const where = step['working-directory'] ?? '.';
+      expect(where, commands).not.toMatch(/forslag/);
+      expect(commands).not.toMatch(/npm (ci|install|run)[^\n]*forslag|cd forslag|node forslag|forslag\/(src|scripts|node_modules)/);
+      for (const line of commands.split('\n').filter((text) => /\bnode\b|\bnpm\b/.test(text))) {
+        expect(where === 'verktyg' || /\bnode verktyg\//.test(line), line).toBe(true);
+      }
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // cells, several values in one cell, supplier and hosting mixed in one
 // column, people written with titles or as e-mail addresses. The same sheet
 // as UTF-8 with semicolons, Windows-1252 with commas, and .xlsx.
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -223,13 +223,15 @@ describe('npm run import writes safely', () => {
   it('never writes through a symbolic link, and then writes nothing at all', () => {
     const { cwd, root } = copyRegister();
     temps.push(cwd);
-    const outside = join(cwd, 'utanfor.yaml');
-    symlinkSync(outside, join(root, 'systems', 'arendesystem.yaml'));
+    const outside = join(cwd, 'utanfor');
+    mkdirSync(outside);
+    rmSync(join(root, 'people'), { recursive: true });
+    symlinkSync(outside, join(root, 'people'));
     writeFileSync(join(cwd, 'system.csv'), `${header}Ärendesystem;Ärenden;Testkommun;Nils Nilsson\n`);
     const result = runCli('src/cli/import.ts', ['system.csv'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Fel: registry/systems/arendesystem.yaml är en symbolisk länk; inget skrivs genom den. Inget skrevs.\n');
-    expect(existsSync(outside)).toBe(false);
-    expect(existsSync(join(root, 'people', 'nils-nilsson.yaml'))).toBe(false);
+    expect(result.stderr).toContain('Fel: registry/people är en symbolisk länk; inget skrivs genom den. Inget skrevs.\n');
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(join(root, 'systems', 'arendesystem.yaml'))).toBe(false);
   });
 });

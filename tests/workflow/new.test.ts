@@ -160,6 +160,11 @@ describe('npm run new with flags', () => {
 
   it('rejects an unknown kind or flag in Swedish', () => {
     expect(runCli(NEW, ['applikation']).stderr).toContain('ange vad som ska skapas: system, person, unit, equipment');
+    const dash = runCli(NEW, ['person', '--title', '- x']);
+    expect([dash.status, dash.stderr.split('\n')[0]]).toEqual([
+      2,
+      'Fel: värdet till --title börjar med ett bindestreck. Skriv det med likhetstecken, till exempel --title="- värde".',
+    ]);
     expect(runCli(NEW, ['unit', '--owner', 'x']).stderr).toContain('--owner finns inte för unit');
   });
 });

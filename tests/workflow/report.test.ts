@@ -21,6 +21,14 @@ function edit(root: string, file: string, change: (text: string) => string): voi
 }
 
 describe('npm run report', () => {
+  it('runs on a register with dates that do not exist, treating them as missing', () => {
+    const report = reportFor((root) => {
+      edit(root, 'systems/budget.yaml', (text) => text.replace('reviewed: 2026-09-01', 'reviewed: 2026-13-45'));
+      edit(root, 'systems/budget.yaml', (text) => text.replace('  end: 2028-12-31', '  end: 2027-02-30'));
+    });
+    expect(report.overdueReviews.map((review: any) => review.system.id)).toContain('budget');
+  });
+
   it('lists missing, unknown and vacant roles, even when the register does not validate', () => {
     const report = reportFor((root) => {
       edit(root, 'systems/budget.yaml', (text) => text.replace('  manager: bo-berg\n', ''));

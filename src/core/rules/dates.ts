@@ -12,6 +12,24 @@ export const contractPeriodIsOrdered: Rule = ({ systems }) =>
     ];
   });
 
+/**
+ * A review date after today would silence the review warnings for years: it
+ * is a typo or an attempt to skip reviews, and must be corrected.
+ */
+export const reviewNotInFuture: Rule = ({ systems, today }) =>
+  systems.flatMap((system) => {
+    const reviewed = system.data.reviewed;
+    if (reviewed === undefined || reviewed <= today) return [];
+    return [
+      issue(
+        system,
+        ['reviewed'],
+        'review-in-future',
+        `reviewed är ${formatSwedishDate(reviewed)}, ett datum som inte har kommit än. Sätt den dag då uppgifterna granskades, senast i dag (${today}).`,
+      ),
+    ];
+  });
+
 /** `reviewed` is missing or older than the review interval in the settings. */
 export const reviewOverdue: Rule = ({ systems, settings, today }) => {
   const months = settings?.data.reviewIntervalMonths ?? DEFAULT_REVIEW_MONTHS;

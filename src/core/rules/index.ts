@@ -3,7 +3,7 @@
 // running them all is O(entries + references); tests/core/linear.test.ts checks it.
 import type { Issue } from '../findings.ts';
 import type { Rule, RuleContext } from './context.ts';
-import { contractEndingSoon, contractPeriodIsOrdered, reviewOverdue } from './dates.ts';
+import { contractEndingSoon, contractPeriodIsOrdered, reviewNotInFuture, reviewOverdue } from './dates.ts';
 import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
 import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
 import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
@@ -19,6 +19,7 @@ export const RULES: readonly Rule[] = [
   administratorInPost,
   singlePersonHoldsEveryRole,
   contractPeriodIsOrdered,
+  reviewNotInFuture,
   reviewOverdue,
   contractEndingSoon,
 ];

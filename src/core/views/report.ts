@@ -1,6 +1,7 @@
 // The IT department's follow-up report (guideline §4: the IT department keeps
 // the register current). Works on any parsed register, also one that does not
 // validate, since that is when it is needed most.
+import { isCalendarDate } from '../dates.ts';
 import { referencesOf } from '../references.ts';
 import type { Entry } from '../register.ts';
 import {
@@ -96,13 +97,14 @@ export function buildReport(entries: readonly Entry[], today: string, topCount =
             report.roleProblems.push({ system, role, problem: 'okänd', holder: id });
         }
       }
-      const reviewed = typeof data.reviewed === 'string' ? data.reviewed : undefined;
+      // A date that does not exist is the validator's finding; here it counts as no date.
+      const reviewed = typeof data.reviewed === 'string' && isCalendarDate(data.reviewed) ? data.reviewed : undefined;
       if (isReviewOverdue(reviewed, months, today)) {
         const due = reviewDue(reviewed, months);
         report.overdueReviews.push({ system, ...(reviewed ? { reviewed } : {}), ...(due ? { due } : {}) });
       }
       const end = (data.contract as { end?: unknown } | undefined)?.end;
-      const daysLeft = contractEndsWithin(typeof end === 'string' ? end : undefined, warningDays, today);
+      const daysLeft = contractEndsWithin(typeof end === 'string' && isCalendarDate(end) ? end : undefined, warningDays, today);
       if (daysLeft !== undefined) report.endingContracts.push({ system, end: end as string, daysLeft });
     }
   }

@@ -1,0 +1,51 @@
+// Values and keys that hold invisible control characters. YAML written as
+// text rejects them, but an escape inside "…" ("\e[2J", "\u202E") writes
+// them all the same: they could rewrite a reviewer's terminal, reverse the
+// text of a name (Trojan Source) or hide something in the change summary.
+import type { Issue } from './findings.ts';
+import { fieldReference, displayPath } from './labels.ts';
+import type { Kind } from './kinds.ts';
+import { codePointName, firstControlCharacter } from './output.ts';
+import type { DataPath } from './yaml.ts';
+
+/** O(size of the data). */
+export function hiddenCharacterIssues(kind: Kind, file: string, data: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      const character = firstControlCharacter(value);
+      if (character)
+        issues.push(
+          found(file, path, 'value', `${fieldReference(kind, path)} innehåller ett osynligt styrtecken (${codePointName(character)}).`),
+        );
+    } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const character = firstControlCharacter(key);
+        if (character)
+          issues.push(
+            found(
+              file,
+              [...path, key],
+              'key',
+              `Nyckeln "${displayPath([...path, key])}" innehåller ett osynligt styrtecken (${codePointName(character)}).`,
+            ),
+          );
+        else visit(child, [...path, key]);
+      }
+    }
+  };
+  visit(data, []);
+  return issues;
+}
+
+function found(file: string, path: DataPath, target: 'key' | 'value', what: string): Issue {
+  return {
+    file,
+    path,
+    target,
+    severity: 'error',
+    rule: 'yaml-control-character',
+    message: `${what} Skriv om värdet utan escape-sekvenser som \\e, \\0 eller \\u202E.`,
+  };
+}
