@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, runCommand } from '../src/cli/args.ts';
 import { UserError } from '../src/core/errors.ts';
-import { siteLocation } from '../src/core/site-config.ts';
+import { siteLocation } from '../src/core/reading/site-location.ts';
 import { CHROMIUM_FLAGS } from './chromium.ts';
 import { startStaticServer } from './static-server.ts';
 

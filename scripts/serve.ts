@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from '../src/cli/args.ts';
 import { UserError } from '../src/core/errors.ts';
-import { siteLocation } from '../src/core/site-config.ts';
+import { siteLocation } from '../src/core/reading/site-location.ts';
 import { startStaticServer } from './static-server.ts';
 
 const USAGE = `Användning: npm run serve -- [--port <nummer>] [--out <mapp>] [--base /sökväg/]`;

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../src/core/errors.ts';
-import { displayPathOf } from '../src/core/load.ts';
+import { displayPathOf } from '../src/core/reading/load.ts';
 
 export interface BuildOptions {
   registry: string;

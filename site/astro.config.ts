@@ -1,5 +1,5 @@
 import { defineConfig } from 'astro/config';
-import { siteLocation } from '../src/core/site-config.ts';
+import { siteLocation } from '../src/core/reading/site-location.ts';
 
 const { site, base } = siteLocation();
 

@@ -3,7 +3,7 @@
 // dependencies, realistic Swedish text, valid by construction. It can
 // sprinkle a known number of errors of each kind.
 import { dump } from 'js-yaml';
-import { toId } from '../../src/core/text.ts';
+import { toId } from '../../src/core/text/text.ts';
 
 export const ERROR_KINDS = [
   'unknown-person',

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.ts';
 
-export { isCalendarDate as isDateArg } from '../core/dates.ts';
+export { isCalendarDate as isDateArg } from '../core/text/dates.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -4,10 +4,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { repositoryPathOf } from '../core/history.ts';
-import { displayPathOf, readRegisterSources } from '../core/load.ts';
-import { resolveRegister } from '../core/model.ts';
-import { parseRegister } from '../core/register.ts';
+import { repositoryPathOf } from '../core/git/history.ts';
+import { displayPathOf, readRegisterSources } from '../core/reading/load.ts';
+import { resolveRegister } from '../core/model/model.ts';
+import { parseRegister } from '../core/reading/parse.ts';
 import { codeownersFile } from '../core/views/codeowners.ts';
 import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, runCommand } from './args.ts';
 

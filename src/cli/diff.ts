@@ -2,9 +2,9 @@
 // Describes in Swedish what a change does to the register, comparing the
 // register at <bas> (a branch or commit) with the working tree or --head.
 import { resolve } from 'node:path';
-import { readRegisterSourcesAtRef } from '../core/git-register.ts';
-import { readRegisterSources } from '../core/load.ts';
-import { parseRegister } from '../core/register.ts';
+import { readRegisterSourcesAtRef } from '../core/git/register-at-ref.ts';
+import { readRegisterSources } from '../core/reading/load.ts';
+import { parseRegister } from '../core/reading/parse.ts';
 import { describeChanges, formatChanges } from '../core/views/changes.ts';
 import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
 

@@ -3,18 +3,18 @@
 // reports every row and cell it could not use and why.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { todayIso } from '../core/dates.ts';
+import { todayIso } from '../core/text/dates.ts';
 import { UserError } from '../core/errors.ts';
 import { readImportConfig } from '../core/import/config.ts';
 import { planImport, type ImportConfig, type KnownRegister, type PlannedFile } from '../core/import/plan.ts';
 import { readTable } from '../core/import/table.ts';
 import { KINDS } from '../core/kinds.ts';
-import { displayPathOf, readRegisterSources } from '../core/load.ts';
-import { parseRegister } from '../core/register.ts';
-import { entryYaml } from '../core/scaffold.ts';
-import { summarize } from '../core/findings.ts';
-import { validateSources } from '../core/validate.ts';
-import { applyWrites, planWrites } from '../core/write-files.ts';
+import { displayPathOf, readRegisterSources } from '../core/reading/load.ts';
+import { parseRegister } from '../core/reading/parse.ts';
+import { entryYaml } from '../core/scaffold/scaffold.ts';
+import { summarize } from '../core/checking/findings.ts';
+import { validateSources } from '../core/checking/validate.ts';
+import { applyWrites, planWrites } from '../core/writing/write-files.ts';
 import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
 
 const USAGE = `Användning: npm run import -- <fil.csv|fil.xlsx> [--registry <mapp>] [--mapping <fil.yaml>] [--overwrite] [--dry-run]

@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { todayIso } from '../core/dates.ts';
+import { todayIso } from '../core/text/dates.ts';
 import { UserError } from '../core/errors.ts';
-import { formatText } from '../core/findings.ts';
+import { formatText } from '../core/checking/findings.ts';
 import { KINDS } from '../core/kinds.ts';
-import { displayPathOf, readRegisterSources } from '../core/load.ts';
-import { parseRegister } from '../core/register.ts';
+import { displayPathOf, readRegisterSources } from '../core/reading/load.ts';
+import { parseRegister } from '../core/reading/parse.ts';
 import {
   checkAnswer,
   entryData,
@@ -20,8 +20,8 @@ import {
   type Answers,
   type ScaffoldContext,
   type ScaffoldKind,
-} from '../core/scaffold.ts';
-import { validateSources } from '../core/validate.ts';
+} from '../core/scaffold/scaffold.ts';
+import { validateSources } from '../core/checking/validate.ts';
 import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
 
 const ALL_FLAGS = [...new Set(Object.values(SCAFFOLD_FIELDS).flatMap((fields) => fields.map((field) => field.flag)))];

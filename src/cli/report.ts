@@ -1,8 +1,8 @@
 // npm run report [-- --registry <mapp>] [--format text|markdown|json] [--today ÅÅÅÅ-MM-DD]
 // Follow-up for the IT department: roles, reviews, contracts, people who left.
-import { todayIso } from '../core/dates.ts';
-import { readRegisterSources } from '../core/load.ts';
-import { parseRegister } from '../core/register.ts';
+import { todayIso } from '../core/text/dates.ts';
+import { readRegisterSources } from '../core/reading/load.ts';
+import { parseRegister } from '../core/reading/parse.ts';
 import { buildReport } from '../core/views/report.ts';
 import { formatReport } from '../core/views/report-text.ts';
 import { EXIT_OK, isDateArg, parseCommandArgs, runCommand, UsageError } from './args.ts';

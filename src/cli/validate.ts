@@ -1,8 +1,8 @@
 // npm run validate [-- --registry <mapp>] [--format text|json|github] [--today ÅÅÅÅ-MM-DD]
-import { todayIso } from '../core/dates.ts';
-import { formatGithub, formatJson, formatText, summarize } from '../core/findings.ts';
-import { displayPathOf, readRegisterSources } from '../core/load.ts';
-import { validateSources } from '../core/validate.ts';
+import { todayIso } from '../core/text/dates.ts';
+import { formatGithub, formatJson, formatText, summarize } from '../core/checking/findings.ts';
+import { displayPathOf, readRegisterSources } from '../core/reading/load.ts';
+import { validateSources } from '../core/checking/validate.ts';
 import { EXIT_FINDINGS, EXIT_OK, isDateArg, parseCommandArgs, runCommand, UsageError } from './args.ts';
 
 const USAGE = `Användning: npm run validate -- [--registry <mapp>] [--format text|json|github] [--today ÅÅÅÅ-MM-DD]

@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyRegister, EXAMPLE_REGISTER, editFile, removeTemp, validateFolder } from '../helpers/registers.ts';
-import { readRegisterSources } from '../../src/core/load.ts';
-import { validateSources } from '../../src/core/validate.ts';
-import type { SourceFile } from '../../src/core/register.ts';
+import { readRegisterSources } from '../../src/core/reading/load.ts';
+import { validateSources } from '../../src/core/checking/validate.ts';
+import type { SourceFile } from '../../src/core/reading/parse.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));

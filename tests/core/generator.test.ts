@@ -3,8 +3,8 @@
 // is found exactly once, with the rule of its kind.
 import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, generateRegister } from '../../scripts/bench/synthetic-register.ts';
-import type { SourceFile } from '../../src/core/register.ts';
-import { validateSources } from '../../src/core/validate.ts';
+import type { SourceFile } from '../../src/core/reading/parse.ts';
+import { validateSources } from '../../src/core/checking/validate.ts';
 
 function validate(files: Map<string, string>) {
   const sources: SourceFile[] = [...files].map(([relPath, text]) => ({

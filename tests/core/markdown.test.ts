@@ -2,7 +2,7 @@
 // nothing in the text that could run on the intranet.
 import { describe, expect, it } from 'vitest';
 import { headingId, renderGuidelineMarkdown, renderMarkdown } from '../../src/core/views/markdown.ts';
-import { locatePaths } from '../../src/core/locate.ts';
+import { locatePaths } from '../../src/core/reading/locate.ts';
 
 describe('guideline Markdown', () => {
   it('gives headings ids that match links like #2-inköp', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAgainstSchema } from '../../src/core/schema-check.ts';
+import { checkAgainstSchema } from '../../src/core/checking/schema-check.ts';
 import { generatedSchemaFiles } from '../../src/core/schema/json-schema.ts';
 import type { JsonSchemaNode } from '../../src/core/schema/committed.ts';
 import type { Kind } from '../../src/core/kinds.ts';

@@ -3,8 +3,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { displayPathOf, readRegisterSources } from '../../src/core/load.ts';
-import { validateSources } from '../../src/core/validate.ts';
+import { displayPathOf, readRegisterSources } from '../../src/core/reading/load.ts';
+import { validateSources } from '../../src/core/checking/validate.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL = join(FIXTURES, 'minimal');

@@ -1,23 +1,23 @@
 // The site's one way to the register: the same loader, validator and model
 // as the CLI. Loaded once per build and shared by every page.
-import { todayIso } from '../../../src/core/dates.ts';
-import { formatText, summarize } from '../../../src/core/findings.ts';
-import { readHistory, repositoryPathOf, type History } from '../../../src/core/history.ts';
-import { displayPathOf, readRegisterSources } from '../../../src/core/load.ts';
-import { resolveRegister, type PersonRecord, type RegisterModel } from '../../../src/core/model.ts';
+import { todayIso } from '../../../src/core/text/dates.ts';
+import { formatText, summarize } from '../../../src/core/checking/findings.ts';
+import { readHistory, repositoryPathOf, type History } from '../../../src/core/git/history.ts';
+import { displayPathOf, readRegisterSources } from '../../../src/core/reading/load.ts';
+import { resolveRegister, type PersonRecord, type RegisterModel } from '../../../src/core/model/model.ts';
 import {
   politicalItCouncil,
   systemManagementCouncil,
   type PoliticalCouncil,
   type SystemManagementCouncil,
 } from '../../../src/core/views/councils.ts';
-import { registryDirFromEnv } from '../../../src/core/site-config.ts';
-import { validateSources } from '../../../src/core/validate.ts';
+import { registryDirFromEnv } from '../../../src/core/reading/site-location.ts';
+import { validateSources } from '../../../src/core/checking/validate.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
 import { repositoryLinks, type RepositoryLinks } from '../../../src/core/views/repository-links.ts';
 import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/schema/vocabulary.ts';
-import { bySwedish } from '../../../src/core/text.ts';
+import { bySwedish } from '../../../src/core/text/text.ts';
 
 export interface SiteData {
   model: RegisterModel;

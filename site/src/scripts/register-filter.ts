@@ -3,7 +3,7 @@
 // system (not just the rows on this page). Rows are built with DOM methods
 // and textContent, never innerHTML, so register text is always inert.
 import { SYSTEM_STATUSES } from '../../../src/core/schema/vocabulary.ts';
-import { capitalize, swedishCollator as collator } from '../../../src/core/text.ts';
+import { capitalize, swedishCollator as collator } from '../../../src/core/text/text.ts';
 import type { RegisterIndex } from '../../../src/core/views/register-rows.ts';
 import { statusTone } from '../lib/format.ts';
 

@@ -1,6 +1,6 @@
 // The optional mapping file for npm run import, checked with Swedish messages.
 import { UserError } from '../errors.ts';
-import { parseYaml } from '../yaml.ts';
+import { parseYaml } from '../reading/yaml.ts';
 import { IMPORT_FIELDS, type ImportField } from './columns.ts';
 import type { ImportConfig } from './plan.ts';
 

@@ -2,7 +2,7 @@
 // (by id, name, e-post or an abbreviation from the mapping file) or created
 // when the cell reads like a name. Lookups go through maps built once.
 import { MAX_ID_LENGTH } from '../schema/vocabulary.ts';
-import { closestMatch, toId } from '../text.ts';
+import { closestMatch, toId } from '../text/text.ts';
 import type { ImportConfig, KnownRegister, PlannedFile } from './plan.ts';
 import { fold, readPerson } from './values.ts';
 

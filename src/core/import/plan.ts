@@ -3,7 +3,7 @@
 // does not have yet. Every row or cell that cannot be used is reported with
 // the reason. Pure: the command reads the file and writes the result.
 import { fieldForHeader, isMixedSupplierHosting, type ImportField } from './columns.ts';
-import { valueAt } from '../references.ts';
+import { valueAt } from '../model/references.ts';
 import { RegisterLookup } from './lookup.ts';
 import { systemFromRow } from './row.ts';
 import { fold } from './values.ts';

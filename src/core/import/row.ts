@@ -1,7 +1,7 @@
 // One spreadsheet row to the data of one system file: each mapped cell read
 // with the value readers, and every cell that cannot be used reported.
 import type { HostingForm } from '../schema/vocabulary.ts';
-import { toId } from '../text.ts';
+import { toId } from '../text/text.ts';
 import type { RegisterLookup, ReportCell } from './lookup.ts';
 import type { ImportPlan, PlannedFile } from './plan.ts';
 import { readCriticality, readDate, readOrgNumber, readStatus, readSupplierAndHosting, readYesNo, splitCell } from './values.ts';

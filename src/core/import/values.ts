@@ -1,9 +1,9 @@
 // Reading the values people write in spreadsheet cells: statuses, hosting,
 // dates, organisation numbers, yes and no, and lists in one cell.
-import { isCalendarDate } from '../dates.ts';
+import { isCalendarDate } from '../text/dates.ts';
 import type { HostingForm, SystemStatus } from '../schema/vocabulary.ts';
 import { CRITICALITY_LEVELS, SYSTEM_STATUSES } from '../schema/vocabulary.ts';
-import { closestMatch } from '../text.ts';
+import { closestMatch } from '../text/text.ts';
 import { excelSerialToIso } from './xlsx.ts';
 
 /** Lower case, accents folded, spaces collapsed: for comparing what people typed. */

@@ -3,12 +3,12 @@
 // ändras från Bo Berg till Cecilia Ceder." Works on registers that do not
 // validate, since a pull request under review may not yet.
 import { ENTITY_KINDS, KINDS, type Kind } from '../kinds.ts';
-import { fieldTitle } from '../labels.ts';
-import { referencesOf, referenceTargetsAt } from '../references.ts';
-import type { Entry } from '../register.ts';
-import { ROLE_KEYS, roleTitle, type RoleKey } from '../roles.ts';
-import { markdownText, terminalText } from '../output.ts';
-import { bySwedish, joinSwedish } from '../text.ts';
+import { fieldTitle } from '../schema/labels.ts';
+import { referencesOf, referenceTargetsAt } from '../model/references.ts';
+import type { Entry } from '../reading/parse.ts';
+import { ROLE_KEYS, roleTitle, type RoleKey } from '../model/roles.ts';
+import { markdownText, terminalText } from '../text/output.ts';
+import { bySwedish, joinSwedish } from '../text/text.ts';
 
 export interface ChangeSentence {
   kind: Kind;

@@ -1,8 +1,8 @@
 // .github/CODEOWNERS from the register (ownership as data): each system's
 // file is reviewed by its owner and manager and by the IT department's team;
 // everything else by the IT department.
-import type { PersonRecord, RegisterModel } from '../model.ts';
-import { joinSwedish } from '../text.ts';
+import type { PersonRecord, RegisterModel } from '../model/model.ts';
+import { joinSwedish } from '../text/text.ts';
 
 export interface Codeowners {
   text: string;

@@ -1,7 +1,7 @@
 // The two councils of guideline §3, derived from the register.
-import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../model.ts';
-import { unitSubtree } from '../model.ts';
-import { bySwedish } from '../text.ts';
+import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../model/model.ts';
+import { unitSubtree } from '../model/model.ts';
+import { bySwedish } from '../text/text.ts';
 
 export interface CouncilMember {
   person: PersonRecord;

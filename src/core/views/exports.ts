@@ -1,8 +1,8 @@
 // Machine-readable downloads of the whole register, made from the same rows
 // and model as the pages (govuk-developer-docs' repos.json idea).
-import { roleTitle } from '../roles.ts';
-import { fieldTitle } from '../labels.ts';
-import type { RegisterModel } from '../model.ts';
+import { roleTitle } from '../model/roles.ts';
+import { fieldTitle } from '../schema/labels.ts';
+import type { RegisterModel } from '../model/model.ts';
 import type { RegisterRow } from './register-rows.ts';
 
 const names = (holders: readonly { name: string }[]) => holders.map((item) => item.name).join(', ');

@@ -1,6 +1,6 @@
 // Who an id names: a person or a unit, with a display name. Used wherever a
 // role holder is shown, so every page and export names people the same way.
-import type { RegisterModel } from '../model.ts';
+import type { RegisterModel } from '../model/model.ts';
 import type { UserGroup } from '../schema/types.ts';
 
 export interface Holder {

@@ -1,6 +1,6 @@
 // One row per system with the named roles: the register page, its client-side
 // filter data and the CSV/JSON downloads are all made from these rows.
-import type { RegisterModel, SystemRecord } from '../model.ts';
+import type { RegisterModel, SystemRecord } from '../model/model.ts';
 import { holder, userGroupHolder, type Holder } from './holders.ts';
 
 export interface RegisterRow {

@@ -1,7 +1,7 @@
 // The report as Swedish text for the terminal, or Markdown for a job summary.
-import { formatSwedishDate } from '../dates.ts';
-import { roleTitle } from '../roles.ts';
-import { markdownText, terminalText } from '../output.ts';
+import { formatSwedishDate } from '../text/dates.ts';
+import { roleTitle } from '../model/roles.ts';
+import { markdownText, terminalText } from '../text/output.ts';
 import type { Report } from './report.ts';
 
 export function formatReport(report: Report, style: 'text' | 'markdown'): string {

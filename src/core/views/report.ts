@@ -1,9 +1,9 @@
 // The IT department's follow-up report (guideline §4: the IT department keeps
 // the register current). Works on any parsed register, also one that does not
 // validate, since that is when it is needed most.
-import { isCalendarDate } from '../dates.ts';
-import { referencesOf } from '../references.ts';
-import type { Entry } from '../register.ts';
+import { isCalendarDate } from '../text/dates.ts';
+import { referencesOf } from '../model/references.ts';
+import type { Entry } from '../reading/parse.ts';
 import {
   contractEndsWithin,
   DEFAULT_CONTRACT_WARNING_DAYS,
@@ -11,9 +11,9 @@ import {
   isCurrent,
   isReviewOverdue,
   reviewDue,
-} from '../review.ts';
-import { REQUIRED_ROLES, type RoleKey } from '../roles.ts';
-import { bySwedish } from '../text.ts';
+} from '../model/review.ts';
+import { REQUIRED_ROLES, type RoleKey } from '../model/roles.ts';
+import { bySwedish } from '../text/text.ts';
 
 export interface ReportSystem {
   id: string;

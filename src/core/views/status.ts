@@ -1,5 +1,5 @@
 // Counts of systems per lifecycle status, in lifecycle order.
-import type { RegisterModel } from '../model.ts';
+import type { RegisterModel } from '../model/model.ts';
 import { SYSTEM_STATUSES, type SystemStatus } from '../schema/vocabulary.ts';
 
 export function statusCounts(model: RegisterModel): { status: SystemStatus; count: number }[] {

@@ -1,9 +1,9 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
-import type { Entry } from './register.ts';
+import type { Entry } from '../reading/parse.ts';
 import { roleHolders, type RoleKey } from './roles.ts';
-import type { Equipment, Guideline, Person, Settings, System, Unit } from './schema/types.ts';
-import { bySwedish } from './text.ts';
+import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
+import { bySwedish } from '../text/text.ts';
 
 type WithSource<T> = T & { /** Path relative to the register root, e.g. systems/lonesystem.yaml. */ source: string };
 

@@ -5,8 +5,8 @@
 // register; never replaces a file unless asked to.
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UserError } from './errors.ts';
-import { displayPathOf } from './load.ts';
+import { UserError } from '../errors.ts';
+import { displayPathOf } from '../reading/load.ts';
 
 export interface FileToWrite {
   /** Path relative to the register root, with forward slashes: systems/lonesystem.yaml. */

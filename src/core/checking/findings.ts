@@ -1,6 +1,6 @@
 // The one record every check produces, and its three printed forms.
-import { terminalText } from './output.ts';
-import type { DataPath } from './yaml.ts';
+import { terminalText } from '../text/output.ts';
+import type { DataPath } from '../reading/yaml.ts';
 
 export type Severity = 'error' | 'warning';
 

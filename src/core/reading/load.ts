@@ -1,9 +1,9 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { UserError } from './errors.ts';
-import type { SourceFile } from './register.ts';
-import { MAX_FILE_BYTES } from './source.ts';
+import { UserError } from '../errors.ts';
+import type { SourceFile } from './parse.ts';
+import { MAX_FILE_BYTES } from './decode.ts';
 
 export class RegisterNotFoundError extends UserError {}
 

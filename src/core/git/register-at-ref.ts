@@ -2,10 +2,10 @@
 // size: `git ls-tree` lists the files and one `git cat-file --batch` reads
 // them all.
 import { spawnSync } from 'node:child_process';
-import { UserError } from './errors.ts';
+import { UserError } from '../errors.ts';
 import { repositoryPathOf } from './history.ts';
-import { displayPathOf } from './load.ts';
-import type { SourceFile } from './register.ts';
+import { displayPathOf } from '../reading/load.ts';
+import type { SourceFile } from '../reading/parse.ts';
 
 export function readRegisterSourcesAtRef(registryDir: string, ref: string): SourceFile[] {
   const prefix = repositoryPathOf(registryDir);

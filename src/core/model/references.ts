@@ -1,7 +1,7 @@
 // Every place where one entry names another by id. The reference rule, the
 // resolver and the change summary all read references through this one list.
-import type { Kind, ReferableKind } from './kinds.ts';
-import type { DataPath } from './yaml.ts';
+import type { Kind, ReferableKind } from '../kinds.ts';
+import type { DataPath } from '../reading/yaml.ts';
 
 export interface Reference {
   path: DataPath;

@@ -1,8 +1,8 @@
 // What every cross-file rule receives, built once per validation run.
 import type { Issue } from '../findings.ts';
-import type { Kind } from '../kinds.ts';
-import type { Entry } from '../register.ts';
-import type { Person, Settings, System, Unit } from '../schema/types.ts';
+import type { Kind } from '../../kinds.ts';
+import type { Entry } from '../../reading/parse.ts';
+import type { Person, Settings, System, Unit } from '../../schema/types.ts';
 
 export interface RuleContext {
   /** Every entry whose file could be parsed, valid or not. */

@@ -1,6 +1,6 @@
 // When a system's review is due and how long its contract has left: the
 // validator's warnings and the IT department's report use the same answers.
-import { addMonths, daysBetween } from './dates.ts';
+import { addMonths, daysBetween } from '../text/dates.ts';
 
 export const DEFAULT_REVIEW_MONTHS = 12;
 export const DEFAULT_CONTRACT_WARNING_DAYS = 90;

@@ -2,11 +2,11 @@
 // and the commented YAML it writes. Pure: the command supplies answers and
 // the register's ids; this module never touches the disk.
 import { dump } from 'js-yaml';
-import { KINDS, type ReferableKind } from './kinds.ts';
-import { schemaAt } from './labels.ts';
-import { textValueProblem } from './schema-check.ts';
-import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, SYSTEM_STATUSES, UNIT_TYPES } from './schema/vocabulary.ts';
-import { closestMatch, joinSwedish, toId } from './text.ts';
+import { KINDS, type ReferableKind } from '../kinds.ts';
+import { schemaAt } from '../schema/labels.ts';
+import { textValueProblem } from '../checking/schema-check.ts';
+import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, SYSTEM_STATUSES, UNIT_TYPES } from '../schema/vocabulary.ts';
+import { closestMatch, joinSwedish, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];

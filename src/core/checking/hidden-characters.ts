@@ -3,10 +3,10 @@
 // them all the same: they could rewrite a reviewer's terminal, reverse the
 // text of a name (Trojan Source) or hide something in the change summary.
 import type { Issue } from './findings.ts';
-import { fieldReference, displayPath } from './labels.ts';
-import type { Kind } from './kinds.ts';
-import { codePointName, firstControlCharacter } from './output.ts';
-import type { DataPath } from './yaml.ts';
+import { fieldReference, displayPath } from '../schema/labels.ts';
+import type { Kind } from '../kinds.ts';
+import { codePointName, firstControlCharacter } from '../text/output.ts';
+import type { DataPath } from '../reading/yaml.ts';
 
 /** O(size of the data). */
 export function hiddenCharacterIssues(kind: Kind, file: string, data: unknown): Issue[] {

@@ -4,12 +4,12 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import type { Issue } from './findings.ts';
-import { displayPath } from './labels.ts';
-import type { Kind } from './kinds.ts';
-import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './schema/committed.ts';
-import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN, WEB_URL_PATTERN } from './schema/vocabulary.ts';
-import { closestMatch, didYouMean, joinSwedish, quoted, toId } from './text.ts';
-import type { DataPath } from './yaml.ts';
+import { displayPath } from '../schema/labels.ts';
+import type { Kind } from '../kinds.ts';
+import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
+import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN, WEB_URL_PATTERN } from '../schema/vocabulary.ts';
+import { closestMatch, didYouMean, joinSwedish, quoted, toId } from '../text/text.ts';
+import type { DataPath } from '../reading/yaml.ts';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<Kind, ValidateFunction>();

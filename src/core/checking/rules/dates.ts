@@ -1,6 +1,6 @@
 // Rules about dates: contract periods and reviews.
-import { formatSwedishDate } from '../dates.ts';
-import { contractEndsWithin, DEFAULT_CONTRACT_WARNING_DAYS, DEFAULT_REVIEW_MONTHS, isCurrent, isReviewOverdue } from '../review.ts';
+import { formatSwedishDate } from '../../text/dates.ts';
+import { contractEndsWithin, DEFAULT_CONTRACT_WARNING_DAYS, DEFAULT_REVIEW_MONTHS, isCurrent, isReviewOverdue } from '../../model/review.ts';
 import { issue, type Rule } from './context.ts';
 
 export const contractPeriodIsOrdered: Rule = ({ systems }) =>

@@ -1,9 +1,9 @@
 // The validator: parsed register in, located findings out. Pure.
 import { compareFindings, type Finding, type Issue } from './findings.ts';
-import { parseRegister, type ParsedRegister, type SourceFile } from './register.ts';
+import { parseRegister, type ParsedRegister, type SourceFile } from '../reading/parse.ts';
 import { buildContext } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { locatePaths } from './locate.ts';
+import { locatePaths } from '../reading/locate.ts';
 
 export interface ValidateOptions {
   /** ÅÅÅÅ-MM-DD; warnings about reviews and contracts are relative to it. */

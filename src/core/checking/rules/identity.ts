@@ -1,7 +1,7 @@
 // Rules about identity: file names, ids and the settings file.
-import { KINDS, SETTINGS_FILE } from '../kinds.ts';
-import { ID_PATTERN } from '../schema/vocabulary.ts';
-import { toId } from '../text.ts';
+import { KINDS, SETTINGS_FILE } from '../../kinds.ts';
+import { ID_PATTERN } from '../../schema/vocabulary.ts';
+import { toId } from '../../text/text.ts';
 import { issue, type Rule } from './context.ts';
 
 /** The id inside a file equals its file name, so links and references agree. */

@@ -1,8 +1,8 @@
 // Swedish labels for fields, read from the schemas' titles so that the editor
 // hover help, the validator's messages and the site's labels say the same.
-import type { Kind } from './kinds.ts';
-import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './schema/committed.ts';
-import type { DataPath } from './yaml.ts';
+import type { Kind } from '../kinds.ts';
+import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './committed.ts';
+import type { DataPath } from '../reading/yaml.ts';
 
 export function schemaAt(kind: Kind, path: DataPath): JsonSchemaNode | undefined {
   let node: JsonSchemaNode | undefined = COMMITTED_SCHEMAS[kind];

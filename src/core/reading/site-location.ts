@@ -3,7 +3,7 @@
 // for serving the same build from another folder of the intranet server.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SETTINGS_FILE } from './kinds.ts';
+import { SETTINGS_FILE } from '../kinds.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface SiteLocation {

@@ -1,8 +1,8 @@
 // Rules about references between entries.
-import { KINDS, type ReferableKind } from '../kinds.ts';
-import { fieldReference } from '../labels.ts';
-import { referencesOf } from '../references.ts';
-import { didYouMean, joinSwedish } from '../text.ts';
+import { KINDS, type ReferableKind } from '../../kinds.ts';
+import { fieldReference } from '../../schema/labels.ts';
+import { referencesOf } from '../../model/references.ts';
+import { didYouMean, joinSwedish } from '../../text/text.ts';
 import { issue, type Rule } from './context.ts';
 
 const WHERE: Record<ReferableKind, string> = {

@@ -2,12 +2,12 @@
 // text, their data and whether the data passed its schema. Pure: the bytes
 // come in from load.ts, nothing here touches the disk.
 import matter from 'gray-matter';
-import type { Issue } from './findings.ts';
-import { KINDS, SETTINGS_FILE, type Kind } from './kinds.ts';
-import { hiddenCharacterIssues } from './hidden-characters.ts';
-import { checkAgainstSchema } from './schema-check.ts';
-import { decodeSource } from './source.ts';
-import { renderGuidelineMarkdown } from './views/markdown.ts';
+import type { Issue } from '../checking/findings.ts';
+import { KINDS, SETTINGS_FILE, type Kind } from '../kinds.ts';
+import { hiddenCharacterIssues } from '../checking/hidden-characters.ts';
+import { checkAgainstSchema } from '../checking/schema-check.ts';
+import { decodeSource } from './decode.ts';
+import { renderGuidelineMarkdown } from '../views/markdown.ts';
 import { parseYaml, type SourceProblem } from './yaml.ts';
 
 export interface SourceFile {

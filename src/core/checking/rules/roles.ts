@@ -1,5 +1,5 @@
 // Rules about the management organisation of each system (guideline §4).
-import { fieldReference } from '../labels.ts';
+import { fieldReference } from '../../schema/labels.ts';
 import { issue, type Rule, type RuleContext } from './context.ts';
 import type { Issue } from '../findings.ts';
 

@@ -1,8 +1,8 @@
 // The roles of a system's management organisation, in the order the
 // guidelines list them, and who holds which. Labels come from the schema.
-import { fieldTitle } from './labels.ts';
+import { fieldTitle } from '../schema/labels.ts';
 import { referencesOf } from './references.ts';
-import type { System } from './schema/types.ts';
+import type { System } from '../schema/types.ts';
 
 export const ROLE_KEYS = [
   'owner',
