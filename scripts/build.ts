@@ -2,30 +2,23 @@
 // Validates the register, builds the site with Astro and indexes it with
 // Pagefind. Stops with the validator's messages when the register has errors.
 import { resolve } from 'node:path';
-import { parseCommandArgs, runCommand, EXIT_FINDINGS, EXIT_OK } from '../src/cli/args.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from '../src/cli/command.ts';
 import { buildSite } from './site-build.ts';
 
-const USAGE = `Användning: npm run build -- [--registry <mapp>] [--out <mapp>] [--base /sökväg/]
-  --registry  registrets mapp (standard: registry)
-  --out       var webbplatsen skrivs (standard: dist)
-  --base      sökvägen webbplatsen publiceras under (standard: sökvägen i siteUrl i settings.yaml)`;
+export const SITE_OPTIONS = {
+  out: { type: 'string', value: '<mapp>', default: 'dist', help: 'var webbplatsen skrivs (standard: dist)' },
+  base: { type: 'string', value: '/sökväg/', help: 'sökvägen webbplatsen publiceras under (standard: sökvägen i siteUrl i settings.yaml)' },
+} as const;
 
-if (import.meta.main) {
-  runCommand(async () => {
-    const { values } = parseCommandArgs(
-      process.argv.slice(2),
-      { registry: { type: 'string', default: 'registry' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } },
-      USAGE,
-    );
-    if (values.help) {
-      console.log(USAGE);
-      return EXIT_OK;
-    }
-    const result = await buildSite({
-      registry: resolve(values.registry as string),
-      out: resolve(values.out as string),
-      base: values.base as string | undefined,
-    });
+export const main = defineCommand({
+  name: 'build',
+  description: 'Validerar registret och bygger den statiska webbplatsen med sökindex.',
+  options: SITE_OPTIONS,
+  registry: true,
+  async run({ values, registry, io, print }) {
+    const result = await buildSite({ registry, out: resolve(io.cwd, values.out ?? 'dist'), base: values.base, log: print });
     return result.ok ? EXIT_OK : EXIT_FINDINGS;
-  });
-}
+  },
+});
+
+if (import.meta.main) await runMain(main);

@@ -5,27 +5,30 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs, runCommand } from '../src/cli/args.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from '../src/cli/command.ts';
+import { SITE_OPTIONS } from './build.ts';
 import { UserError } from '../src/core/errors.ts';
 import { siteLocation } from '../src/core/reading/site-location.ts';
 import { CHROMIUM_FLAGS } from './chromium.ts';
 import { startStaticServer } from './static-server.ts';
 
-const USAGE = 'Användning: npm run lighthouse -- [--out dist] [--registry registry]';
+export const main = defineCommand({
+  name: 'lighthouse',
+  description: 'Kör Lighthouse 13 på förteckningen och en systemsida i en byggd webbplats.',
+  options: { out: SITE_OPTIONS.out },
+  registry: true,
+  run: ({ values, registry, io, print }) => lighthouse(resolve(io.cwd, values.out ?? 'dist'), registry, print),
+});
 
-runCommand(async () => {
-  const { values } = parseCommandArgs(
-    process.argv.slice(2),
-    { out: { type: 'string', default: 'dist' }, registry: { type: 'string', default: 'registry' } },
-    USAGE,
-  );
-  const out = resolve(values.out as string);
+if (import.meta.main) await runMain(main);
+
+async function lighthouse(out: string, registry: string, print: (line: string) => void): Promise<number> {
   if (!existsSync(join(out, 'system', 'index.html')))
-    throw new UserError(`Hittar ingen byggd webbplats i ${values.out}. Kör npm run build först.`);
+    throw new UserError(`Hittar ingen byggd webbplats i ${out}. Kör npm run build först.`);
   const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium))
     throw new UserError(`Hittar ingen Chromium i ${chromium}. Installera med sudo apt-get install -y chromium eller ange CHROME_PATH.`);
-  const { base } = siteLocation({ ...process.env, SYSTEMFORTECKNING_REGISTRY: values.registry as string });
+  const { base } = siteLocation({ ...process.env, SYSTEMFORTECKNING_REGISTRY: registry });
   const firstSystem = readdirSync(join(out, 'system'))
     .filter((name) => name !== 'sida' && existsSync(join(out, 'system', name, 'index.html')))
     .sort()[0];
@@ -57,13 +60,13 @@ runCommand(async () => {
       const categories = Object.values(JSON.parse(readFileSync(report, 'utf8')).categories) as { title: string; score: number }[];
       const scores = categories.map((category) => `${category.title} ${Math.round(category.score * 100)}`);
       allPass &&= categories.every((category) => category.score >= 0.95);
-      console.log(`${name} (${path}): ${scores.join(', ')}`);
+      print(`${name} (${path}): ${scores.join(', ')}`);
     }
   } finally {
     await new Promise((resolveClose) => server.close(resolveClose));
   }
   return allPass ? EXIT_OK : EXIT_FINDINGS;
-});
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolvePromise, reject) => {

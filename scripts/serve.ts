@@ -1,61 +1,51 @@
 // npm run serve [-- --port 4321] [--out dist] — serves the built site locally.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from '../src/cli/args.ts';
+import { defineCommand, EXIT_OK, runMain, UsageError, type CommandContext } from '../src/cli/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { siteLocation } from '../src/core/reading/site-location.ts';
+import { SITE_OPTIONS } from './build.ts';
 import { startStaticServer } from './static-server.ts';
 
-const USAGE = `Användning: npm run serve -- [--port <nummer>] [--out <mapp>] [--base /sökväg/]`;
+export const SERVE_OPTIONS = {
+  ...SITE_OPTIONS,
+  port: { type: 'string', value: '<nummer>', help: 'porten webbplatsen visas på (standard: 4321 eller PORT)' },
+} as const;
 
-export async function serve(out: string, port: number, base: string): Promise<void> {
-  if (!existsSync(join(out, 'index.html'))) throw new UserError(`Hittar ingen byggd webbplats i ${out}. Kör npm run build först.`);
-  const { url } = await startStaticServer({ root: out, base, port }).catch((error: NodeJS.ErrnoException) => {
+/** Where and how to serve, from the command's options and the register's settings. */
+export function serveTarget({ values, registry, io }: CommandContext<typeof SERVE_OPTIONS>) {
+  const port = Number(values.port ?? io.env.PORT ?? '4321');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ska vara ett portnummer, inte "${values.port}".`);
+  const { base } = siteLocation({
+    ...io.env,
+    SYSTEMFORTECKNING_REGISTRY: registry,
+    ...(values.base ? { SYSTEMFORTECKNING_BASE: values.base } : {}),
+  });
+  return { port, out: resolve(io.cwd, values.out ?? 'dist'), base };
+}
+
+export async function serve(target: { out: string; port: number; base: string }, print: (line: string) => void): Promise<void> {
+  if (!existsSync(join(target.out, 'index.html')))
+    throw new UserError(`Hittar ingen byggd webbplats i ${target.out}. Kör npm run build först.`);
+  const { url } = await startStaticServer({ root: target.out, base: target.base, port: target.port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       throw new UserError(
-        `Porten ${port} används redan, kanske av en tidigare npm start. Avsluta den eller välj en annan port med --port.`,
+        `Porten ${target.port} används redan, kanske av en tidigare npm start. Avsluta den eller välj en annan port med --port.`,
       );
     throw error;
   });
-  console.log(`Webbplatsen visas på ${url}  (avsluta med Ctrl+C)`);
+  print(`Webbplatsen visas på ${url}  (avsluta med Ctrl+C)`);
 }
 
-export function parseServeArgs(argv: string[]) {
-  const { values } = parseCommandArgs(
-    argv,
-    {
-      port: { type: 'string', default: process.env.PORT ?? '4321' },
-      out: { type: 'string', default: 'dist' },
-      base: { type: 'string' },
-      registry: { type: 'string', default: 'registry' },
-    },
-    USAGE,
-  );
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ska vara ett portnummer, inte "${values.port}".`);
-  const location = siteLocation({
-    ...process.env,
-    SYSTEMFORTECKNING_REGISTRY: values.registry as string,
-    ...(values.base ? { SYSTEMFORTECKNING_BASE: values.base as string } : {}),
-  });
-  return {
-    help: values.help,
-    port,
-    out: resolve(values.out as string),
-    base: location.base,
-    registry: resolve(values.registry as string),
-    baseOption: values.base as string | undefined,
-  };
-}
-
-if (import.meta.main) {
-  runCommand(async () => {
-    const args = parseServeArgs(process.argv.slice(2));
-    if (args.help) {
-      console.log(USAGE);
-      return EXIT_OK;
-    }
-    await serve(args.out, args.port, args.base);
+export const main = defineCommand({
+  name: 'serve',
+  description: 'Visar en byggd webbplats lokalt.',
+  options: SERVE_OPTIONS,
+  registry: true,
+  async run(context) {
+    await serve(serveTarget(context), context.print);
     return EXIT_OK;
-  });
-}
+  },
+});
+
+if (import.meta.main) await runMain(main);

@@ -1,12 +1,15 @@
 // The build pipeline, shared by npm run build, npm start and the benchmarks:
 // validate → Astro → Pagefind, with a progress line per step.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../src/core/errors.ts';
+import { formatText } from '../src/core/checking/findings.ts';
+import { openRegister, validationSummary } from '../src/core/open-register.ts';
 import { displayPathOf } from '../src/core/reading/load.ts';
+import { todayIso } from '../src/core/text/dates.ts';
 
 export interface BuildOptions {
   registry: string;
@@ -94,25 +97,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
 
   log(`[1/3] Validerar registret i ${displayPathOf(options.registry)} …`);
-  // The validator runs as its own process, like Astro below, so that the build
-  // process itself holds no register data while Pagefind indexes the site.
   // The site's loader validates again inside Astro (site/src/lib/data.ts), so
   // that `astro build` alone can never publish an invalid register; this
-  // first pass costs about 5 % of the build and gives the plain messages.
-  const validation = spawnSync(process.execPath, [join(PROJECT_ROOT, 'src', 'cli', 'validate.ts'), '--registry', options.registry], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  // first pass costs about 5 % of the build and stops before Astro starts.
+  const { findings, parsed } = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
   seconds.validate = lap();
-  if (validation.status !== 0) {
-    if (validation.status !== 1) throw new UserError(validation.stderr.trim().replace(/^Fel: /, ''));
-    for (const line of validation.stdout.split('\n').filter((text) => text.includes(': fel: '))) log(line);
-    const errors = /(\d+) fel/.exec(validation.stdout)?.[1] ?? 'några';
-    log(`Registret har ${errors} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    for (const finding of errors) log(formatText(finding));
+    log(`Registret har ${errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
     return { ok: false, seconds, pages: 0 };
   }
-  const summary = validation.stdout.trim().split('\n').pop() ?? '';
-  log(`      ${summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
+  log(`      ${validationSummary(findings, parsed).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
   checkOutput(options.out);
   const staging = stagingFolder(options.out);

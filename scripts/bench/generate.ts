@@ -1,12 +1,9 @@
 // npm run generate -- --systems 5000 --out <mapp> [--seed 1] [--errors unknown-person=3,yaml-syntax=2]
 // Writes a synthetic register for benchmarks and scale tests.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseCommandArgs, runCommand, UsageError } from '../../src/cli/args.ts';
+import { dirname, join, resolve } from 'node:path';
+import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
 import { ERROR_KINDS, generateRegister, type ErrorKind } from './synthetic-register.ts';
-
-const USAGE = `Användning: npm run generate -- --systems <antal> --out <mapp> [--seed <tal>] [--errors typ=antal,…]
-  Feltyper: ${ERROR_KINDS.join(', ')}`;
 
 export function writeRegister(files: Map<string, string>, out: string): void {
   rmSync(out, { recursive: true, force: true });
@@ -17,32 +14,32 @@ export function writeRegister(files: Map<string, string>, out: string): void {
   }
 }
 
-if (import.meta.main) {
-  runCommand(() => {
-    const { values } = parseCommandArgs(
-      process.argv.slice(2),
-      {
-        systems: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        errors: { type: 'string', default: '' },
-      },
-      USAGE,
-    );
+export const main = defineCommand({
+  name: 'generate',
+  description: `Skriver ett syntetiskt register för mätningar och prov. Feltyper: ${ERROR_KINDS.join(', ')}.`,
+  options: {
+    systems: { type: 'string', value: '<antal>', help: 'antal system' },
+    out: { type: 'string', value: '<mapp>', help: 'mappen registret skrivs till (ersätts)' },
+    seed: { type: 'string', value: '<tal>', default: '1', help: 'frö för slumpen, så att samma register kan skapas igen' },
+    errors: { type: 'string', value: 'typ=antal,…', default: '', help: 'kända fel att strö ut' },
+  },
+  run({ values, io, print }) {
     const systems = Number(values.systems);
-    if (!Number.isInteger(systems) || systems < 1 || !values.out) throw new UsageError(USAGE);
+    if (!Number.isInteger(systems) || systems < 1 || !values.out) throw new UsageError('ange --systems <antal> och --out <mapp>.');
     const errors: Partial<Record<ErrorKind, number>> = {};
-    for (const pair of (values.errors as string).split(',').filter(Boolean)) {
+    for (const pair of (values.errors ?? '').split(',').filter(Boolean)) {
       const [kind, count] = pair.split('=');
       if (!ERROR_KINDS.includes(kind as ErrorKind) || !Number.isInteger(Number(count)))
-        throw new UsageError(`okänt fel "${pair}".\n${USAGE}`);
+        throw new UsageError(`okänt fel "${pair}". Feltyper: ${ERROR_KINDS.join(', ')}.`);
       errors[kind as ErrorKind] = Number(count);
     }
     const register = generateRegister({ systems, seed: Number(values.seed), errors });
-    writeRegister(register.files, values.out as string);
-    console.log(
+    writeRegister(register.files, resolve(io.cwd, values.out));
+    print(
       `Skrev ${register.files.size} filer till ${values.out}: ${JSON.stringify(register.counts)}${Object.keys(register.sprinkled).length ? `, fel: ${JSON.stringify(register.sprinkled)}` : ''}`,
     );
     return 0;
-  });
-}
+  },
+});
+
+if (import.meta.main) await runMain(main);

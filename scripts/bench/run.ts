@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseCommandArgs, runCommand, UsageError } from '../../src/cli/args.ts';
+import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
 import { startStaticServer } from '../static-server.ts';
 import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
@@ -17,8 +17,6 @@ import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const USAGE = 'Användning: npm run bench -- [--sizes 500,5000,20000] [--runs 3] [--out bench/results/latest.json]';
-
 interface SizeResult {
   systems: number;
   files: number;
@@ -39,26 +37,26 @@ interface SizeResult {
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
-runCommand(async () => {
-  const { values } = parseCommandArgs(
-    process.argv.slice(2),
-    {
-      sizes: { type: 'string', default: '500,5000,20000' },
-      'validate-sizes': { type: 'string', default: '10000' },
-      runs: { type: 'string', default: '3' },
-      out: { type: 'string', default: 'bench/results/latest.json' },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const sizes = (values.sizes as string).split(',').filter(Boolean).map(Number);
-  const validateSizes = (values['validate-sizes'] as string).split(',').filter(Boolean).map(Number);
+export const main = defineCommand({
+  name: 'bench',
+  description: 'Mäter prestanda på syntetiska register och skriver en tabell och bench/results/latest.json.',
+  options: {
+    sizes: { type: 'string', value: '500,5000,…', default: '500,5000,20000', help: 'registerstorlekar (antal system) för hela mätningen' },
+    'validate-sizes': { type: 'string', value: '10000,…', default: '10000', help: 'storlekar där bara valideringen mäts' },
+    runs: { type: 'string', value: '<antal>', default: '3', help: 'körningar per mätning; medianen redovisas' },
+    out: { type: 'string', value: '<fil>', default: 'bench/results/latest.json', help: 'var detaljerna sparas' },
+  },
+  run: ({ values, io }) => bench(values, io.cwd),
+});
+
+if (import.meta.main) await runMain(main);
+
+async function bench(values: { sizes?: string; 'validate-sizes'?: string; runs?: string; out?: string }, cwd: string): Promise<number> {
+  const sizes = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
+  const validateSizes = (values['validate-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   if ([...sizes, ...validateSizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1)
-    throw new UsageError(USAGE);
+    throw new UsageError('--sizes, --validate-sizes och --runs ska vara positiva heltal.');
   const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
   const results: SizeResult[] = [];
   const validations: ValidationResult[] = [];
@@ -72,7 +70,7 @@ runCommand(async () => {
     rmSync(join(ROOT, '.cache', 'site'), { recursive: true, force: true });
   }
   const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, results };
-  const outFile = resolve(values.out as string);
+  const outFile = resolve(cwd, values.out ?? 'bench/results/latest.json');
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
   for (const validation of validations) {
@@ -85,9 +83,9 @@ runCommand(async () => {
   console.log(
     `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar.`,
   );
-  console.log(`Detaljer: ${relative(process.cwd(), outFile)}`);
+  console.log(`Detaljer: ${relative(cwd, outFile)}`);
   return 0;
-});
+}
 
 interface ValidationResult {
   systems: number;

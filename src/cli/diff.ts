@@ -1,37 +1,29 @@
 // npm run diff -- <bas> [--head <ref>] [--registry <mapp>] [--format text|markdown]
 // Describes in Swedish what a change does to the register, comparing the
 // register at <bas> (a branch or commit) with the working tree or --head.
-import { resolve } from 'node:path';
 import { readRegisterSourcesAtRef } from '../core/git/register-at-ref.ts';
 import { readRegisterSources } from '../core/reading/load.ts';
 import { parseRegister } from '../core/reading/parse.ts';
 import { describeChanges, formatChanges } from '../core/views/changes.ts';
-import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
+import { defineCommand, EXIT_OK, runMain } from './command.ts';
 
-const USAGE = `Användning: npm run diff -- <bas> [--head <ref>] [--registry <mapp>] [--format text|markdown]
-  <bas>     grenen eller commiten att jämföra med, till exempel origin/main
-  --head    jämför med en annan ref i stället för filerna som de ligger nu`;
-
-runCommand(() => {
-  const { values, positionals } = parseCommandArgs(
-    process.argv.slice(2),
-    { head: { type: 'string' }, registry: { type: 'string', default: 'registry' }, format: { type: 'string', default: 'text' } },
-    USAGE,
-    true,
-  );
-  if (values.help) {
-    console.log(USAGE);
+export const main = defineCommand({
+  name: 'diff',
+  args: '<bas>',
+  positionals: { min: 1, max: 1, missing: 'ange en bas att jämföra med, till exempel origin/main' },
+  description: '  <bas>  grenen eller commiten att jämföra med, till exempel origin/main',
+  options: {
+    head: { type: 'string', value: '<ref>', help: 'jämför med en annan ref i stället för filerna som de ligger nu' },
+  },
+  registry: true,
+  formats: ['text', 'markdown'],
+  run({ positionals, values, registry, format, io }) {
+    const before = parseRegister(readRegisterSourcesAtRef(registry, positionals[0] as string, io.cwd)).entries;
+    const head = values.head;
+    const after = parseRegister(head ? readRegisterSourcesAtRef(registry, head, io.cwd) : readRegisterSources(registry, io.cwd)).entries;
+    io.stdout(formatChanges(describeChanges(before, after), format as 'text' | 'markdown'));
     return EXIT_OK;
-  }
-  const [base, ...rest] = positionals;
-  if (!base || rest.length > 0) throw new UsageError(`ange en bas att jämföra med.\n${USAGE}`);
-  const format = values.format as string;
-  if (format !== 'text' && format !== 'markdown') throw new UsageError(`okänt format "${format}". Välj text eller markdown.`);
-  const registry = resolve(values.registry as string);
-  const before = parseRegister(readRegisterSourcesAtRef(registry, base)).entries;
-  const after = parseRegister(
-    values.head ? readRegisterSourcesAtRef(registry, values.head as string) : readRegisterSources(registry),
-  ).entries;
-  process.stdout.write(formatChanges(describeChanges(before, after), format));
-  return EXIT_OK;
+  },
 });
+
+if (import.meta.main) await runMain(main);

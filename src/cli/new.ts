@@ -2,15 +2,14 @@
 // Writes a new, valid register file with a Swedish comment above each field.
 // Asks in Swedish for what is missing when run in a terminal; with input from
 // a pipe or a script it never asks, and says which flags are missing.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { todayIso } from '../core/text/dates.ts';
-import { UserError } from '../core/errors.ts';
+import { Writable } from 'node:stream';
 import { formatText } from '../core/checking/findings.ts';
+import { UserError } from '../core/errors.ts';
 import { KINDS } from '../core/kinds.ts';
-import { displayPathOf, readRegisterSources } from '../core/reading/load.ts';
-import { parseRegister } from '../core/reading/parse.ts';
+import { openRegister } from '../core/open-register.ts';
+import { applyWrites, planWrites } from '../core/writing/write-files.ts';
 import {
   checkAnswer,
   entryData,
@@ -21,8 +20,7 @@ import {
   type ScaffoldContext,
   type ScaffoldKind,
 } from '../core/scaffold/scaffold.ts';
-import { validateSources } from '../core/checking/validate.ts';
-import { EXIT_OK, parseCommandArgs, runCommand, UsageError } from './args.ts';
+import { defineCommand, EXIT_OK, runMain, UsageError, type Io, type OptionSpec } from './command.ts';
 
 const ALL_FLAGS = [...new Set(Object.values(SCAFFOLD_FIELDS).flatMap((fields) => fields.map((field) => field.flag)))];
 const KIND_WORDS: Record<string, ScaffoldKind> = {
@@ -43,73 +41,71 @@ function usage(kind?: ScaffoldKind): string {
   return `${kinds}\nFält för ${kind}:\n${fields.join('\n')}`;
 }
 
-runCommand(async () => {
-  const options = Object.fromEntries(ALL_FLAGS.map((flag) => [flag, { type: 'string' as const }]));
-  const { values, positionals } = parseCommandArgs(
-    process.argv.slice(2),
-    { ...options, registry: { type: 'string', default: 'registry' } },
-    usage(),
-    true,
-  );
-  const kind = KIND_WORDS[positionals[0] ?? ''];
-  if (values.help) {
-    console.log(usage(kind));
+export const main = defineCommand({
+  name: 'new',
+  args: `<${SCAFFOLD_KINDS.join('|')}>`,
+  description: 'Skapar en ny fil i registret. Frågar på svenska i en terminal; i ett skript anges fälten som flaggor (npm run new -- system --help).',
+  options: Object.fromEntries(
+    ALL_FLAGS.map((flag) => [flag, { type: 'string' as const, value: '<värde>', help: flagHelp(flag) }]),
+  ) as Record<string, OptionSpec>,
+  registry: true,
+  async run({ values, positionals, registry, today, io, print, shown }) {
+    const kind = KIND_WORDS[positionals[0] ?? ''];
+    if (!kind || positionals.length > 1) throw new UsageError(`ange vad som ska skapas: ${SCAFFOLD_KINDS.join(', ')}.\n${usage()}`);
+    const fields = SCAFFOLD_FIELDS[kind];
+    const allowed = new Set(fields.map((field) => field.flag));
+    const given = values as Record<string, unknown>;
+    const stray = ALL_FLAGS.filter((flag) => given[flag] !== undefined && !allowed.has(flag));
+    if (stray.length > 0) throw new UsageError(`${stray.map((flag) => `--${flag}`).join(', ')} finns inte för ${kind}.\n${usage(kind)}`);
+
+    const { parsed, model } = openRegister(registry, { today, cwd: io.cwd });
+    const itDepartment = model.settings.itDepartment;
+    const context: ScaffoldContext = {
+      ids: parsed.fileIds as ReadonlyMap<string, ReadonlySet<string>>,
+      itDepartment: model.unitById.has(itDepartment) ? itDepartment : undefined,
+      today,
+    };
+
+    const answers: Answers = {};
+    for (const field of fields) {
+      const value = given[field.flag];
+      if (typeof value === 'string') answers[field.flag] = value;
+    }
+    if (io.stdin.isTTY) await ask(kind, answers, context, io);
+    else fillSuggestions(kind, answers, context);
+
+    const problems = fields.flatMap((field) => {
+      const value = answers[field.flag];
+      if (value === undefined || value.trim() === '') return field.required ? [`--${field.flag} saknas (${field.question})`] : [];
+      const problem = checkAnswer(field, value, context, kind);
+      return problem ? [`--${field.flag}: ${problem}`] : [];
+    });
+    if (problems.length > 0) throw new UsageError(`filen skrevs inte.\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+
+    const relPath = `${KINDS[kind].dir}/${answers.id as string}.yaml`;
+    const path = join(registry, relPath);
+    const plan = planWrites(registry, [{ relPath, text: entryYaml(kind, entryData(kind, answers, context)) }], { overwrite: false, cwd: io.cwd });
+    if (plan.keep.length > 0) throw new UserError(`${shown(path)} finns redan och skrivs inte över. Välj ett annat id med --id.`);
+    applyWrites(plan);
+    print(`Skrev ${shown(path)}.`);
+    const after = openRegister(registry, { today, cwd: io.cwd });
+    for (const finding of after.findings.filter((finding) => finding.file === shown(path))) print(formatText(finding));
+    print(
+      'Nästa steg: granska filen och fyll gärna i fler uppgifter (håll muspekaren över ett fält i editorn för hjälp), kör npm run validate och skapa ett ändringsförslag (pull request).',
+    );
     return EXIT_OK;
-  }
-  if (!kind || positionals.length > 1) throw new UsageError(`ange vad som ska skapas: ${SCAFFOLD_KINDS.join(', ')}.\n${usage()}`);
-  const fields = SCAFFOLD_FIELDS[kind];
-  const allowed = new Set(fields.map((field) => field.flag));
-  const stray = Object.keys(values).filter((key) => key !== 'registry' && key !== 'help' && !allowed.has(key));
-  if (stray.length > 0) throw new UsageError(`${stray.map((flag) => `--${flag}`).join(', ')} finns inte för ${kind}.\n${usage(kind)}`);
-
-  const registry = values.registry as string;
-  const sources = readRegisterSources(registry);
-  const parsed = parseRegister(sources);
-  const settings = parsed.entries.find((entry) => entry.kind === 'settings')?.data;
-  const context: ScaffoldContext = {
-    ids: parsed.fileIds as ReadonlyMap<string, ReadonlySet<string>>,
-    itDepartment: typeof settings?.itDepartment === 'string' ? settings.itDepartment : undefined,
-    today: todayIso(),
-  };
-
-  const answers: Answers = {};
-  for (const field of fields) {
-    const given = (values as Record<string, unknown>)[field.flag];
-    if (typeof given === 'string') answers[field.flag] = given;
-  }
-  const interactive = Boolean(process.stdin.isTTY);
-  if (interactive) await ask(kind, answers, context);
-  else fillSuggestions(kind, answers, context);
-
-  const problems = fields.flatMap((field) => {
-    const value = answers[field.flag];
-    if (value === undefined || value.trim() === '') return field.required ? [`--${field.flag} saknas (${field.question})`] : [];
-    const problem = checkAnswer(field, value, context, kind);
-    return problem ? [`--${field.flag}: ${problem}`] : [];
-  });
-  if (problems.length > 0) throw new UsageError(`filen skrevs inte.\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-
-  const id = answers.id as string;
-  const relPath = `${KINDS[kind].dir}/${id}.yaml`;
-  const path = join(registry, relPath);
-  const text = entryYaml(kind, entryData(kind, answers, context));
-  try {
-    // 'wx' fails if the file exists: an existing file is never overwritten.
-    writeFileSync(path, text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new UserError(`${displayPathOf(path)} finns redan och skrivs inte över. Välj ett annat id med --id.`);
-    throw error;
-  }
-  console.log(`Skrev ${displayPathOf(path)}.`);
-  const after = validateSources(readRegisterSources(registry), { today: context.today, root: displayPathOf(registry) });
-  const own = after.findings.filter((finding) => finding.file === displayPathOf(path));
-  for (const finding of own) console.log(formatText(finding));
-  console.log(
-    `Nästa steg: granska filen och fyll gärna i fler uppgifter (håll muspekaren över ett fält i editorn för hjälp), kör npm run validate och skapa ett ändringsförslag (pull request).`,
-  );
-  return EXIT_OK;
+  },
 });
+
+if (import.meta.main) await runMain(main);
+
+/** The question a flag answers, for --help: the first kind's wording. */
+function flagHelp(flag: string): string {
+  const field = Object.values(SCAFFOLD_FIELDS)
+    .flat()
+    .find((candidate) => candidate.flag === flag);
+  return field?.question ?? flag;
+}
 
 function fillSuggestions(kind: ScaffoldKind, answers: Answers, context: ScaffoldContext): void {
   for (const field of SCAFFOLD_FIELDS[kind]) {
@@ -124,8 +120,14 @@ function fillSuggestions(kind: ScaffoldKind, answers: Answers, context: Scaffold
  * Reads answers line by line from a queue, so that several lines pasted (or
  * typed ahead) at once are all used, each for the next question.
  */
-function lineReader() {
-  const readline = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+function lineReader(io: Io) {
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      io.stdout(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const readline = createInterface({ input: io.stdin, output, terminal: true });
   const lines: string[] = [];
   const waiting: ((line: string | undefined) => void)[] = [];
   let closed = false;
@@ -136,7 +138,7 @@ function lineReader() {
   });
   return {
     async question(prompt: string): Promise<string> {
-      process.stdout.write(prompt);
+      io.stdout(prompt);
       const line =
         lines.length > 0 ? lines.shift() : closed ? undefined : await new Promise<string | undefined>((resolve) => waiting.push(resolve));
       if (line === undefined) throw new UserError('Avbrutet. Ingen fil skrevs.');
@@ -146,9 +148,9 @@ function lineReader() {
   };
 }
 
-async function ask(kind: ScaffoldKind, answers: Answers, context: ScaffoldContext): Promise<void> {
-  const readline = lineReader();
-  console.log(`Ny ${KINDS[kind].singular}. Tryck Enter för förslaget inom [ ]; lämna frivilliga fält tomma.`);
+async function ask(kind: ScaffoldKind, answers: Answers, context: ScaffoldContext, io: Io): Promise<void> {
+  const readline = lineReader(io);
+  io.stdout(`Ny ${KINDS[kind].singular}. Tryck Enter för förslaget inom [ ]; lämna frivilliga fält tomma.\n`);
   try {
     for (const field of SCAFFOLD_FIELDS[kind]) {
       if (answers[field.flag] !== undefined) continue;
@@ -164,7 +166,7 @@ async function ask(kind: ScaffoldKind, answers: Answers, context: ScaffoldContex
           answers[field.flag] = value;
           break;
         }
-        console.log(`  ${problem}`);
+        io.stdout(`  ${problem}\n`);
       }
     }
   } finally {

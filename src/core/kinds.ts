@@ -38,7 +38,7 @@ export const KINDS = {
     ext: '.yaml',
     schemaFile: 'equipment.schema.json',
     singular: 'standardutrustning',
-    plural: 'standardutrustning',
+    plural: 'utrustningar',
     indefinite: 'en standardutrustning',
   },
   guideline: {

@@ -7,7 +7,18 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/checking/findings.ts';
-import { copyRegister, editFile, FIXTURES, listFiles, materializeCase, MINIMAL, removeTemp, TODAY, validateFolder } from '../helpers/registers.ts';
+import {
+  copyRegister,
+  editFile,
+  FIXTURES,
+  listFiles,
+  materializeCase,
+  MINIMAL,
+  publicFindings,
+  removeTemp,
+  TODAY,
+  validateFolder,
+} from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
 
 const CASES = join(FIXTURES, 'invalid');
@@ -32,7 +43,7 @@ describe('fixture cases', () => {
     const { cwd, root } = materializeCase(dir);
     temps.push(cwd);
     const { findings } = validateFolder(root, cwd);
-    expect(findings).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    expect(publicFindings(findings)).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 
   it('names every case <field>_<reason>', () => {

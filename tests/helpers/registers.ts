@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { displayPathOf, readRegisterSources } from '../../src/core/reading/load.ts';
+import { formatJson, type Finding } from '../../src/core/checking/findings.ts';
 import { validateSources } from '../../src/core/checking/validate.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -43,6 +44,11 @@ export function listFiles(dir: string): string[] {
 
 export function validateFolder(root: string, cwd: string, today = TODAY) {
   return validateSources(readRegisterSources(root, cwd), { today, root: displayPathOf(root, cwd) });
+}
+
+/** Findings as users see them in --format json: the six documented fields. */
+export function publicFindings(findings: readonly Finding[]): unknown[] {
+  return JSON.parse(formatJson(findings)) as unknown[];
 }
 
 export function removeTemp(cwd: string): void {

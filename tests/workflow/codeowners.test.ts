@@ -1,20 +1,21 @@
 // .github/CODEOWNERS is generated from the register and checked for staleness.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main as codeowners } from '../../src/cli/codeowners.ts';
+import { runMain } from '../helpers/command.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
 import { editFile, MINIMAL, removeTemp } from '../helpers/registers.ts';
-import { REPO, runCli } from '../helpers/run.ts';
+import { REPO } from '../helpers/run.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));
-const CODEOWNERS = 'src/cli/codeowners.ts';
 
 describe('npm run codeowners', () => {
-  it('gives each system file to its owner, its manager and the IT team, and everything to the IT team', () => {
+  it('gives each system file to its owner, its manager and the IT team, and everything to the IT team', async () => {
     const { cwd } = repositoryWith(MINIMAL);
     temps.push(cwd);
-    const result = runCli(CODEOWNERS, [], { cwd });
+    const result = await runMain(codeowners, [], { cwd });
     expect(result.status).toBe(0);
     const text = readFileSync(join(cwd, '.github', 'CODEOWNERS'), 'utf8');
     expect(text).toContain('\n* @testkommun/it\n');
@@ -22,12 +23,12 @@ describe('npm run codeowners', () => {
     expect(text.indexOf('* @testkommun/it')).toBeLessThan(text.indexOf('/registry/systems/'));
   });
 
-  it('warns about people without a handle, naming them and their systems', () => {
+  it('warns about people without a handle, naming them and their systems', async () => {
     const { cwd, root } = repositoryWith(MINIMAL);
     temps.push(cwd);
     const person = join(root, 'people', 'bo-berg.yaml');
     editFile(person, (text) => text.replace('gitHandle: boberg\n', ''));
-    const result = runCli(CODEOWNERS, [], { cwd });
+    const result = await runMain(codeowners, [], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
       'varning: Bo Berg (registry/people/bo-berg.yaml) saknar gitHandle och kan inte bli ombedd att granska ändringar i Lönesystem.',
@@ -37,14 +38,14 @@ describe('npm run codeowners', () => {
     );
   });
 
-  it('--check passes when current and fails when a role changed', () => {
+  it('--check passes when current and fails when a role changed', async () => {
     const { cwd, root } = repositoryWith(MINIMAL);
     temps.push(cwd);
-    runCli(CODEOWNERS, [], { cwd });
-    expect(runCli(CODEOWNERS, ['--check'], { cwd }).status).toBe(0);
+    await runMain(codeowners, [], { cwd });
+    expect((await runMain(codeowners, ['--check'], { cwd })).status).toBe(0);
     const system = join(root, 'systems', 'lonesystem.yaml');
     editFile(system, (text) => text.replace('  manager: bo-berg', '  manager: cecilia-ceder'));
-    const stale = runCli(CODEOWNERS, ['--check'], { cwd });
+    const stale = await runMain(codeowners, ['--check'], { cwd });
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('stämmer inte med registret. Kör npm run codeowners och checka in filen');
     expect(stale.stderr).toContain('  ta bort: /registry/systems/lonesystem.yaml @annaandersson @boberg @testkommun/it\n');
@@ -52,16 +53,16 @@ describe('npm run codeowners', () => {
     git(cwd, 'status');
   });
 
-  it('the committed file in this repository is current', () => {
-    const result = runCli(CODEOWNERS, ['--check'], { cwd: REPO });
+  it('the committed file in this repository is current', async () => {
+    const result = await runMain(codeowners, ['--check'], { cwd: REPO });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  it('writes the file when .github does not exist yet', () => {
+  it('writes the file when .github does not exist yet', async () => {
     const { cwd } = repositoryWith(MINIMAL);
     temps.push(cwd);
     mkdirSync(join(cwd, 'annat'), { recursive: true });
-    expect(runCli(CODEOWNERS, [], { cwd }).stdout).toContain('Skrev .github/CODEOWNERS (1 system).');
+    expect((await runMain(codeowners, [], { cwd })).stdout).toContain('Skrev .github/CODEOWNERS (1 system).');
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
 import { editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
-import { runCli } from '../helpers/run.ts';
+import { main as diffMain } from '../../src/cli/diff.ts';
+import { runMain } from '../helpers/command.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));
@@ -20,30 +21,30 @@ function edit(file: string, change: (text: string) => string): void {
   editFile(join(root, file), change);
 }
 
-function diff(...args: string[]): string[] {
-  const result = runCli('src/cli/diff.ts', ['main', ...args], { cwd });
+async function diff(...args: string[]): Promise<string[]> {
+  const result = await runMain(diffMain, ['main', ...args], { cwd });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return result.stdout.trim().split('\n').slice(1);
 }
 
 describe('npm run diff', () => {
-  it('says when nothing in the register changes', () => {
+  it('says when nothing in the register changes', async () => {
     edit('systems/budget.yaml', (text) => `# En kommentar\n${text}`);
-    expect(diff()).toEqual(['Ändringen påverkar inte registrets innehåll.']);
+    expect(await diff()).toEqual(['Ändringen påverkar inte registrets innehåll.']);
   });
 
-  it('names a new manager by name', () => {
+  it('names a new manager by name', async () => {
     edit('systems/socialtjanst.yaml', (text) => text.replace('  manager: zlatan-zetterlund', '  manager: cecilia-ceder'));
-    expect(diff()).toEqual(['- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.']);
+    expect(await diff()).toEqual(['- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.']);
   });
 
-  it('flags a role left empty', () => {
+  it('flags a role left empty', async () => {
     edit('systems/budget.yaml', (text) => text.replace('  owner: anna-andersson\n', ''));
-    expect(diff()).toEqual(['- OBS: Budgetverktyg: systemägare lämnas tom (Anna Andersson tas bort).']);
+    expect(await diff()).toEqual(['- OBS: Budgetverktyg: systemägare lämnas tom (Anna Andersson tas bort).']);
   });
 
-  it('describes new and removed systems', () => {
+  it('describes new and removed systems', async () => {
     edit('systems/lonesystem.yaml', (text) => text);
     writeFileSync(
       join(root, 'systems', 'portal.yaml'),
@@ -52,13 +53,13 @@ describe('npm run diff', () => {
         .replace('name: Lönesystem', 'name: HR-portal'),
     );
     rmSync(join(root, 'systems', 'arkiv.yaml'));
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- OBS: Systemet Arkivsystem tas bort ur förteckningen.',
       '- Nytt system: HR-portal (i drift), systemägare Anna Andersson och systemförvaltare Bo Berg.',
     ]);
   });
 
-  it('describes status, hosting, renaming and dependencies', () => {
+  it('describes status, hosting, renaming and dependencies', async () => {
     edit('systems/budget.yaml', (text) =>
       text
         .replace('name: Budgetverktyg', 'name: Budget och prognos')
@@ -66,7 +67,7 @@ describe('npm run diff', () => {
         .replace('hosting: molntjänst', 'hosting: extern drift')
         .replace('  - lonesystem', '  - socialtjanst'),
     );
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- Budgetverktyg byter namn till Budget och prognos.',
       '- Budget och prognos: status ändras från under införande till i drift.',
       '- Budget och prognos börjar använda Ärendesystem socialtjänst.',
@@ -75,35 +76,35 @@ describe('npm run diff', () => {
     ]);
   });
 
-  it('describes administrators and user groups added and removed', () => {
+  it('describes administrators and user groups added and removed', async () => {
     edit('systems/socialtjanst.yaml', (text) =>
       text.replace('    - cecilia-ceder\n', '    - bo-berg\n').replace('    - name: Hemtjänstens personal\n', ''),
     );
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- Ärendesystem socialtjänst: Bo Berg läggs till som systemadministratör.',
       '- Ärendesystem socialtjänst: Cecilia Ceder är inte längre systemadministratör.',
       '- Ärendesystem socialtjänst: Hemtjänstens personal är inte längre användare.',
     ]);
   });
 
-  it('describes a person who left, and the roles they still hold', () => {
+  it('describes a person who left, and the roles they still hold', async () => {
     edit('people/zlatan-zetterlund.yaml', (text) =>
       text.replace('active: true', 'active: false').replace('title: Systemförvaltare socialtjänst', 'title: Systemförvaltare'),
     );
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- OBS: Zlatan Zetterlund har slutat (active: false) men har kvar roller för Ärendesystem socialtjänst.',
       '- Zlatan Zetterlund: befattning ändras från Systemförvaltare socialtjänst till Systemförvaltare.',
     ]);
   });
 
-  it('describes changes to contracts, units, equipment and guidelines with the schema’s field names', () => {
+  it('describes changes to contracts, units, equipment and guidelines with the schema’s field names', async () => {
     edit('systems/budget.yaml', (text) =>
       text.replace('  end: 2028-12-31', '  end: 2029-06-30').replace('unit: testkommun', 'unit: socialforvaltningen'),
     );
     edit('units/ksau.yaml', (text) => text.replace('head: ake-lind', 'head: orjan-ostlund'));
     edit('equipment/skrivare.yaml', (text) => text.replace('  supplier: Printkraft AB', '  supplier: Tryckeriet AB'));
     edit('guidelines/riktlinjer.md', (text) => text.replace('Ett samordnat IT-stöd.', 'Ett samordnat och säkert IT-stöd.'));
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- Budgetverktyg: ägande verksamhet ändras från Testkommun till Socialförvaltningen.',
       '- Budgetverktyg: avtalet löper ut ändras från 2028-12-31 till 2029-06-30.',
       '- Kommunstyrelsens arbetsutskott: chef ändras från Åke Lind till Örjan Östlund.',
@@ -112,7 +113,7 @@ describe('npm run diff', () => {
     ]);
   });
 
-  it('compares two refs with --head and writes Markdown for the pull request', () => {
+  it('compares two refs with --head and writes Markdown for the pull request', async () => {
     edit('people/ake-lind.yaml', (text) => text);
     writeFileSync(
       join(root, 'people', 'nils-ny.yaml'),
@@ -122,21 +123,21 @@ describe('npm run diff', () => {
     git(cwd, 'add', '.');
     git(cwd, 'commit', '-q', '-m', 'Ny person');
     rmSync(join(root, 'people', 'nils-ny.yaml'));
-    const result = runCli('src/cli/diff.ts', ['main', '--head', 'andring', '--format', 'markdown'], { cwd });
+    const result = await runMain(diffMain, ['main', '--head', 'andring', '--format', 'markdown'], { cwd });
     expect(result.stdout).toBe('## Ändringar i systemförteckningen\n\n- Ny person: Nils Ny, handläggare på Testkommun.\n');
   });
 
-  it('marks a changed GitHub account, since it makes that account a reviewer of the person’s systems', () => {
+  it('marks a changed GitHub account, since it makes that account a reviewer of the person’s systems', async () => {
     edit('people/anna-andersson.yaml', (text) => text.replace('gitHandle: annaandersson', 'gitHandle: okand-anvandare'));
-    expect(diff()).toEqual([
+    expect(await diff()).toEqual([
       '- OBS: Anna Andersson: användarnamn på GitHub ändras från annaandersson till okand-anvandare. Kontrollera att kontot tillhör Anna Andersson; det granskar ändringar i Arkivsystem, Budgetverktyg, Lönesystem och <script>alert(1)</script>.',
     ]);
   });
 
-  it('cannot hide later lines of the pull request comment with a value that holds Markdown or HTML', () => {
+  it('cannot hide later lines of the pull request comment with a value that holds Markdown or HTML', async () => {
     edit('people/bo-berg.yaml', (text) => text.replace('name: Bo Berg', 'name: "Bo Berg\\n<!-- @exempelkommun/alla [x](javascript:alert(1)) **fet**"'));
     edit('people/anna-andersson.yaml', (text) => text.replace('gitHandle: annaandersson', 'gitHandle: okand-anvandare'));
-    const result = runCli('src/cli/diff.ts', ['main', '--format', 'markdown'], { cwd });
+    const result = await runMain(diffMain, ['main', '--format', 'markdown'], { cwd });
     const lines = result.stdout.trim().split('\n');
     expect(lines.slice(2)).toEqual([
       '- ⚠️ **Observera:** Anna Andersson: användarnamn på GitHub ändras från annaandersson till okand-anvandare. Kontrollera att kontot tillhör Anna Andersson; det granskar ändringar i Arkivsystem, Budgetverktyg, Lönesystem och &lt;script&gt;alert\\(1\\)&lt;/script&gt;.',
@@ -144,13 +145,13 @@ describe('npm run diff', () => {
     ]);
   });
 
-  it('shows control characters in names as visible escapes on the terminal', () => {
+  it('shows control characters in names as visible escapes on the terminal', async () => {
     edit('people/bo-berg.yaml', (text) => text.replace('name: Bo Berg', 'name: "Bo \\e[2J\\u202EBerg"'));
-    expect(diff()).toEqual(['- Bo Berg byter namn till Bo \\u001B[2J\\u202EBerg.']);
+    expect(await diff()).toEqual(['- Bo Berg byter namn till Bo \\u001B[2J\\u202EBerg.']);
   });
 
-  it('explains an unknown base in Swedish, with exit 2', () => {
-    const result = runCli('src/cli/diff.ts', ['finns-inte'], { cwd });
+  it('explains an unknown base in Swedish, with exit 2', async () => {
+    const result = await runMain(diffMain, ['finns-inte'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('Fel: Hittar inte "finns-inte" i Git. Ange en gren eller commit, till exempel origin/main.\n');
   });

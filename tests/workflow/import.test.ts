@@ -6,10 +6,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../helpers/run.ts';
 import { decodeCsvBytes, parseCsv } from '../../src/core/import/csv.ts';
 import { copyRegister, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
-import { runCli } from '../helpers/run.ts';
+import { main as importMain } from '../../src/cli/import.ts';
+import { main as validateMain } from '../../src/cli/validate.ts';
+import { runMain } from '../helpers/command.ts';
 import { writeXlsx } from '../helpers/xlsx.ts';
 
 const IMPORT = join(FIXTURES, 'import');
@@ -29,20 +32,25 @@ const VARIANTS: [name: string, file: string, bytes: () => Uint8Array][] = [
   ['Excel (.xlsx)', 'system.xlsx', () => writeXlsx(rows)],
 ];
 
-function importInto(bytes: Uint8Array, file: string, ...args: string[]) {
+async function importInto(bytes: Uint8Array, file: string, ...args: string[]) {
   const { cwd, root } = copyRegister();
   temps.push(cwd);
   writeFileSync(join(cwd, file), bytes);
-  const result = runCli('src/cli/import.ts', [file, '--mapping', MAPPING, ...args], { cwd });
+  const result = await runMain(importMain, [file, '--mapping', MAPPING, ...args], { cwd });
   return { cwd, root, result };
 }
 
 const readYaml = (root: string, file: string) => load(readFileSync(join(root, file), 'utf8')) as Record<string, any>;
 
 describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, file, bytes) => {
-  const { cwd, root, result } = importInto(bytes(), file);
+  let cwd: string;
+  let root: string;
+  let result: RunResult;
+  beforeAll(async () => {
+    ({ cwd, root, result } = await importInto(bytes(), file));
+  });
 
-  it('runs, describes the file and prints a progress line', () => {
+  it('runs, describes the file and prints a progress line', async () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(
       variant.startsWith('Excel')
@@ -56,7 +64,7 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
     expect(result.stdout).toContain('Skrev 3 system, 2 personer och 1 enhet.');
   });
 
-  it('reads systems, splitting supplier from hosting and matching people and units', () => {
+  it('reads systems, splitting supplier from hosting and matching people and units', async () => {
     expect(readYaml(root, 'systems/ekonomisystem.yaml')).toEqual({
       id: 'ekonomisystem',
       name: 'Ekonomisystem',
@@ -84,7 +92,7 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
     });
   });
 
-  it('creates the people and units it can infer', () => {
+  it('creates the people and units it can infer', async () => {
     expect(readYaml(root, 'people/dag-ek.yaml')).toEqual({
       id: 'dag-ek',
       name: 'Dag Ek',
@@ -106,7 +114,7 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
     });
   });
 
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     expect(readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')).toBe(
       readFileSync(join(FIXTURES, 'minimal', 'systems', 'lonesystem.yaml'), 'utf8'),
     );
@@ -115,7 +123,7 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
     );
   });
 
-  it('reports every row and cell it could not use, and why', () => {
+  it('reports every row and cell it could not use, and why', async () => {
     for (const line of [
       'rad 1: står före rubrikraden',
       'rad 4: rubrikrad ("EKONOMI")',
@@ -132,8 +140,8 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
     }
   });
 
-  it('leaves a register where validate lists exactly what the sheet did not have', () => {
-    const validation = runCli('src/cli/validate.ts', ['--format', 'json', '--today', TODAY], { cwd });
+  it('leaves a register where validate lists exactly what the sheet did not have', async () => {
+    const validation = await runMain(validateMain, ['--format', 'json', '--today', TODAY], { cwd });
     expect(validation.status).toBe(1);
     const errors = JSON.parse(validation.stdout)
       .filter((finding: any) => finding.severity === 'error')
@@ -156,14 +164,14 @@ describe.each(VARIANTS)('npm run import of the messy sheet as %s', (variant, fil
 });
 
 describe('npm run import options', () => {
-  it('--dry-run writes nothing', () => {
-    const { root, result } = importInto(readFileSync(MESSY), 'system.csv', '--dry-run');
+  it('--dry-run writes nothing', async () => {
+    const { root, result } = await importInto(readFileSync(MESSY), 'system.csv', '--dry-run');
     expect(result.stdout).toContain('Skulle skriva 3 system');
     expect(existsSync(join(root, 'systems', 'ekonomisystem.yaml'))).toBe(false);
   });
 
-  it('--overwrite replaces an existing file', () => {
-    const { root, result } = importInto(readFileSync(MESSY), 'system.csv', '--overwrite');
+  it('--overwrite replaces an existing file', async () => {
+    const { root, result } = await importInto(readFileSync(MESSY), 'system.csv', '--overwrite');
     expect(result.status).toBe(0);
     expect(readYaml(root, 'systems/lonesystem.yaml')).toMatchObject({
       description: 'Löner',
@@ -174,21 +182,21 @@ describe('npm run import options', () => {
     });
   });
 
-  it('explains a broken mapping file in Swedish, with exit 2', () => {
+  it('explains a broken mapping file in Swedish, with exit 2', async () => {
     const { cwd } = copyRegister();
     temps.push(cwd);
     writeFileSync(join(cwd, 'mappning.yaml'), 'columns:\n  Ansvarig: ägare\n');
     writeFileSync(join(cwd, 'system.csv'), readFileSync(MESSY));
-    const result = runCli('src/cli/import.ts', ['system.csv', '--mapping', 'mappning.yaml'], { cwd });
+    const result = await runMain(importMain, ['system.csv', '--mapping', 'mappning.yaml'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('mappning.yaml: kolumnen "Ansvarig" mappas till "ägare", som inte finns. Välj ett av: name, id,');
   });
 
-  it('explains a file that is not a spreadsheet', () => {
+  it('explains a file that is not a spreadsheet', async () => {
     const { cwd } = copyRegister();
     temps.push(cwd);
     writeFileSync(join(cwd, 'trasig.xlsx'), 'inte en arbetsbok');
-    const result = runCli('src/cli/import.ts', ['trasig.xlsx'], { cwd });
+    const result = await runMain(importMain, ['trasig.xlsx'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'Fel: Filen går inte att öppna som Excel-arbetsbok (.xlsx). Spara den som .xlsx eller CSV och försök igen.\n',
@@ -199,28 +207,28 @@ describe('npm run import options', () => {
 describe('npm run import writes safely', () => {
   const header = 'System;Beskrivning;Förvaltning;Systemägare\n';
 
-  it('shortens an id made from a very long name, so every file can be written', () => {
+  it('shortens an id made from a very long name, so every file can be written', async () => {
     const name = `Verksamhetssystem ${'för mycket lång benämning '.repeat(10)}`.trim();
-    const { root, result } = importInto(Buffer.from(`${header}${name};Test;Testkommun;Anna Andersson\n`), 'system.csv');
+    const { root, result } = await importInto(Buffer.from(`${header}${name};Test;Testkommun;Anna Andersson\n`), 'system.csv');
     expect(result.status, result.stderr).toBe(0);
     const [file] = readdirSync(join(root, 'systems')).filter((name) => name.startsWith('verksamhetssystem'));
     expect(file?.length).toBeLessThanOrEqual(80 + '.yaml'.length);
     expect(readYaml(root, `systems/${file}`).name).toBe(name);
   });
 
-  it('creates the people/ and units/ folders when the register has none yet', () => {
+  it('creates the people/ and units/ folders when the register has none yet', async () => {
     const { cwd, root } = copyRegister();
     temps.push(cwd);
     rmSync(join(root, 'people'), { recursive: true });
     rmSync(join(root, 'units'), { recursive: true });
     writeFileSync(join(cwd, 'system.csv'), `${header}Ärendesystem;Ärenden;Miljöförvaltningen;Nils Nilsson\n`);
-    const result = runCli('src/cli/import.ts', ['system.csv'], { cwd });
+    const result = await runMain(importMain, ['system.csv'], { cwd });
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(join(root, 'people'))).toEqual(['nils-nilsson.yaml']);
     expect(readdirSync(join(root, 'units'))).toEqual(['miljoforvaltningen.yaml']);
   });
 
-  it('never writes through a symbolic link, and then writes nothing at all', () => {
+  it('never writes through a symbolic link, and then writes nothing at all', async () => {
     const { cwd, root } = copyRegister();
     temps.push(cwd);
     const outside = join(cwd, 'utanfor');
@@ -228,7 +236,7 @@ describe('npm run import writes safely', () => {
     rmSync(join(root, 'people'), { recursive: true });
     symlinkSync(outside, join(root, 'people'));
     writeFileSync(join(cwd, 'system.csv'), `${header}Ärendesystem;Ärenden;Testkommun;Nils Nilsson\n`);
-    const result = runCli('src/cli/import.ts', ['system.csv'], { cwd });
+    const result = await runMain(importMain, ['system.csv'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Fel: registry/people är en symbolisk länk; inget skrivs genom den. Inget skrevs.\n');
     expect(readdirSync(outside)).toEqual([]);

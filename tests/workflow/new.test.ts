@@ -3,9 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main as newEntry } from '../../src/cli/new.ts';
+import { runMain } from '../helpers/command.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyRegister, removeTemp, validateFolder } from '../helpers/registers.ts';
-import { REPO, runCli } from '../helpers/run.ts';
+import { REPO } from '../helpers/run.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));
@@ -17,10 +19,10 @@ function register() {
 const NEW = 'src/cli/new.ts';
 
 describe('npm run new with flags', () => {
-  it('writes a system that validates, with the schema comment and a Swedish comment per field', () => {
+  it('writes a system that validates, with the schema comment and a Swedish comment per field', async () => {
     const { cwd, root } = register();
-    const result = runCli(
-      NEW,
+    const result = await runMain(
+      newEntry,
       [
         'system',
         '--name',
@@ -90,17 +92,17 @@ describe('npm run new with flags', () => {
       ],
       'equipment/dockningsstation.yaml',
     ],
-  ])('writes a valid %s', (kind, args, file) => {
+  ])('writes a valid %s', async (kind, args, file) => {
     const { cwd, root } = register();
-    const result = runCli(NEW, [kind, ...args], { cwd });
+    const result = await runMain(newEntry, [kind, ...args], { cwd });
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(join(root, file))).toBe(true);
     expect(validateFolder(root, cwd).findings).toEqual([]);
   });
 
-  it('does not ask when stdin is not a terminal, and names every missing flag', () => {
+  it('does not ask when stdin is not a terminal, and names every missing flag', async () => {
     const { cwd, root } = register();
-    const result = runCli(NEW, ['system', '--name', 'Halvfärdigt'], { cwd });
+    const result = await runMain(newEntry, ['system', '--name', 'Halvfärdigt'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('filen skrevs inte');
     for (const flag of ['--description', '--unit', '--owner', '--manager', '--administrators', '--users'])
@@ -108,10 +110,10 @@ describe('npm run new with flags', () => {
     expect(existsSync(join(root, 'systems', 'halvfardigt.yaml'))).toBe(false);
   });
 
-  it('checks ids against the register and suggests the closest', () => {
+  it('checks ids against the register and suggests the closest', async () => {
     const { cwd } = register();
-    const result = runCli(
-      NEW,
+    const result = await runMain(
+      newEntry,
       ['person', '--name', 'Per Persson', '--title', 'Chef', '--unit', 'testkomun', '--email', 'per@testkommun.se'],
       { cwd },
     );
@@ -119,10 +121,10 @@ describe('npm run new with flags', () => {
     expect(result.stderr).toContain('--unit: "testkomun" finns inte bland registrets enheter (units/). Menade du "testkommun"?');
   });
 
-  it('checks e-mail, phone and GitHub name with the schema’s own rules', () => {
+  it('checks e-mail, phone and GitHub name with the schema’s own rules', async () => {
     const { cwd } = register();
-    const result = runCli(
-      NEW,
+    const result = await runMain(
+      newEntry,
       [
         'person',
         '--name',
@@ -146,11 +148,11 @@ describe('npm run new with flags', () => {
     expect(result.stderr).toContain('--git-handle: Användarnamn på GitHub ska vara ett användarnamn på GitHub utan @');
   });
 
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     const { cwd, root } = register();
     const path = join(root, 'people', 'bo-berg.yaml');
     const before = readFileSync(path, 'utf8');
-    const result = runCli(NEW, ['person', '--name', 'Bo Berg', '--title', 'Chef', '--unit', 'testkommun', '--email', 'bo@testkommun.se'], {
+    const result = await runMain(newEntry, ['person', '--name', 'Bo Berg', '--title', 'Chef', '--unit', 'testkommun', '--email', 'bo@testkommun.se'], {
       cwd,
     });
     expect(result.status).toBe(2);
@@ -158,19 +160,19 @@ describe('npm run new with flags', () => {
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 
-  it('rejects an unknown kind or flag in Swedish', () => {
-    expect(runCli(NEW, ['applikation']).stderr).toContain('ange vad som ska skapas: system, person, unit, equipment');
-    const dash = runCli(NEW, ['person', '--title', '- x']);
+  it('rejects an unknown kind or flag in Swedish', async () => {
+    expect((await runMain(newEntry, ['applikation'])).stderr).toContain('ange vad som ska skapas: system, person, unit, equipment');
+    const dash = await runMain(newEntry, ['person', '--title', '- x']);
     expect([dash.status, dash.stderr.split('\n')[0]]).toEqual([
       2,
       'Fel: värdet till --title börjar med ett bindestreck. Skriv det med likhetstecken, till exempel --title="- värde".',
     ]);
-    expect(runCli(NEW, ['unit', '--owner', 'x']).stderr).toContain('--owner finns inte för unit');
+    expect((await runMain(newEntry, ['unit', '--owner', 'x'])).stderr).toContain('--owner finns inte för unit');
   });
 });
 
 describe('npm run new in a terminal', () => {
-  it('asks in Swedish, offers suggestions, explains a wrong answer and asks again', () => {
+  it('asks in Swedish, offers suggestions, explains a wrong answer and asks again', async () => {
     const { root } = register();
     // Name, accept the suggested id, a half-typed type, accept the suggestion, a misspelt parent, the right one, no head, a description.
     const answers = ['Ekonomiavdelningen', '', 'avd', '', 'testkomun', 'testkommun', '', 'Budget och redovisning.'].join('\n');

@@ -2,9 +2,10 @@
 // as the CLI. Loaded once per build and shared by every page.
 import { todayIso } from '../../../src/core/text/dates.ts';
 import { formatText, summarize } from '../../../src/core/checking/findings.ts';
-import { readHistory, repositoryPathOf, type History } from '../../../src/core/git/history.ts';
-import { displayPathOf, readRegisterSources } from '../../../src/core/reading/load.ts';
-import { resolveRegister, type PersonRecord, type RegisterModel } from '../../../src/core/model/model.ts';
+import { readHistory, type History } from '../../../src/core/git/history.ts';
+import { repositoryPathOf } from '../../../src/core/git/repository.ts';
+import type { PersonRecord, RegisterModel } from '../../../src/core/model/model.ts';
+import { openRegister } from '../../../src/core/open-register.ts';
 import {
   politicalItCouncil,
   systemManagementCouncil,
@@ -12,11 +13,10 @@ import {
   type SystemManagementCouncil,
 } from '../../../src/core/views/councils.ts';
 import { registryDirFromEnv } from '../../../src/core/reading/site-location.ts';
-import { validateSources } from '../../../src/core/checking/validate.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
 import { repositoryLinks, type RepositoryLinks } from '../../../src/core/views/repository-links.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/schema/vocabulary.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/model/lifecycle.ts';
 import { bySwedish } from '../../../src/core/text/text.ts';
 
 export interface SiteData {
@@ -44,14 +44,12 @@ export function siteData(): SiteData {
 
 function load(): SiteData {
   const registryDir = registryDirFromEnv();
-  const sources = readRegisterSources(registryDir);
   const today = todayIso();
-  const { findings, parsed } = validateSources(sources, { today, root: displayPathOf(registryDir) });
+  const { findings, parsed, model } = openRegister(registryDir, { today, cwd: process.cwd() });
   if (summarize(findings).errors > 0) {
     const errors = findings.filter((finding) => finding.severity === 'error').map(formatText);
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
   }
-  const model = resolveRegister(parsed);
   const rows = registerRows(model);
   return {
     model,
@@ -66,6 +64,6 @@ function load(): SiteData {
     history: readHistory(registryDir),
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
-    report: buildReport(parsed.entries, today),
+    report: buildReport({ findings, parsed, model, today }),
   };
 }

@@ -17,11 +17,3 @@ export function yesNo(value: boolean | undefined): string {
 export function price(amount: number): string {
   return `${new Intl.NumberFormat('sv-SE').format(amount)} kr`;
 }
-
-/** CSS class for a status badge: only a few colours, the text says the rest. */
-export function statusTone(status: string): string {
-  if (status === 'i drift') return 'ok';
-  if (status === 'avvecklad' || status === 'avställd') return 'muted';
-  if (status === 'under avveckling') return 'warn';
-  return 'info';
-}

@@ -2,10 +2,9 @@
 // and hosting, and sort by any column with Swedish collation, over every
 // system (not just the rows on this page). Rows are built with DOM methods
 // and textContent, never innerHTML, so register text is always inert.
-import { SYSTEM_STATUSES } from '../../../src/core/schema/vocabulary.ts';
+import { statusTone, SYSTEM_STATUSES } from '../../../src/core/model/lifecycle.ts';
 import { capitalize, swedishCollator as collator } from '../../../src/core/text/text.ts';
 import type { RegisterIndex } from '../../../src/core/views/register-rows.ts';
-import { statusTone } from '../lib/format.ts';
 
 const STATUS_ORDER: readonly string[] = SYSTEM_STATUSES;
 const FIRST_CHUNK = 200;

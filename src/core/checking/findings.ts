@@ -1,31 +1,63 @@
-// The one record every check produces, and its three printed forms.
+// The one record every check produces (publiccode-parser has one too), and
+// its printed forms. A check that knows the data path, not the line, leaves
+// line and column at 0 with a path and target; the validator then looks the
+// positions up, only for files that have findings (reading/locate.ts).
+import type { Kind } from '../kinds.ts';
 import { terminalText } from '../text/output.ts';
 import type { DataPath } from '../reading/yaml.ts';
+import { ruleInfo, type RuleId, type Severity } from './rule-catalogue.ts';
 
-export type Severity = 'error' | 'warning';
+export type { RuleId, Severity } from './rule-catalogue.ts';
 
-/** What the validator reports: exactly these keys, in this order. */
 export interface Finding {
   file: string;
+  /** From 1; 0 until located. */
   line: number;
   column: number;
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
+  /** Where in the file's data, for a finding about a field. */
+  path?: DataPath;
+  /** Point at the key (`owner:`) or at its value. */
+  target?: 'key' | 'value';
+  /** The entry the finding is about, for grouping by system or person. */
+  entry?: { kind: Kind; id: string };
+  /** Other entries the finding is about: the person who left, the id that is unknown. */
+  refs?: string[];
 }
 
-/**
- * A finding before it has a position: checks name the data path, and the
- * positions are looked up afterwards, only for the files that have findings.
- */
-export interface Issue {
+/** The position and words of a problem found before the file's name is attached. */
+export type Problem = Pick<Finding, 'line' | 'column' | 'rule' | 'message'>;
+
+/** A finding at a known line and column. */
+export function findingAt(file: string, problem: Problem, extra: Pick<Finding, 'entry'> = {}): Finding {
+  return { file, ...problem, severity: ruleInfo(problem.rule).severity, ...extra };
+}
+
+/** A finding about a field of an entry, located later. Severity comes from the rule catalogue. */
+export function findingOn(options: {
   file: string;
+  entry?: Finding['entry'];
   path: DataPath;
-  /** Point at the key (`owner:`) or at its value. */
-  target: 'key' | 'value';
-  severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
+  target?: 'key' | 'value';
+  refs?: string[];
+}): Finding {
+  const { file, entry, path, rule, message, target = 'value', refs } = options;
+  return {
+    file,
+    line: 0,
+    column: 0,
+    severity: ruleInfo(rule).severity,
+    rule,
+    message,
+    path,
+    target,
+    ...(entry ? { entry } : {}),
+    ...(refs ? { refs } : {}),
+  };
 }
 
 const SEVERITY_WORD: Record<Severity, string> = { error: 'fel', warning: 'varning' };
@@ -36,6 +68,7 @@ export function formatText(finding: Finding): string {
   );
 }
 
+/** The documented JSON form: exactly these keys, in this order. */
 export function formatJson(findings: readonly Finding[]): string {
   return JSON.stringify(
     findings.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),

@@ -2,15 +2,15 @@
 // text rejects them, but an escape inside "…" ("\e[2J", "\u202E") writes
 // them all the same: they could rewrite a reviewer's terminal, reverse the
 // text of a name (Trojan Source) or hide something in the change summary.
-import type { Issue } from './findings.ts';
+import { findingOn, type Finding } from './findings.ts';
 import { fieldReference, displayPath } from '../schema/labels.ts';
 import type { Kind } from '../kinds.ts';
 import { codePointName, firstControlCharacter } from '../text/output.ts';
 import type { DataPath } from '../reading/yaml.ts';
 
 /** O(size of the data). */
-export function hiddenCharacterIssues(kind: Kind, file: string, data: unknown): Issue[] {
-  const issues: Issue[] = [];
+export function hiddenCharacterFindings(kind: Kind, file: string, data: unknown): Finding[] {
+  const issues: Finding[] = [];
   const visit = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       const character = firstControlCharacter(value);
@@ -39,13 +39,12 @@ export function hiddenCharacterIssues(kind: Kind, file: string, data: unknown): 
   return issues;
 }
 
-function found(file: string, path: DataPath, target: 'key' | 'value', what: string): Issue {
-  return {
+function found(file: string, path: DataPath, target: 'key' | 'value', what: string): Finding {
+  return findingOn({
     file,
     path,
     target,
-    severity: 'error',
     rule: 'yaml-control-character',
     message: `${what} Skriv om värdet utan escape-sekvenser som \\e, \\0 eller \\u202E.`,
-  };
+  });
 }

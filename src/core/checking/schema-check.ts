@@ -3,7 +3,7 @@
 // how to fix it.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import type { Issue } from './findings.ts';
+import { findingOn, type Finding, type RuleId } from './findings.ts';
 import { displayPath } from '../schema/labels.ts';
 import type { Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
@@ -28,21 +28,21 @@ function validatorFor(kind: Kind): ValidateFunction {
 }
 
 /** Checks one parsed file against its kind's schema. O(size of the data). */
-export function checkAgainstSchema(kind: Kind, file: string, data: unknown): Issue[] {
+export function checkAgainstSchema(kind: Kind, file: string, data: unknown): Finding[] {
   const validate = validatorFor(kind);
   if (validate(data)) return [];
   const described = selectErrors(validate.errors ?? []).map((error) => describe(error, kind));
   // A misspelt key is reported once, as the typo, not also as a missing field.
   const typos = new Set(described.flatMap((item) => (item.meant ? [[...item.path.slice(0, -1), item.meant].join('/')] : [])));
-  const issues: Issue[] = [];
+  const found: Finding[] = [];
   const seen = new Set<string>();
   for (const { path, target, rule, message } of described) {
     const key = `${path.join('/')}|${target}`;
     if (seen.has(key) || (rule === 'missing-field' && typos.has(path.join('/')))) continue;
     seen.add(key);
-    issues.push({ file, path, target, severity: 'error', rule, message });
+    found.push(findingOn({ file, path, target, rule, message }));
   }
-  return issues;
+  return found;
 }
 
 /**
@@ -81,7 +81,7 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
 interface Described {
   path: DataPath;
   target: 'key' | 'value';
-  rule: string;
+  rule: RuleId;
   message: string;
   /** For an unknown field: the allowed field it most likely meant. */
   meant?: string;

@@ -1,9 +1,9 @@
 // The validator: parsed register in, located findings out. Pure.
-import { compareFindings, type Finding, type Issue } from './findings.ts';
 import { parseRegister, type ParsedRegister, type SourceFile } from '../reading/parse.ts';
+import { locatePaths } from '../reading/locate.ts';
+import { compareFindings, type Finding } from './findings.ts';
 import { buildContext } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
-import { locatePaths } from '../reading/locate.ts';
 
 export interface ValidateOptions {
   /** ÅÅÅÅ-MM-DD; warnings about reviews and contracts are relative to it. */
@@ -25,33 +25,34 @@ export function validateSources(sources: readonly SourceFile[], options: Validat
     fileIds: parsed.fileIds,
     sourcePaths: new Set(sources.map((source) => source.relPath)),
   });
-  const issues = [...parsed.schemaIssues, ...runRules(context)];
-  const findings: Finding[] = [
-    ...parsed.sourceIssues.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
-    ...locate(issues, parsed),
-  ];
+  const findings = [...parsed.findings, ...runRules(context)];
+  locate(findings, parsed);
   findings.sort(compareFindings);
   return { findings, parsed };
 }
 
-/** Gives issues their line and column, parsing positions once per file that has any. */
-function locate(issues: readonly Issue[], parsed: ParsedRegister): Finding[] {
-  const byFile = new Map<string, Issue[]>();
-  for (const issue of issues) {
-    const list = byFile.get(issue.file);
-    if (list) list.push(issue);
-    else byFile.set(issue.file, [issue]);
+/** Gives findings that name a data path their line and column, parsing positions once per file that has any. */
+function locate(findings: Finding[], parsed: ParsedRegister): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.line > 0) continue;
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
   }
-  const yamlByFile = new Map(parsed.entries.map((entry) => [entry.file, entry.text]));
-  const findings: Finding[] = [];
-  for (const [file, fileIssues] of byFile) {
-    const text = yamlByFile.get(file);
-    const offset = parsed.lineOffsets.get(file) ?? 0;
-    const positions = text === undefined ? fileIssues.map(() => ({ line: 1, column: 1 })) : locatePaths(text, fileIssues);
-    fileIssues.forEach(({ severity, rule, message }, index) => {
+  const entryByFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
+  for (const [file, fileFindings] of byFile) {
+    const entry = entryByFile.get(file);
+    const positions = entry
+      ? locatePaths(
+          entry.text,
+          fileFindings.map((finding) => ({ path: finding.path ?? [], target: finding.target ?? 'key' })),
+        )
+      : [];
+    fileFindings.forEach((finding, index) => {
       const position = positions[index] ?? { line: 1, column: 1 };
-      findings.push({ file, line: position.line + offset, column: position.column, severity, rule, message });
+      finding.line = position.line + (entry?.lineOffset ?? 0);
+      finding.column = position.column;
     });
   }
-  return findings;
 }

@@ -45,10 +45,3 @@ export function readHistory(registryDir: string, perFile = 5): History {
   if (result.status !== 0 || !result.stdout) return new Map();
   return parseGitLog(result.stdout, perFile);
 }
-
-/** Path of the register folder inside its Git repository, e.g. "registry"; undefined outside Git. */
-export function repositoryPathOf(registryDir: string): string | undefined {
-  const result = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: registryDir, encoding: 'utf8' });
-  if (result.status !== 0) return undefined;
-  return result.stdout.trim().replace(/\/$/, '');
-}

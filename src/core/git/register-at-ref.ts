@@ -3,15 +3,15 @@
 // them all.
 import { spawnSync } from 'node:child_process';
 import { UserError } from '../errors.ts';
-import { repositoryPathOf } from './history.ts';
+import { repositoryPathOf, repositoryRoot } from './repository.ts';
 import { displayPathOf } from '../reading/load.ts';
 import type { SourceFile } from '../reading/parse.ts';
 
-export function readRegisterSourcesAtRef(registryDir: string, ref: string): SourceFile[] {
+export function readRegisterSourcesAtRef(registryDir: string, ref: string, cwd = process.cwd()): SourceFile[] {
   const prefix = repositoryPathOf(registryDir);
   if (prefix === undefined)
-    throw new UserError(`${displayPathOf(registryDir)} ligger inte i ett Git-förråd, så det finns ingen version att jämföra med.`);
-  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: registryDir, encoding: 'utf8' }).stdout.trim();
+    throw new UserError(`${displayPathOf(registryDir, cwd)} ligger inte i ett Git-förråd, så det finns ingen version att jämföra med.`);
+  const top = repositoryRoot(registryDir) as string;
   const verify = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top, encoding: 'utf8' });
   if (verify.status !== 0) throw new UserError(`Hittar inte "${ref}" i Git. Ange en gren eller commit, till exempel origin/main.`);
   const listing = spawnSync('git', ['ls-tree', '-r', '-z', ref, '--', prefix ? `${prefix}/` : '.'], {
@@ -43,7 +43,7 @@ export function readRegisterSourcesAtRef(registryDir: string, ref: string): Sour
     const bytes = output.subarray(headerEnd + 1, headerEnd + 1 + size);
     offset = headerEnd + 1 + size + 1;
     const relPath = prefix ? entry.path.slice(prefix.length + 1) : entry.path;
-    sources.push({ file: `${displayPathOf(registryDir)}/${relPath}`, relPath, bytes, size });
+    sources.push({ file: `${displayPathOf(registryDir, cwd)}/${relPath}`, relPath, bytes, size });
   }
   return sources;
 }

@@ -1,5 +1,6 @@
 // Which column of a municipality's spreadsheet holds what: common Swedish
 // headers, overridable by a mapping file.
+import { foldText } from '../text/text.ts';
 
 export const IMPORT_FIELDS = [
   'name',
@@ -59,11 +60,7 @@ const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
 
 /** "Leverantör / Drift" → "leverantordrift": lower case, no diacritics, no punctuation. */
 export function foldHeader(header: string): string {
-  return header
-    .toLocaleLowerCase('sv')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '');
+  return foldText(header).replace(/[^a-z0-9]/g, '');
 }
 
 const KNOWN = new Map<string, ImportField>(

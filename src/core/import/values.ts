@@ -1,20 +1,13 @@
 // Reading the values people write in spreadsheet cells: statuses, hosting,
 // dates, organisation numbers, yes and no, and lists in one cell.
 import { isCalendarDate } from '../text/dates.ts';
-import type { HostingForm, SystemStatus } from '../schema/vocabulary.ts';
-import { CRITICALITY_LEVELS, SYSTEM_STATUSES } from '../schema/vocabulary.ts';
-import { closestMatch } from '../text/text.ts';
+import { LIFECYCLE, SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
+import type { HostingForm } from '../schema/vocabulary.ts';
+import { CRITICALITY_LEVELS } from '../schema/vocabulary.ts';
+import { closestMatch, foldText } from '../text/text.ts';
 import { excelSerialToIso } from './xlsx.ts';
 
-/** Lower case, accents folded, spaces collapsed: for comparing what people typed. */
-export function fold(value: string): string {
-  return value
-    .toLocaleLowerCase('sv')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 /** "HVOF, FSF" and "A; B / C" are lists; "Barn- och utbildningsförvaltningen" is not. */
 export function splitCell(value: string): string[] {
@@ -24,19 +17,17 @@ export function splitCell(value: string): string[] {
     .filter(Boolean);
 }
 
-const STATUS_WORDS: [RegExp, SystemStatus][] = [
-  [/^(i drift|drift|aktiv|aktivt|i bruk|produktion|i produktion|anvands|ja)$/, 'i drift'],
-  [/^(avvecklad|avvecklat|avslutad|avslutat|ur drift|ej i bruk|nedlagd|nedlagt)$/, 'avvecklad'],
-  [/^(under avveckling|avveckling|avvecklas|ska avvecklas)$/, 'under avveckling'],
-  [/^(under upphandling|upphandling|upphandlas)$/, 'under upphandling'],
-  [/^(under inforande|inforande|implementering|inforandeprojekt|pilot)$/, 'under införande'],
-  [/^(planerad|planerat|planering|kommande)$/, 'planerad'],
-  [/^(avstalld|avstallt|vilande)$/, 'avställd'],
-];
+/** Each status, and what people write for it, folded: "i drift", "aktiv", "i bruk" → "i drift". */
+const STATUS_WORDS = new Map<string, SystemStatus>(
+  SYSTEM_STATUSES.flatMap((status) => [
+    [foldText(status), status] as const,
+    ...LIFECYCLE[status].synonyms.map((word) => [word, status] as const),
+  ]),
+);
 
 export function readStatus(value: string): SystemStatus | undefined {
   const folded = fold(value);
-  const known = STATUS_WORDS.find(([pattern]) => pattern.test(folded))?.[1];
+  const known = STATUS_WORDS.get(folded);
   if (known) return known;
   const folds = SYSTEM_STATUSES.map((status) => fold(status));
   const meant = closestMatch(folded, folds);

@@ -2,6 +2,7 @@
 // pages, reports and exports. Built once in O(entries + references).
 import type { Entry } from '../reading/parse.ts';
 import { roleHolders, type RoleKey } from './roles.ts';
+import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
 import { bySwedish } from '../text/text.ts';
 
@@ -19,6 +20,7 @@ export interface Assignment {
 }
 
 export interface RegisterModel {
+  /** With the schema's defaults; placeholders when the register has no valid settings.yaml. */
   settings: Settings;
   /** Sorted by name with Swedish collation. */
   systems: SystemRecord[];
@@ -40,18 +42,6 @@ export interface RegisterModel {
   /** Units each person heads. */
   unitsByHead: Map<string, UnitRecord[]>;
 }
-
-const FALLBACK_SETTINGS: Settings = {
-  municipality: 'Kommunen',
-  siteUrl: 'http://localhost/',
-  repositoryUrl: 'https://github.com/',
-  defaultBranch: 'main',
-  itDepartment: 'it-avdelningen',
-  itTeam: '@org/it',
-  reviewIntervalMonths: 12,
-  contractWarningDays: 90,
-  contactEmail: 'it@example.invalid',
-};
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -82,7 +72,7 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
     .map((entry) => ({ ...(entry.data as Guideline), id: entry.fileId, body: entry.body ?? '', html: entry.html ?? '', source: entry.relPath }))
     .sort(bySwedish((guideline) => guideline.title));
   const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
-  const settings = settingsEntry ? (settingsEntry.data as Settings) : FALLBACK_SETTINGS;
+  const settings = settingsEntry ? settingsWithDefaults(settingsEntry.data as Settings) : PLACEHOLDER_SETTINGS;
 
   const systemById = new Map(systems.map((system) => [system.id, system]));
   const assignmentsByHolder = new Map<string, Assignment[]>();

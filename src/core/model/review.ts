@@ -2,14 +2,6 @@
 // validator's warnings and the IT department's report use the same answers.
 import { addMonths, daysBetween } from '../text/dates.ts';
 
-export const DEFAULT_REVIEW_MONTHS = 12;
-export const DEFAULT_CONTRACT_WARNING_DAYS = 90;
-
-/** Systems out of use need neither review nor contract follow-up. */
-export function isCurrent(status: string): boolean {
-  return status !== 'avvecklad' && status !== 'avställd';
-}
-
 /** The day the next review is due, or undefined when the system was never reviewed. */
 export function reviewDue(reviewed: string | undefined, months: number): string | undefined {
   return reviewed === undefined ? undefined : addMonths(reviewed, months);

@@ -1,10 +1,10 @@
 // Turning a file's bytes into text: size limit, UTF-8 check, BOM and CRLF.
-import type { SourceProblem } from './yaml.ts';
+import type { Problem } from '../checking/findings.ts';
 
 /** Register files are a few kilobytes; a guideline document perhaps 100 KB. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; problem: SourceProblem };
+export type DecodeResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

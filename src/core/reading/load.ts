@@ -1,5 +1,5 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { SourceFile } from './parse.ts';
@@ -20,9 +20,10 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
   try {
     rootStat = statSync(root);
   } catch {
-    throw new RegisterNotFoundError(`Hittar inte registret "${root}". Ange mappen med --registry <mapp>.`);
+    throw new RegisterNotFoundError(`Hittar inte registret "${displayPathOf(root, cwd)}". Ange mappen med --registry <mapp>.`);
   }
-  if (!rootStat.isDirectory()) throw new RegisterNotFoundError(`"${root}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
+  if (!rootStat.isDirectory())
+    throw new RegisterNotFoundError(`"${displayPathOf(root, cwd)}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
   const sources: SourceFile[] = [];
   const displayRoot = displayPathOf(root, cwd);
   const unusable = (relPath: string, rule: 'symlink' | 'file-unreadable', message: string) =>
@@ -32,7 +33,11 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
     try {
       names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
-      unusable(relDir, 'file-unreadable', `Mappen kan inte läsas (${reasonOf(error)}), så filerna i den kontrolleras inte. Ge läsbehörighet till mappen.`);
+      unusable(
+        relDir,
+        'file-unreadable',
+        `Mappen kan inte läsas (${reasonOf(error)}), så filerna i den kontrolleras inte. Ge läsbehörighet till mappen.`,
+      );
       return;
     }
     for (const dirent of names) {
@@ -58,6 +63,37 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
   };
   walk(root, '');
   return sources;
+}
+
+/** One file of the register, read as the whole-register walk reads it; undefined when it does not exist. */
+export function readOneSource(root: string, relPath: string, cwd = process.cwd()): SourceFile | undefined {
+  const path = join(root, relPath);
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const file = `${displayPathOf(root, cwd)}/${relPath}`;
+  if (stat.isSymbolicLink())
+    return {
+      file,
+      relPath,
+      bytes: new Uint8Array(),
+      size: 0,
+      unusable: { rule: 'symlink', message: 'Filen är en symbolisk länk och läses inte. Ersätt länken med själva filen.' },
+    };
+  try {
+    return { file, relPath, ...readLimited(path) };
+  } catch (error) {
+    return {
+      file,
+      relPath,
+      bytes: new Uint8Array(),
+      size: 0,
+      unusable: { rule: 'file-unreadable', message: `Filen kan inte läsas (${reasonOf(error)}). Kontrollera filens behörigheter.` },
+    };
+  }
 }
 
 function reasonOf(error: unknown): string {

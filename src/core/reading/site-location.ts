@@ -1,10 +1,11 @@
 // Where the site is published: read from the register's settings so that a
 // municipality changes one file. SYSTEMFORTECKNING_BASE overrides the path,
 // for serving the same build from another folder of the intranet server.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { SETTINGS_FILE } from '../kinds.ts';
-import { parseYaml } from './yaml.ts';
+import { settingsWithDefaults, type Settings } from '../schema/settings.ts';
+import { readOneSource } from './load.ts';
+import { parseRegister } from './parse.ts';
 
 export interface SiteLocation {
   registryDir: string;
@@ -16,17 +17,19 @@ export function registryDirFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return resolve(env.SYSTEMFORTECKNING_REGISTRY ?? 'registry');
 }
 
+/**
+ * The register's settings, read and schema-checked like every other file;
+ * undefined when the file is missing or does not validate (the validator says why).
+ */
+export function readSettings(registryDir: string): Settings | undefined {
+  const source = readOneSource(registryDir, SETTINGS_FILE);
+  const entry = source ? parseRegister([source]).entries[0] : undefined;
+  return entry?.schemaValid ? settingsWithDefaults(entry.data as Settings) : undefined;
+}
+
 export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation {
   const registryDir = registryDirFromEnv(env);
-  let siteUrl = 'http://localhost/';
-  try {
-    const parsed = parseYaml(readFileSync(join(registryDir, SETTINGS_FILE), 'utf8'));
-    const value = parsed.ok ? (parsed.value as { siteUrl?: unknown }).siteUrl : undefined;
-    if (typeof value === 'string' && URL.canParse(value)) siteUrl = value;
-  } catch {
-    // A missing settings file is reported by the validator; build with defaults.
-  }
-  const url = new URL(siteUrl);
+  const url = new URL(readSettings(registryDir)?.siteUrl ?? 'http://localhost/');
   const base = normalizeBase(env.SYSTEMFORTECKNING_BASE ?? url.pathname);
   return { registryDir, site: url.origin, base };
 }

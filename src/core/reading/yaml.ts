@@ -3,6 +3,7 @@
 // The fast path is a plain js-yaml load; positions of data paths are found
 // afterwards, only for files with findings (locate.ts).
 import { load, YAMLException } from 'js-yaml';
+import type { Problem, RuleId } from '../checking/findings.ts';
 import { complexKeyPosition } from './locate.ts';
 
 export type DataPath = readonly (string | number)[];
@@ -12,12 +13,7 @@ export interface Position {
   column: number;
 }
 
-export interface SourceProblem extends Position {
-  rule: string;
-  message: string;
-}
-
-export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: SourceProblem };
+export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
 /** Aliases allowed per file; the register needs none, a few are harmless. */
 const MAX_ALIASES = 50;
@@ -63,7 +59,7 @@ function isBlank(text: string): boolean {
   return text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'));
 }
 
-function fail(line: number, column: number, rule: string, message: string): ParseResult {
+function fail(line: number, column: number, rule: RuleId, message: string): ParseResult {
   return { ok: false, problem: { line, column, rule, message } };
 }
 
@@ -86,7 +82,7 @@ function exceedsNodeBudget(root: unknown, budget: number): boolean {
 
 const COMPLEX_KEY_MESSAGE = 'En nyckel får bara vara text, till exempel "namn:", inte en lista eller ett avsnitt. Skriv om raden som "nyckel: värde".';
 
-const SWEDISH_REASONS: [RegExp, string, string][] = [
+const SWEDISH_REASONS: [RegExp, RuleId, string][] = [
   [
     /tab characters must not be used in indentation/,
     'yaml-tab',
@@ -139,7 +135,7 @@ const SWEDISH_REASONS: [RegExp, string, string][] = [
   [/complex keys/, 'yaml-syntax', COMPLEX_KEY_MESSAGE],
 ];
 
-function describeYamlError(text: string, error: unknown): SourceProblem {
+function describeYamlError(text: string, error: unknown): Problem {
   const reason = error instanceof YAMLException ? error.reason : String((error as Error)?.message ?? error);
   const mark = error instanceof YAMLException ? error.mark : undefined;
   let line = mark ? mark.line + 1 : 1;
@@ -176,7 +172,7 @@ function describeYamlError(text: string, error: unknown): SourceProblem {
  * js-yaml reports a stray colon or an unclosed bracket as bad indentation on
  * a later line. Look for those two common mistakes and point at their line.
  */
-function structuralHint(text: string, errorLine: number): SourceProblem | undefined {
+function structuralHint(text: string, errorLine: number): Problem | undefined {
   const lines = text.split('\n');
   const opener = unclosedBracket(lines.slice(0, errorLine));
   if (opener) {

@@ -5,7 +5,8 @@ import { dump } from 'js-yaml';
 import { KINDS, type ReferableKind } from '../kinds.ts';
 import { schemaAt } from '../schema/labels.ts';
 import { textValueProblem } from '../checking/schema-check.ts';
-import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, SYSTEM_STATUSES, UNIT_TYPES } from '../schema/vocabulary.ts';
+import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
+import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, UNIT_TYPES } from '../schema/vocabulary.ts';
 import { closestMatch, joinSwedish, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;

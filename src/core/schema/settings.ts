@@ -4,6 +4,9 @@ import * as z from 'zod';
 import { doc, email, reference, text, url } from './common.ts';
 import { TEAM_PATTERN } from './vocabulary.ts';
 
+/** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
+export const SETTINGS_DEFAULTS = { reviewIntervalMonths: 12, contractWarningDays: 90 } as const;
+
 export const settingsSchema = doc(
   z.strictObject({
     municipality: text({ title: 'Kommun', description: 'Kommunens namn som det visas på webbplatsen.', examples: ['Exempelkommun'] }),
@@ -32,14 +35,14 @@ export const settingsSchema = doc(
       title: 'Politiskt IT-råd',
       description: 'Enheten som är kommunens politiska IT-råd (riktlinjerna §3), vanligen kommunstyrelsens arbetsutskott.',
     }).optional(),
-    reviewIntervalMonths: doc(z.int().min(1).max(60), {
+    reviewIntervalMonths: doc(z.int().min(1).max(60).default(SETTINGS_DEFAULTS.reviewIntervalMonths), {
       title: 'Granskningsintervall',
-      description: 'Antal månader mellan granskningar av ett system innan en varning visas.',
+      description: `Antal månader mellan granskningar av ett system innan en varning visas. Utelämnat: ${SETTINGS_DEFAULTS.reviewIntervalMonths}.`,
       examples: [12],
     }),
-    contractWarningDays: doc(z.int().min(1).max(730), {
+    contractWarningDays: doc(z.int().min(1).max(730).default(SETTINGS_DEFAULTS.contractWarningDays), {
       title: 'Varning före avtalsslut',
-      description: 'Antal dagar före avtalsslut som en varning visas.',
+      description: `Antal dagar före avtalsslut som en varning visas. Utelämnat: ${SETTINGS_DEFAULTS.contractWarningDays}.`,
       examples: [90],
     }),
     contactEmail: email({
@@ -52,3 +55,23 @@ export const settingsSchema = doc(
 );
 
 export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Schema-valid settings data with the defaults filled in. */
+export function settingsWithDefaults(data: SettingsInput): Settings {
+  return { ...SETTINGS_DEFAULTS, ...data } as Settings;
+}
+
+/**
+ * What the model holds when the register has no valid settings.yaml (the
+ * validator reports it): the defaults, and placeholders that show it.
+ */
+export const PLACEHOLDER_SETTINGS: Settings = settingsWithDefaults({
+  municipality: 'Kommunen',
+  siteUrl: 'http://localhost/',
+  repositoryUrl: 'https://github.com/',
+  defaultBranch: 'main',
+  itDepartment: 'it-avdelningen',
+  itTeam: '@org/it',
+  contactEmail: 'it@example.invalid',
+});

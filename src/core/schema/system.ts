@@ -8,8 +8,8 @@ import {
   ORG_NUMBER_PATTERN,
   PROCESSOR_AGREEMENT_STATES,
   RETENTION_CHOICES,
-  SYSTEM_STATUSES,
 } from './vocabulary.ts';
+import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
 
 const personRef = (title: string, description: string) => reference('en person i registry/people/', { title, description });
 

@@ -21,17 +21,6 @@ export const WEB_URL_PATTERN = /^https?:\/\/[^\s/?#"<>\\^`{|}]+[^\s"<>\\^`{|}]*$
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
-/** Lifecycle, in order (vocabulary: Planerad → … → Avvecklad). */
-export const SYSTEM_STATUSES = [
-  'planerad',
-  'under upphandling',
-  'under införande',
-  'i drift',
-  'under avveckling',
-  'avställd',
-  'avvecklad',
-] as const;
-
 export const HOSTING_FORMS = ['egen drift', 'extern drift', 'molntjänst'] as const;
 export const CRITICALITY_LEVELS = ['låg', 'medel', 'hög', 'kritisk'] as const;
 export const PROCESSOR_AGREEMENT_STATES = ['finns', 'saknas', 'ej aktuellt'] as const;
@@ -60,7 +49,6 @@ export const EQUIPMENT_CATEGORIES = [
   'övrigt',
 ] as const;
 
-export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
 export type HostingForm = (typeof HOSTING_FORMS)[number];
 export type UnitType = (typeof UNIT_TYPES)[number];
 export type EquipmentCategory = (typeof EQUIPMENT_CATEGORIES)[number];

@@ -12,6 +12,19 @@ export function capitalize(value: string): string {
   return value.charAt(0).toLocaleUpperCase('sv') + value.slice(1);
 }
 
+/**
+ * Text as people may type it, folded for comparing: lower case, no
+ * diacritics (å → a, é → e), white space collapsed. "  Åsa  Öberg" → "asa oberg".
+ */
+export function foldText(value: string): string {
+  return value
+    .toLocaleLowerCase('sv')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** "a, b och c" */
 export function joinSwedish(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -75,10 +88,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
  * a hyphen to at most MAX_ID_LENGTH characters.
  */
 export function toId(name: string): string {
-  const id = name
-    .toLocaleLowerCase('sv')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const id = foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (id.length <= MAX_ID_LENGTH) return id;

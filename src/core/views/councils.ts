@@ -1,5 +1,6 @@
 // The two councils of guideline §3, derived from the register.
 import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../model/model.ts';
+import { countsForCouncils } from '../model/lifecycle.ts';
 import { unitSubtree } from '../model/model.ts';
 import { bySwedish } from '../text/text.ts';
 
@@ -33,7 +34,7 @@ export function systemManagementCouncil(model: RegisterModel): SystemManagementC
     return entry;
   };
   for (const system of model.systems) {
-    if (system.status === 'avvecklad') continue;
+    if (!countsForCouncils(system.status)) continue;
     const manager = model.personById.get(system.roles.manager);
     if (manager?.active) member(manager).manages.push(system);
   }

@@ -1,127 +1,165 @@
 // The IT department's follow-up report (guideline §4: the IT department keeps
-// the register current). Works on any parsed register, also one that does not
-// validate, since that is when it is needed most.
-import { isCalendarDate } from '../text/dates.ts';
-import { referencesOf } from '../model/references.ts';
-import type { Entry } from '../reading/parse.ts';
-import {
-  contractEndsWithin,
-  DEFAULT_CONTRACT_WARNING_DAYS,
-  DEFAULT_REVIEW_MONTHS,
-  isCurrent,
-  isReviewOverdue,
-  reviewDue,
-} from '../model/review.ts';
-import { REQUIRED_ROLES, type RoleKey } from '../model/roles.ts';
-import { bySwedish } from '../text/text.ts';
+// the register current), made from what the validator found plus what only
+// the model knows (who holds the most roles). It checks nothing itself, so it
+// always agrees with npm run validate. One structure, with every Swedish
+// sentence in it: the terminal, the job summary, the JSON and the site's
+// report page all render this and word nothing of their own.
+import { ruleInfo, type RuleGroup } from '../checking/rule-catalogue.ts';
+import type { Finding, RuleId, Severity } from '../checking/findings.ts';
+import type { Kind } from '../kinds.ts';
+import type { RegisterModel } from '../model/model.ts';
+import { roleTitle, type RoleKey } from '../model/roles.ts';
+import type { ParsedRegister } from '../reading/parse.ts';
+import { bySwedish, joinSwedish } from '../text/text.ts';
 
-export interface ReportSystem {
+export interface ReportSubject {
+  kind: Kind;
   id: string;
   name: string;
   file: string;
 }
 
-export interface ReportPerson {
-  id: string;
-  name: string;
-  file: string;
+export interface ReportLine {
+  /** What the line is about: a system, a person, or a file that could not be read as an entry. */
+  subject: ReportSubject;
+  text: string;
+  severity?: Severity;
+  rule?: RuleId;
+}
+
+export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'ovrigt' | 'flest-roller';
+
+export interface ReportSection {
+  key: ReportSectionKey;
+  title: string;
+  /** Said when the section has no lines. */
+  none: string;
+  lines: ReportLine[];
 }
 
 export interface Report {
   today: string;
-  reviewIntervalMonths: number;
-  contractWarningDays: number;
-  roleProblems: { system: ReportSystem; role: RoleKey; problem: 'saknas' | 'okänd' | 'har slutat'; holder?: string }[];
-  overdueReviews: { system: ReportSystem; reviewed?: string; due?: string }[];
-  endingContracts: { system: ReportSystem; end: string; daysLeft: number }[];
-  leftWithRoles: { person: ReportPerson; roles: { system: ReportSystem; role: RoleKey }[] }[];
-  mostRoles: { person: ReportPerson; count: number; systems: number }[];
+  /** "3 fel och 12 varningar i 40 system." */
+  summary: string;
+  errors: number;
+  warnings: number;
+  sections: ReportSection[];
 }
 
-/** Roles that may be held by a unit instead of a person. */
-const UNIT_ROLES = new Set<RoleKey>(['operations', 'users', 'legalOwner']);
+/** Rules about a person who left, whose findings also list under that person. */
+const LEFT_RULES = new Set<RuleId>(['role-holder-left', 'optional-role-holder-left', 'administrator-left', 'no-administrator-in-post']);
 
-const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value : fallback);
+/** The section a finding belongs to: by its rule's group, and roles by the field it is about. */
+function sectionOf(finding: Finding): ReportSectionKey {
+  const group: RuleGroup = ruleInfo(finding.rule).group;
+  if (group === 'roller' || (finding.entry?.kind === 'system' && finding.path?.[0] === 'roles')) return 'roller';
+  if (group === 'granskning') return 'granskning';
+  if (group === 'avtal') return 'avtal';
+  return 'ovrigt';
+}
 
-/** O(systems + role references + people log people). */
-export function buildReport(entries: readonly Entry[], today: string, topCount = 10): Report {
-  const settings = entries.find((entry) => entry.kind === 'settings')?.data ?? {};
-  const months = typeof settings.reviewIntervalMonths === 'number' ? settings.reviewIntervalMonths : DEFAULT_REVIEW_MONTHS;
-  const warningDays = typeof settings.contractWarningDays === 'number' ? settings.contractWarningDays : DEFAULT_CONTRACT_WARNING_DAYS;
-  const people = new Map<string, { person: ReportPerson; active: boolean }>();
-  const units = new Set<string>();
-  for (const entry of entries) {
-    if (entry.kind === 'person')
-      people.set(entry.fileId, {
-        person: { id: entry.fileId, name: text(entry.data.name, entry.fileId), file: entry.file },
-        active: entry.data.active !== false,
-      });
-    if (entry.kind === 'unit') units.add(entry.fileId);
-  }
-  const report: Report = {
-    today,
-    reviewIntervalMonths: months,
-    contractWarningDays: warningDays,
-    roleProblems: [],
-    overdueReviews: [],
-    endingContracts: [],
-    leftWithRoles: [],
-    mostRoles: [],
+export interface ReportInput {
+  findings: readonly Finding[];
+  parsed: ParsedRegister;
+  model: RegisterModel;
+  today: string;
+  /** How many people to list as holding the most roles. */
+  top?: number;
+}
+
+/** O(findings log findings + role assignments). */
+export function buildReport({ findings, parsed, model, today, top = 10 }: ReportInput): Report {
+  const subjects = subjectLookup(parsed);
+  const lines = new Map<ReportSectionKey, ReportLine[]>();
+  const add = (key: ReportSectionKey, line: ReportLine) => {
+    const list = lines.get(key);
+    if (list) list.push(line);
+    else lines.set(key, [line]);
   };
-  const rolesByPerson = new Map<string, { system: ReportSystem; role: RoleKey }[]>();
-  const systems = entries.filter((entry) => entry.kind === 'system').sort(bySwedish((entry) => text(entry.data.name, entry.fileId)));
-  for (const entry of systems) {
-    const { data } = entry;
-    const system: ReportSystem = { id: entry.fileId, name: text(data.name, entry.fileId), file: entry.file };
-    const status = text(data.status, 'i drift');
-    const roles = (typeof data.roles === 'object' && data.roles !== null ? data.roles : {}) as Record<string, unknown>;
-    const references = referencesOf('system', data).filter(({ path }) => path[0] === 'roles');
-    for (const { path, id } of references) {
-      const role = path[1] as RoleKey;
-      if (role === 'users' || !people.has(id)) continue;
-      const list = rolesByPerson.get(id);
-      if (list) list.push({ system, role });
-      else rolesByPerson.set(id, [{ system, role }]);
-    }
-    if (isCurrent(status)) {
-      for (const role of REQUIRED_ROLES) {
-        const value = roles[role];
-        if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
-          report.roleProblems.push({ system, role, problem: 'saknas' });
-          continue;
-        }
-        for (const { id } of references.filter(({ path }) => path[1] === role)) {
-          const holder = people.get(id);
-          if (holder && !holder.active) report.roleProblems.push({ system, role, problem: 'har slutat', holder: holder.person.name });
-          else if (!holder && !(UNIT_ROLES.has(role) && units.has(id)))
-            report.roleProblems.push({ system, role, problem: 'okänd', holder: id });
-        }
+  const rolesLeft = new Map<string, { system: ReportSubject; role: string }[]>();
+  for (const finding of findings) {
+    const subject = subjects(finding);
+    add(sectionOf(finding), { subject, text: finding.message, severity: finding.severity, rule: finding.rule });
+    if (LEFT_RULES.has(finding.rule)) {
+      const role = roleTitle(finding.path?.[1] as RoleKey).toLocaleLowerCase('sv');
+      for (const person of finding.refs ?? []) {
+        const held = rolesLeft.get(person) ?? [];
+        held.push({ system: subject, role });
+        rolesLeft.set(person, held);
       }
-      // A date that does not exist is the validator's finding; here it counts as no date.
-      const reviewed = typeof data.reviewed === 'string' && isCalendarDate(data.reviewed) ? data.reviewed : undefined;
-      if (isReviewOverdue(reviewed, months, today)) {
-        const due = reviewDue(reviewed, months);
-        report.overdueReviews.push({ system, ...(reviewed ? { reviewed } : {}), ...(due ? { due } : {}) });
-      }
-      const end = (data.contract as { end?: unknown } | undefined)?.end;
-      const daysLeft = contractEndsWithin(typeof end === 'string' && isCalendarDate(end) ? end : undefined, warningDays, today);
-      if (daysLeft !== undefined) report.endingContracts.push({ system, end: end as string, daysLeft });
     }
   }
-  report.endingContracts.sort((a, b) => a.daysLeft - b.daysLeft);
-  for (const [id, roles] of rolesByPerson) {
-    const holder = people.get(id);
-    if (holder && !holder.active) report.leftWithRoles.push({ person: holder.person, roles });
+  for (const [personId, held] of rolesLeft) {
+    const person = model.personById.get(personId);
+    add('slutat', {
+      subject: { kind: 'person', id: personId, name: person?.name ?? personId, file: person ? person.source : '' },
+      text: `${joinSwedish(held.map(({ system, role }) => `${role} för ${system.name}`))}.`,
+    });
   }
-  report.leftWithRoles.sort(bySwedish((item) => item.person.name));
-  report.mostRoles = [...rolesByPerson]
-    .filter(([id]) => people.get(id)?.active)
-    .map(([id, roles]) => ({
-      person: (people.get(id) as { person: ReportPerson }).person,
-      count: roles.length,
-      systems: new Set(roles.map((role) => role.system.id)).size,
-    }))
+  for (const { person, count, systems } of mostRoles(model, top)) {
+    add('flest-roller', {
+      subject: { kind: 'person', id: person.id, name: person.name, file: person.source },
+      text: `${count} ${count === 1 ? 'roll' : 'roller'} i ${systems} system.`,
+    });
+  }
+  const byName = bySwedish<ReportLine>((line) => line.subject.name);
+  const section = (key: ReportSectionKey, title: string, none: string): ReportSection => ({
+    key,
+    title,
+    none,
+    lines: key === 'flest-roller' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
+  });
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const { reviewIntervalMonths, contractWarningDays } = model.settings;
+  return {
+    today,
+    errors,
+    warnings,
+    summary: `${errors} fel och ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i ${model.systems.length} system.`,
+    sections: [
+      section(
+        'roller',
+        'System med saknade eller vakanta roller',
+        'Alla system har systemägare, systemförvaltare, systemadministratör, driftansvarig och användare som finns och har kvar sin tjänst.',
+      ),
+      section('slutat', 'Personer som slutat men har kvar roller', 'Ingen som slutat har kvar en roll.'),
+      section(
+        'granskning',
+        `Granskning försenad eller saknas (granskas var ${reviewIntervalMonths}:e månad)`,
+        'Alla system är granskade i tid.',
+      ),
+      section('avtal', `Avtal som löper ut inom ${contractWarningDays} dagar`, 'Inga avtal löper ut snart.'),
+      section('ovrigt', 'Övrigt att rätta i filerna', 'Inget annat att rätta.'),
+      section('flest-roller', 'Personer med flest roller', 'Ingen har någon roll.'),
+    ],
+  };
+}
+
+/** Names for what findings are about, from the parsed entries (also those that do not validate). */
+function subjectLookup(parsed: ParsedRegister): (finding: Finding) => ReportSubject {
+  const byFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
+  return (finding) => {
+    const entry = byFile.get(finding.file);
+    const name = entry?.data.name ?? entry?.data.title;
+    return {
+      kind: entry?.kind ?? finding.entry?.kind ?? 'settings',
+      id: entry?.fileId ?? finding.entry?.id ?? '',
+      name: typeof name === 'string' && name.trim() ? name : (entry?.fileId ?? finding.file),
+      file: finding.file,
+    };
+  };
+}
+
+/** People in post with the most role assignments. O(assignments + people log people). */
+function mostRoles(model: RegisterModel, top: number) {
+  return model.people
+    .filter((person) => person.active)
+    .map((person) => {
+      const held = (model.assignmentsByHolder.get(person.id) ?? []).filter(({ role }) => role !== 'users');
+      return { person, count: held.length, systems: new Set(held.map(({ system }) => system.id)).size };
+    })
+    .filter(({ count }) => count > 0)
     .sort((a, b) => b.count - a.count || b.systems - a.systems || a.person.name.localeCompare(b.person.name, 'sv'))
-    .slice(0, topCount);
-  return report;
+    .slice(0, top);
 }

@@ -1,6 +1,6 @@
 // Counts of systems per lifecycle status, in lifecycle order.
 import type { RegisterModel } from '../model/model.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../schema/vocabulary.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
 
 export function statusCounts(model: RegisterModel): { status: SystemStatus; count: number }[] {
   const counts = new Map<string, number>();

@@ -32,8 +32,9 @@ function lstatOrUndefined(path: string) {
 }
 
 /** Checks every target; throws a UserError naming the first unsafe one. O(files × depth). */
-export function planWrites(registry: string, files: readonly FileToWrite[], options: { overwrite: boolean }): WritePlan {
+export function planWrites(registry: string, files: readonly FileToWrite[], options: { overwrite: boolean; cwd?: string }): WritePlan {
   const root = resolve(registry);
+  const shown = (path: string) => displayPathOf(path, options.cwd);
   const plan: WritePlan = { registry: root, create: [], replace: [], keep: [] };
   const seen = new Set<string>();
   for (const file of files) {
@@ -48,12 +49,12 @@ export function planWrites(registry: string, files: readonly FileToWrite[], opti
     for (const part of rel.split(sep).slice(0, -1)) {
       folder = join(folder, part);
       const stat = lstatOrUndefined(folder);
-      if (stat?.isSymbolicLink()) throw new UserError(`${displayPathOf(folder)} är en symbolisk länk; inget skrivs genom den. Inget skrevs.`);
-      if (stat && !stat.isDirectory()) throw new UserError(`${displayPathOf(folder)} är inte en mapp. Inget skrevs.`);
+      if (stat?.isSymbolicLink()) throw new UserError(`${shown(folder)} är en symbolisk länk; inget skrivs genom den. Inget skrevs.`);
+      if (stat && !stat.isDirectory()) throw new UserError(`${shown(folder)} är inte en mapp. Inget skrevs.`);
     }
     const stat = lstatOrUndefined(target);
-    if (stat?.isSymbolicLink()) throw new UserError(`${displayPathOf(target)} är en symbolisk länk; inget skrivs genom den. Inget skrevs.`);
-    if (stat && !stat.isFile()) throw new UserError(`${displayPathOf(target)} finns redan och är inte en fil. Inget skrevs.`);
+    if (stat?.isSymbolicLink()) throw new UserError(`${shown(target)} är en symbolisk länk; inget skrivs genom den. Inget skrevs.`);
+    if (stat && !stat.isFile()) throw new UserError(`${shown(target)} finns redan och är inte en fil. Inget skrevs.`);
     if (!stat) plan.create.push(file);
     else if (options.overwrite) plan.replace.push(file);
     else plan.keep.push(file);

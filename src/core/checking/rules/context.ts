@@ -1,8 +1,11 @@
-// What every cross-file rule receives, built once per validation run.
-import type { Issue } from '../findings.ts';
+// What every cross-file rule receives, built once per validation run, and the
+// one helper rules use to say what they found.
 import type { Kind } from '../../kinds.ts';
 import type { Entry } from '../../reading/parse.ts';
-import type { Person, Settings, System, Unit } from '../../schema/types.ts';
+import type { DataPath } from '../../reading/yaml.ts';
+import { settingsWithDefaults, type Settings } from '../../schema/settings.ts';
+import type { Person, System, Unit } from '../../schema/types.ts';
+import { findingOn, type Finding, type RuleId } from '../findings.ts';
 
 export interface RuleContext {
   /** Every entry whose file could be parsed, valid or not. */
@@ -10,7 +13,10 @@ export interface RuleContext {
   systems: readonly (Entry & { data: System })[];
   people: ReadonlyMap<string, Entry & { data: Person }>;
   units: ReadonlyMap<string, Entry & { data: Unit }>;
+  /** The settings file's entry, with the schema's defaults filled in. */
   settings: (Entry & { data: Settings }) | undefined;
+  /** Review interval and contract warning, from the settings or their defaults. */
+  policy: Pick<Settings, 'reviewIntervalMonths' | 'contractWarningDays'>;
   /**
    * Ids by kind, from the names of all files, parsed or not. A reference to a
    * file that is broken for another reason still resolves, so one broken
@@ -24,7 +30,7 @@ export interface RuleContext {
   sourcePaths: ReadonlySet<string>;
 }
 
-export type Rule = (context: RuleContext) => Issue[];
+export type Rule = (context: RuleContext) => Finding[];
 
 /** Builds the context in one pass over the entries. O(entries). */
 export function buildContext(
@@ -40,19 +46,33 @@ export function buildContext(
     if (entry.kind === 'system') systems.push(entry as Entry & { data: System });
     else if (entry.kind === 'person') people.set(entry.fileId, entry as Entry & { data: Person });
     else if (entry.kind === 'unit') units.set(entry.fileId, entry as Entry & { data: Unit });
-    else if (entry.kind === 'settings') settings = entry as Entry & { data: Settings };
+    else if (entry.kind === 'settings') settings = { ...entry, data: settingsWithDefaults(entry.data as Settings) };
   }
   const { fileIds, ...rest } = options;
-  return { entries, systems, people, units, settings, ids: fileIds, ...rest };
+  const policy = settings?.data ?? settingsWithDefaults({} as Settings);
+  return {
+    entries,
+    systems,
+    people,
+    units,
+    settings,
+    policy: { reviewIntervalMonths: policy.reviewIntervalMonths, contractWarningDays: policy.contractWarningDays },
+    ids: fileIds,
+    ...rest,
+  };
 }
 
-export function issue(
-  entry: Entry,
-  path: Issue['path'],
-  rule: string,
-  message: string,
-  severity: Issue['severity'] = 'error',
-  target: Issue['target'] = 'value',
-): Issue {
-  return { file: entry.file, path, target, severity, rule, message };
+/** A finding about a field of an entry. */
+export function finding(options: {
+  entry: Entry;
+  path: DataPath;
+  rule: RuleId;
+  message: string;
+  /** Point at the key (`owner:`) rather than its value. */
+  target?: 'key' | 'value';
+  /** Other entries the finding is about, such as the person who left. */
+  refs?: string[];
+}): Finding {
+  const { entry, ...rest } = options;
+  return findingOn({ file: entry.file, entry: { kind: entry.kind, id: entry.fileId }, ...rest });
 }

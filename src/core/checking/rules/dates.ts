@@ -1,14 +1,20 @@
 // Rules about dates: contract periods and reviews.
+import { needsReview } from '../../model/lifecycle.ts';
+import { contractEndsWithin, isReviewOverdue } from '../../model/review.ts';
 import { formatSwedishDate } from '../../text/dates.ts';
-import { contractEndsWithin, DEFAULT_CONTRACT_WARNING_DAYS, DEFAULT_REVIEW_MONTHS, isCurrent, isReviewOverdue } from '../../model/review.ts';
-import { issue, type Rule } from './context.ts';
+import { finding, type Rule } from './context.ts';
 
 export const contractPeriodIsOrdered: Rule = ({ systems }) =>
   systems.flatMap((system) => {
     const { start, end } = system.data.contract ?? {};
     if (!start || !end || end >= start) return [];
     return [
-      issue(system, ['contract', 'end'], 'contract-period', `Avtalet löper ut ${end}, före avtalsstarten ${start}. Kontrollera datumen.`),
+      finding({
+        entry: system,
+        path: ['contract', 'end'],
+        rule: 'contract-period',
+        message: `Avtalet löper ut ${end}, före avtalsstarten ${start}. Kontrollera datumen.`,
+      }),
     ];
   });
 
@@ -21,62 +27,55 @@ export const reviewNotInFuture: Rule = ({ systems, today }) =>
     const reviewed = system.data.reviewed;
     if (reviewed === undefined || reviewed <= today) return [];
     return [
-      issue(
-        system,
-        ['reviewed'],
-        'review-in-future',
-        `reviewed är ${formatSwedishDate(reviewed)}, ett datum som inte har kommit än. Sätt den dag då uppgifterna granskades, senast i dag (${today}).`,
-      ),
+      finding({
+        entry: system,
+        path: ['reviewed'],
+        rule: 'review-in-future',
+        message: `reviewed är ${formatSwedishDate(reviewed)}, ett datum som inte har kommit än. Sätt den dag då uppgifterna granskades, senast i dag (${today}).`,
+      }),
     ];
   });
 
 /** `reviewed` is missing or older than the review interval in the settings. */
-export const reviewOverdue: Rule = ({ systems, settings, today }) => {
-  const months = settings?.data.reviewIntervalMonths ?? DEFAULT_REVIEW_MONTHS;
-  return systems.flatMap((system) => {
-    if (!isCurrent(system.data.status)) return [];
+export const reviewOverdue: Rule = ({ systems, policy, today }) =>
+  systems.flatMap((system) => {
+    if (!needsReview(system.data.status)) return [];
     const reviewed = system.data.reviewed;
     if (reviewed === undefined) {
       return [
-        issue(
-          system,
-          ['reviewed'],
-          'review-missing',
-          `Systemet har aldrig granskats. Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum (${today}).`,
-          'warning',
-          'key',
-        ),
+        finding({
+          entry: system,
+          path: ['reviewed'],
+          rule: 'review-missing',
+          message: `Systemet har aldrig granskats. Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum (${today}).`,
+          target: 'key',
+        }),
       ];
     }
-    if (!isReviewOverdue(reviewed, months, today)) return [];
+    if (!isReviewOverdue(reviewed, policy.reviewIntervalMonths, today)) return [];
     return [
-      issue(
-        system,
-        ['reviewed'],
-        'review-overdue',
-        `Uppgifterna granskades senast ${formatSwedishDate(reviewed)}, för mer än ${months} månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum.`,
-        'warning',
-      ),
+      finding({
+        entry: system,
+        path: ['reviewed'],
+        rule: 'review-overdue',
+        message: `Uppgifterna granskades senast ${formatSwedishDate(reviewed)}, för mer än ${policy.reviewIntervalMonths} månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum.`,
+      }),
     ];
   });
-};
 
-export const contractEndingSoon: Rule = ({ systems, settings, today }) => {
-  const days = settings?.data.contractWarningDays ?? DEFAULT_CONTRACT_WARNING_DAYS;
-  return systems.flatMap((system) => {
+export const contractEndingSoon: Rule = ({ systems, policy, today }) =>
+  systems.flatMap((system) => {
     const end = system.data.contract?.end;
-    if (!end || !isCurrent(system.data.status)) return [];
-    const remaining = contractEndsWithin(end, days, today);
+    if (!end || !needsReview(system.data.status)) return [];
+    const remaining = contractEndsWithin(end, policy.contractWarningDays, today);
     if (remaining === undefined) return [];
     const when = remaining === 0 ? 'i dag' : `om ${remaining} ${remaining === 1 ? 'dag' : 'dagar'} (${formatSwedishDate(end)})`;
     return [
-      issue(
-        system,
-        ['contract', 'end'],
-        'contract-ending',
-        `Avtalet löper ut ${when}. Systemägaren beslutar om förlängning, ny upphandling eller avveckling.`,
-        'warning',
-      ),
+      finding({
+        entry: system,
+        path: ['contract', 'end'],
+        rule: 'contract-ending',
+        message: `Avtalet löper ut ${when}. Systemägaren beslutar om förlängning, ny upphandling eller avveckling.`,
+      }),
     ];
   });
-};

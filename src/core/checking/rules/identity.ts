@@ -2,7 +2,8 @@
 import { KINDS, SETTINGS_FILE } from '../../kinds.ts';
 import { ID_PATTERN } from '../../schema/vocabulary.ts';
 import { toId } from '../../text/text.ts';
-import { issue, type Rule } from './context.ts';
+import { findingOn, type Finding } from '../findings.ts';
+import { finding, type Rule } from './context.ts';
 
 /** The id inside a file equals its file name, so links and references agree. */
 export const idMatchesFileName: Rule = ({ entries }) =>
@@ -10,14 +11,13 @@ export const idMatchesFileName: Rule = ({ entries }) =>
     if (entry.kind === 'settings' || entry.kind === 'guideline') {
       if (entry.kind === 'guideline' && !ID_PATTERN.test(entry.fileId)) {
         return [
-          issue(
+          finding({
             entry,
-            [],
-            'file-name',
-            `Filnamnet "${entry.fileId}.md" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${toId(entry.fileId) || 'riktlinje'}.md".`,
-            'error',
-            'key',
-          ),
+            path: [],
+            rule: 'file-name',
+            message: `Filnamnet "${entry.fileId}.md" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${toId(entry.fileId) || 'riktlinje'}.md".`,
+            target: 'key',
+          }),
         ];
       }
       return [];
@@ -28,24 +28,23 @@ export const idMatchesFileName: Rule = ({ entries }) =>
     if (!ID_PATTERN.test(entry.fileId) && id !== entry.fileId) {
       const suggestion = toId(entry.fileId);
       return [
-        issue(
+        finding({
           entry,
-          ['id'],
-          'file-name',
-          `Filnamnet "${entry.fileId}${ext}" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${suggestion}${ext}" och sätt id: ${suggestion}.`,
-          'error',
-          'key',
-        ),
+          path: ['id'],
+          rule: 'file-name',
+          message: `Filnamnet "${entry.fileId}${ext}" får bara innehålla små bokstäver a–z, siffror och bindestreck. Byt namn till "${suggestion}${ext}" och sätt id: ${suggestion}.`,
+          target: 'key',
+        }),
       ];
     }
     if (typeof id === 'string' && id !== entry.fileId) {
       return [
-        issue(
+        finding({
           entry,
-          ['id'],
-          'id-matches-file-name',
-          `id är "${id}" men filen heter "${entry.fileId}${ext}". Id och filnamn ska vara lika: ändra id till "${entry.fileId}" eller byt namn på filen till "${id}${ext}".`,
-        ),
+          path: ['id'],
+          rule: 'id-matches-file-name',
+          message: `id är "${id}" men filen heter "${entry.fileId}${ext}". Id och filnamn ska vara lika: ändra id till "${entry.fileId}" eller byt namn på filen till "${id}${ext}".`,
+        }),
       ];
     }
     return [];
@@ -57,34 +56,33 @@ export const idMatchesFileName: Rule = ({ entries }) =>
  */
 export const uniqueIds: Rule = ({ entries }) => {
   const firstByid = new Map<string, (typeof entries)[number]>();
-  const issues = [];
+  const found: Finding[] = [];
   for (const entry of entries) {
     if (entry.kind === 'settings' || entry.kind === 'guideline' || entry.kind === 'equipment') continue;
     const existing = firstByid.get(entry.fileId);
     if (existing) {
-      issues.push(
-        issue(
+      found.push(
+        finding({
           entry,
-          ['id'],
-          'unique-id',
-          `Id "${entry.fileId}" används redan av ${KINDS[existing.kind].indefinite} (${existing.file}). Id måste vara unikt bland system, personer och enheter: välj ett annat id och byt filnamn.`,
-        ),
+          path: ['id'],
+          rule: 'unique-id',
+          message: `Id "${entry.fileId}" används redan av ${KINDS[existing.kind].indefinite} (${existing.file}). Id måste vara unikt bland system, personer och enheter: välj ett annat id och byt filnamn.`,
+        }),
       );
     } else firstByid.set(entry.fileId, entry);
   }
-  return issues;
+  return found;
 };
 
 export const settingsPresent: Rule = ({ sourcePaths, root }) => {
   if (sourcePaths.has(SETTINGS_FILE)) return [];
   return [
-    {
+    findingOn({
       file: `${root}/${SETTINGS_FILE}`,
       path: [],
       target: 'key',
-      severity: 'error',
       rule: 'settings-missing',
       message: `Registret saknar ${SETTINGS_FILE} med kommunens namn, webbplatsens adress och IT-avdelningen. Kopiera filen från exempelregistret och ändra värdena.`,
-    },
+    }),
   ];
 };

@@ -1,9 +1,12 @@
 // Rules about references between entries.
+import type { Finding, RuleId } from '../findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
 import { referencesOf } from '../../model/references.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
-import { issue, type Rule } from './context.ts';
+import { finding, type Rule } from './context.ts';
+
+const UNKNOWN_RULES = { system: 'unknown-system', person: 'unknown-person', unit: 'unknown-unit' } as const satisfies Record<ReferableKind, RuleId>;
 
 const WHERE: Record<ReferableKind, string> = {
   system: 'systemet i registry/systems/',
@@ -21,24 +24,26 @@ export const referencesResolve: Rule = ({ entries, ids }) =>
       if (otherKind) {
         const wanted = joinSwedish(targets.map((kind) => KINDS[kind].indefinite)).replace(/ och /, ' eller ');
         return [
-          issue(
+          finding({
             entry,
             path,
-            'wrong-reference-kind',
-            `${field} pekar på "${id}", som är ${KINDS[otherKind].indefinite}. Här ska det stå id för ${wanted}.`,
-          ),
+            rule: 'wrong-reference-kind',
+            message: `${field} pekar på "${id}", som är ${KINDS[otherKind].indefinite}. Här ska det stå id för ${wanted}.`,
+            refs: [id],
+          }),
         ];
       }
       const candidates = targets.flatMap((kind) => [...(ids.get(kind) ?? [])]);
       const where = targets.map((kind) => WHERE[kind]).join(' eller ');
-      const rule = targets.length === 1 ? `unknown-${targets[0]}` : 'unknown-reference';
+      const rule = targets.length === 1 ? UNKNOWN_RULES[targets[0] as ReferableKind] : 'unknown-reference';
       return [
-        issue(
+        finding({
           entry,
           path,
           rule,
-          `${field} pekar på "${id}", men det finns ingen sådan post (${where}).${didYouMean(id, candidates)} Rätta id:t eller lägg till posten (npm run new).`,
-        ),
+          message: `${field} pekar på "${id}", men det finns ingen sådan post (${where}).${didYouMean(id, candidates)} Rätta id:t eller lägg till posten (npm run new).`,
+          refs: [id],
+        }),
       ];
     }),
   );
@@ -49,12 +54,12 @@ export const noSelfDependency: Rule = ({ systems }) =>
     (system.data.dependencies ?? []).flatMap((dependency, index) =>
       dependency === system.fileId
         ? [
-            issue(
-              system,
-              ['dependencies', index],
-              'self-dependency',
-              `Systemet står som beroende av sig självt. Ta bort "${dependency}" ur dependencies.`,
-            ),
+            finding({
+              entry: system,
+              path: ['dependencies', index],
+              rule: 'self-dependency',
+              message: `Systemet står som beroende av sig självt. Ta bort "${dependency}" ur dependencies.`,
+            }),
           ]
         : [],
     ),
@@ -66,7 +71,7 @@ export const noSelfDependency: Rule = ({ systems }) =>
  */
 export const unitTreeIsAcyclic: Rule = ({ units }) => {
   const finished = new Set<string>();
-  const issues = [];
+  const found: Finding[] = [];
   for (const start of units.keys()) {
     const trail: string[] = [];
     const onTrail = new Set<string>();
@@ -76,13 +81,14 @@ export const unitTreeIsAcyclic: Rule = ({ units }) => {
         const cycle = trail.slice(trail.indexOf(current));
         const entry = units.get(current);
         if (entry) {
-          issues.push(
-            issue(
+          found.push(
+            finding({
               entry,
-              ['parent'],
-              'unit-cycle',
-              `Enheterna ${cycle.map((id) => `"${id}"`).join(' → ')} → "${current}" är varandras överordnade i en ring. Ändra parent så att kedjan slutar vid den översta enheten.`,
-            ),
+              path: ['parent'],
+              rule: 'unit-cycle',
+              message: `Enheterna ${cycle.map((id) => `"${id}"`).join(' → ')} → "${current}" är varandras överordnade i en ring. Ändra parent så att kedjan slutar vid den översta enheten.`,
+              refs: cycle,
+            }),
           );
         }
         break;
@@ -93,5 +99,5 @@ export const unitTreeIsAcyclic: Rule = ({ units }) => {
     }
     for (const id of trail) finished.add(id);
   }
-  return issues;
+  return found;
 };

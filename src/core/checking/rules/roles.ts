@@ -1,12 +1,9 @@
 // Rules about the management organisation of each system (guideline §4).
+import { needsNamedPeople } from '../../model/lifecycle.ts';
+import type { RoleKey } from '../../model/roles.ts';
 import { fieldReference } from '../../schema/labels.ts';
-import { issue, type Rule, type RuleContext } from './context.ts';
-import type { Issue } from '../findings.ts';
-
-/** Decommissioned systems keep their history; their roles need no one in post. */
-function isActiveSystem(status: string): boolean {
-  return status !== 'avvecklad';
-}
+import type { Finding } from '../findings.ts';
+import { finding, type Rule, type RuleContext } from './context.ts';
 
 function leftMessage(context: RuleContext, field: string, personId: string, fix: string): string {
   const person = context.people.get(personId);
@@ -15,47 +12,48 @@ function leftMessage(context: RuleContext, field: string, personId: string, fix:
 
 const isLeft = (context: RuleContext, personId: string) => context.people.get(personId)?.data.active === false;
 
+/** Single-person roles: the first three must be held by someone in post, the others should be. */
+const SINGLE_ROLES: readonly { role: RoleKey; required: boolean }[] = [
+  { role: 'owner', required: true },
+  { role: 'manager', required: true },
+  { role: 'operations', required: true },
+  { role: 'informationOwner', required: false },
+  { role: 'technicalManager', required: false },
+];
+
 /** Owner, manager and (when a person) operations are held by someone in post. */
 export const roleHoldersInPost: Rule = (context) =>
   context.systems.flatMap((system) => {
-    if (!isActiveSystem(system.data.status)) return [];
-    const { roles } = system.data;
-    const issues: Issue[] = [];
-    const single = [
-      ['owner', roles.owner],
-      ['manager', roles.manager],
-      ['operations', roles.operations],
-      ['informationOwner', roles.informationOwner],
-      ['technicalManager', roles.technicalManager],
-    ] as const;
-    for (const [key, personId] of single) {
-      if (personId === undefined || !isLeft(context, personId)) continue;
-      const required = key === 'owner' || key === 'manager' || key === 'operations';
-      const field = fieldReference('system', ['roles', key]);
-      issues.push(
-        issue(
-          system,
-          ['roles', key],
-          required ? 'role-holder-left' : 'optional-role-holder-left',
-          leftMessage(context, field, personId, 'Ange vem som har rollen nu.'),
-          required ? 'error' : 'warning',
-        ),
+    if (!needsNamedPeople(system.data.status)) return [];
+    const roles = system.data.roles as Record<RoleKey, unknown>;
+    const found: Finding[] = [];
+    for (const { role, required } of SINGLE_ROLES) {
+      const personId = roles[role];
+      if (typeof personId !== 'string' || !isLeft(context, personId)) continue;
+      found.push(
+        finding({
+          entry: system,
+          path: ['roles', role],
+          rule: required ? 'role-holder-left' : 'optional-role-holder-left',
+          message: leftMessage(context, fieldReference('system', ['roles', role]), personId, 'Ange vem som har rollen nu.'),
+          refs: [personId],
+        }),
       );
     }
-    (roles.superUsers ?? []).forEach((personId, index) => {
-      if (isLeft(context, personId)) {
-        issues.push(
-          issue(
-            system,
-            ['roles', 'superUsers', index],
-            'optional-role-holder-left',
-            leftMessage(context, fieldReference('system', ['roles', 'superUsers', index]), personId, 'Ta bort personen ur listan.'),
-            'warning',
-          ),
-        );
-      }
+    (system.data.roles.superUsers ?? []).forEach((personId, index) => {
+      if (!isLeft(context, personId)) return;
+      const path = ['roles', 'superUsers', index];
+      found.push(
+        finding({
+          entry: system,
+          path,
+          rule: 'optional-role-holder-left',
+          message: leftMessage(context, fieldReference('system', path), personId, 'Ta bort personen ur listan.'),
+          refs: [personId],
+        }),
+      );
     });
-    return issues;
+    return found;
   });
 
 /**
@@ -64,50 +62,52 @@ export const roleHoldersInPost: Rule = (context) =>
  */
 export const administratorInPost: Rule = (context) =>
   context.systems.flatMap((system) => {
-    if (!isActiveSystem(system.data.status)) return [];
+    if (!needsNamedPeople(system.data.status)) return [];
     const administrators = system.data.roles.administrators;
     const left = administrators.map((personId, index) => ({ personId, index })).filter(({ personId }) => isLeft(context, personId));
     if (left.length === 0) return [];
     if (left.length === administrators.length) {
       return [
-        issue(
-          system,
-          ['roles', 'administrators'],
-          'no-administrator-in-post',
-          `Ingen av systemadministratörerna har kvar sin tjänst. Systemförvaltaren ska utse minst en ny systemadministratör (riktlinjerna §4).`,
-          'error',
-          'key',
-        ),
+        finding({
+          entry: system,
+          path: ['roles', 'administrators'],
+          rule: 'no-administrator-in-post',
+          message:
+            'Ingen av systemadministratörerna har kvar sin tjänst. Systemförvaltaren ska utse minst en ny systemadministratör (riktlinjerna §4).',
+          target: 'key',
+          refs: left.map(({ personId }) => personId),
+        }),
       ];
     }
-    return left.map(({ personId, index }) =>
-      issue(
-        system,
-        ['roles', 'administrators', index],
-        'administrator-left',
-        leftMessage(context, fieldReference('system', ['roles', 'administrators', index]), personId, 'Ta bort personen ur listan.'),
-        'warning',
-      ),
-    );
+    return left.map(({ personId, index }) => {
+      const path = ['roles', 'administrators', index];
+      return finding({
+        entry: system,
+        path,
+        rule: 'administrator-left',
+        message: leftMessage(context, fieldReference('system', path), personId, 'Ta bort personen ur listan.'),
+        refs: [personId],
+      });
+    });
   });
 
 /** One person in every role leaves no one to check anyone: worth a warning. */
 export const singlePersonHoldsEveryRole: Rule = (context) =>
   context.systems.flatMap((system) => {
-    if (!isActiveSystem(system.data.status)) return [];
+    if (!needsNamedPeople(system.data.status)) return [];
     const { owner, manager, administrators, operations } = system.data.roles;
     const holders = new Set([owner, manager, ...administrators]);
     if (context.people.has(operations)) holders.add(operations);
     if (holders.size !== 1) return [];
     const person = context.people.get(owner);
     return [
-      issue(
-        system,
-        ['roles'],
-        'single-person-roles',
-        `${person?.data.name ?? owner} har alla roller för systemet. Riktlinjerna skiljer på systemägare, systemförvaltare och systemadministratör; överväg att fördela rollerna.`,
-        'warning',
-        'key',
-      ),
+      finding({
+        entry: system,
+        path: ['roles'],
+        rule: 'single-person-roles',
+        message: `${person?.data.name ?? owner} har alla roller för systemet. Riktlinjerna skiljer på systemägare, systemförvaltare och systemadministratör; överväg att fördela rollerna.`,
+        target: 'key',
+        refs: [owner],
+      }),
     ];
   });

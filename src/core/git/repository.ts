@@ -1,0 +1,15 @@
+// Where the register sits in its Git repository.
+import { spawnSync } from 'node:child_process';
+
+/** Path of the register folder inside its Git repository, e.g. "registry"; undefined outside Git. */
+export function repositoryPathOf(registryDir: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: registryDir, encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  return result.stdout.trim().replace(/\/$/, '');
+}
+
+/** The top folder of the repository that holds `dir`, or undefined outside Git. */
+export function repositoryRoot(dir: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}

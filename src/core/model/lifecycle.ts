@@ -1,0 +1,106 @@
+// A system's lifecycle: the statuses, in order, and what each means for the
+// rest of the register. The rules, the report, the councils, the reminders
+// and the site ask these predicates; nothing else decides what "in use" is.
+// Free of zod, so that the site's client scripts may use it.
+
+/** Planerad → Under upphandling → Under införande → I drift → Under avveckling → Avställd → Avvecklad. */
+export const SYSTEM_STATUSES = [
+  'planerad',
+  'under upphandling',
+  'under införande',
+  'i drift',
+  'under avveckling',
+  'avställd',
+  'avvecklad',
+] as const;
+
+export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+
+interface Phase {
+  /** Staff use it for their work now. */
+  inUse: boolean;
+  /**
+   * Owner, manager, operations and an administrator must be people in post.
+   * A system switched off (avställd) still holds information that someone
+   * answers for until it is decommissioned.
+   */
+  needsNamedPeople: boolean;
+  /** Reviewed within the interval, and its contract followed up. */
+  needsReview: boolean;
+  /** Its manager sits on the council for system management (guideline §3). */
+  countsForCouncils: boolean;
+  /** The badge colour on the site: the text says the rest. */
+  tone: 'ok' | 'info' | 'warn' | 'muted';
+  /** What people write for it in spreadsheets, folded to lower case without diacritics. */
+  synonyms: readonly string[];
+}
+
+export const LIFECYCLE: Record<SystemStatus, Phase> = {
+  planerad: {
+    inUse: false,
+    needsNamedPeople: true,
+    needsReview: true,
+    countsForCouncils: true,
+    tone: 'info',
+    synonyms: ['planerat', 'planering', 'kommande', 'planned'],
+  },
+  'under upphandling': {
+    inUse: false,
+    needsNamedPeople: true,
+    needsReview: true,
+    countsForCouncils: true,
+    tone: 'info',
+    synonyms: ['upphandling', 'upphandlas', 'procurement'],
+  },
+  'under införande': {
+    inUse: false,
+    needsNamedPeople: true,
+    needsReview: true,
+    countsForCouncils: true,
+    tone: 'info',
+    synonyms: ['inforande', 'implementering', 'inforandeprojekt', 'pilot', 'implementation'],
+  },
+  'i drift': {
+    inUse: true,
+    needsNamedPeople: true,
+    needsReview: true,
+    countsForCouncils: true,
+    tone: 'ok',
+    synonyms: ['drift', 'aktiv', 'aktivt', 'i bruk', 'produktion', 'i produktion', 'anvands', 'ja', 'active', 'in use', 'production'],
+  },
+  'under avveckling': {
+    inUse: true,
+    needsNamedPeople: true,
+    needsReview: true,
+    countsForCouncils: true,
+    tone: 'warn',
+    synonyms: ['avveckling', 'avvecklas', 'ska avvecklas', 'phasing out'],
+  },
+  avställd: {
+    inUse: false,
+    needsNamedPeople: true,
+    needsReview: false,
+    countsForCouncils: false,
+    tone: 'muted',
+    synonyms: ['avstallt', 'vilande', 'avstangd', 'avstangt', 'inactive'],
+  },
+  avvecklad: {
+    inUse: false,
+    needsNamedPeople: false,
+    needsReview: false,
+    countsForCouncils: false,
+    tone: 'muted',
+    synonyms: ['avvecklat', 'avslutad', 'avslutat', 'ur drift', 'ej i bruk', 'nedlagd', 'nedlagt', 'retired', 'decommissioned'],
+  },
+};
+
+function phase(status: string): Phase | undefined {
+  return LIFECYCLE[status as SystemStatus];
+}
+
+export const isInUse = (status: string): boolean => phase(status)?.inUse ?? false;
+/** An unknown status (a file that does not validate) is treated as needing everything. */
+export const needsNamedPeople = (status: string): boolean => phase(status)?.needsNamedPeople ?? true;
+export const needsReview = (status: string): boolean => phase(status)?.needsReview ?? true;
+export const countsForCouncils = (status: string): boolean => phase(status)?.countsForCouncils ?? false;
+export const statusTone = (status: string): Phase['tone'] => phase(status)?.tone ?? 'info';

@@ -1,0 +1,44 @@
+// Which files belong to the register: from a path under the register root to
+// the kind of entry and its id, or the reason the file is not read.
+import type { Problem } from '../checking/findings.ts';
+import { KINDS, SETTINGS_FILE, type Kind } from '../kinds.ts';
+
+export type Placement = { kind: Kind; fileId: string } | { ignore: true } | { problem: Problem };
+
+function notRead(rule: Problem['rule'], message: string): Placement {
+  return { problem: { line: 1, column: 1, rule, message } };
+}
+
+/** Decides what a path under the register root is. */
+export function placeFile(relPath: string): Placement {
+  const parts = relPath.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  if (name.startsWith('.') || name.toLowerCase() === 'readme.md') return { ignore: true };
+  if (parts.length === 1) {
+    if (name === SETTINGS_FILE) return { kind: 'settings', fileId: 'settings' };
+    return notRead('unexpected-file', `Filen hör inte till registret och läses inte. Register-filer ligger i ${folderList()}.`);
+  }
+  const kind = (Object.keys(KINDS) as Kind[]).find((candidate) => KINDS[candidate].dir !== '' && KINDS[candidate].dir === parts[0]);
+  if (!kind) {
+    return notRead(
+      'unexpected-file',
+      `Mappen "${parts[0]}" hör inte till registret och läses inte. Register-filer ligger i ${folderList()}.`,
+    );
+  }
+  const { ext, dir } = KINDS[kind];
+  if (parts.length > 2) return notRead('misplaced-file', `Filen ligger i en undermapp och läses inte. Flytta den direkt till ${dir}/.`);
+  if (!name.endsWith(ext)) {
+    return /\.(ya?ml|md|markdown|json)$/i.test(name)
+      ? notRead('file-extension', `Filen läses inte eftersom den inte slutar på ${ext}. Byt namn till ${name.replace(/\.[^.]+$/, ext)}.`)
+      : notRead('unexpected-file', `Filen läses inte: bara ${ext}-filer hör hemma i ${dir}/.`);
+  }
+  return { kind, fileId: name.slice(0, -ext.length) };
+}
+
+function folderList(): string {
+  return (Object.values(KINDS) as { dir: string }[])
+    .map((info) => info.dir)
+    .filter(Boolean)
+    .map((dir) => `${dir}/`)
+    .join(', ');
+}
