@@ -3,16 +3,29 @@ export const REGISTER_PAGE_SIZE = 100;
 /** Rows per page on the other long lists (people, council members). */
 export const LIST_PAGE_SIZE = 200;
 
-export function registerPageCount(rows: number): number {
-  return pageCount(rows, REGISTER_PAGE_SIZE);
-}
-
 export function pageCount(items: number, size: number): number {
   return Math.max(1, Math.ceil(items / size));
 }
 
-export function pageSlice<T>(items: readonly T[], page: number, size: number): T[] {
-  return items.slice((page - 1) * size, page * size);
+export interface Paginated<T> {
+  items: T[];
+  page: number;
+  /** Number of pages, at least 1. */
+  count: number;
+  /** Positions (from 1) of the first and last item on the page. */
+  first: number;
+  last: number;
+}
+
+/** One page of a list: every paginated list on the site goes through this. */
+export function paginate<T>(items: readonly T[], page: number, size: number): Paginated<T> {
+  return {
+    items: items.slice((page - 1) * size, page * size),
+    page,
+    count: pageCount(items.length, size),
+    first: Math.min((page - 1) * size + 1, items.length),
+    last: Math.min(page * size, items.length),
+  };
 }
 
 /** getStaticPaths for pages 2, 3, … of a list; page 1 is the list's own index page. */

@@ -1,16 +1,24 @@
-// Progressive enhancement of the register page: filter by text, unit, status
-// and hosting, and sort by any column with Swedish collation, over every
-// system (not just the rows on this page). Rows are built with DOM methods
-// and textContent, never innerHTML, so register text is always inert.
+// Progressive enhancement of the register page: filter by text and by the
+// form's selects, and sort by any column with Swedish collation, over every
+// system (not just the rows on this page). The columns come from the table's
+// own headers (data-key, data-kind), made from the one column definition in
+// src/core/views/register-columns.ts; rows are objects keyed by column.
+// Rows are built with DOM methods and textContent, never innerHTML, so
+// register text is always inert.
 import { statusTone, SYSTEM_STATUSES } from '../../../src/core/model/lifecycle.ts';
 import { capitalize, swedishCollator as collator } from '../../../src/core/text/text.ts';
-import type { RegisterIndex } from '../../../src/core/views/register-rows.ts';
+import type { RegisterIndex, TableKind } from '../../../src/core/views/register-columns.ts';
 
 const STATUS_ORDER: readonly string[] = SYSTEM_STATUSES;
 const FIRST_CHUNK = 200;
 
-type Row = RegisterIndex['rows'][number];
-type Column = 'name' | 'unit' | 'status' | 'owner' | 'manager' | 'administrators' | 'operations' | 'hosting';
+type Value = string | number | number[];
+type Row = { id: string } & Record<string, Value>;
+interface Column {
+  key: string;
+  kind: TableKind;
+  label: string;
+}
 
 export function enhanceRegister(): void {
   const form = document.querySelector<HTMLFormElement>('#register-filters');
@@ -20,13 +28,22 @@ export function enhanceRegister(): void {
   const tbody = table.tBodies[0] as HTMLTableSectionElement;
   const base = form.dataset.systemUrl ?? '';
   const siteBase = base.replace(/system\/$/, '');
-  const labels = [...table.tHead!.rows[0]!.cells].map((cell) => cell.textContent?.trim() ?? '');
-  let index: Promise<RegisterIndex> | undefined;
-  let sort: { column: Column; descending: boolean } = { column: 'name', descending: false };
+  const headers = [...table.tHead!.rows[0]!.cells];
+  const columns: Column[] = headers.map((cell) => ({
+    key: cell.dataset.key ?? '',
+    kind: (cell.dataset.kind ?? 'text') as TableKind,
+    label: cell.textContent?.trim() ?? '',
+  }));
+  const filterNames = [...form.elements].map((element) => (element as HTMLInputElement).name).filter(Boolean);
+  let index: Promise<{ data: RegisterIndex; rows: Row[] }> | undefined;
+  let sort: { column: Column; descending: boolean } = { column: columns[0] as Column, descending: false };
   let shown = FIRST_CHUNK;
-  const loadIndex = () => (index ??= fetch(form.dataset.index as string).then((response) => response.json() as Promise<RegisterIndex>));
+  const loadIndex = () =>
+    (index ??= fetch(form.dataset.index as string)
+      .then((response) => response.json() as Promise<RegisterIndex>)
+      .then((data) => ({ data, rows: data.ids.map((id, row) => rowAt(data, id, row)) })));
 
-  for (const header of table.tHead!.rows[0]!.cells) {
+  headers.forEach((header, position) => {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'sort';
@@ -34,16 +51,16 @@ export function enhanceRegister(): void {
     header.textContent = '';
     header.append(button);
     button.addEventListener('click', () => {
-      const column = header.dataset.key as Column;
+      const column = columns[position] as Column;
       sort = { column, descending: sort.column === column ? !sort.descending : false };
-      for (const cell of table.tHead!.rows[0]!.cells) cell.removeAttribute('aria-sort');
+      for (const cell of headers) cell.removeAttribute('aria-sort');
       header.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
       void render(true);
     });
-  }
+  });
 
   const params = new URLSearchParams(location.search);
-  for (const name of ['text', 'unit', 'status', 'hosting']) {
+  for (const name of filterNames) {
     const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
     const value = params.get(name);
     if (field && value) field.value = value;
@@ -51,64 +68,44 @@ export function enhanceRegister(): void {
   form.addEventListener('input', () => void render(true));
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('reset', () => setTimeout(() => void render(true)));
-  if ([...params.keys()].some((key) => ['text', 'unit', 'status', 'hosting'].includes(key))) void render(true);
+  if ([...params.keys()].some((key) => filterNames.includes(key))) void render(true);
 
   async function render(fromStart: boolean): Promise<void> {
     if (fromStart) shown = FIRST_CHUNK;
-    const data = await loadIndex();
+    const { data, rows } = await loadIndex();
     const values = Object.fromEntries(new FormData(form!).entries()) as Record<string, string>;
     const words = (values.text ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
     const name = (holder: number) => data.holders[holder]?.[2] ?? '';
+    const textOf = (column: Column, row: Row): string => {
+      const value = row[column.key];
+      if (column.kind === 'holder') return name(value as number);
+      if (column.kind === 'holders') return (value as number[]).map(name).join(', ');
+      return String(value ?? '');
+    };
     const haystack = (row: Row) =>
-      [row[1], name(row[2]), name(row[4]), name(row[5]), ...row[6].map(name), name(row[7]), row[3], row[8]]
+      columns
+        .map((column) => textOf(column, row))
         .join(' ')
         .toLocaleLowerCase('sv');
-    const matches = data.rows.filter(
-      (row) =>
-        (!values.unit || name(row[2]) === values.unit) &&
-        (!values.status || row[3] === values.status) &&
-        (!values.hosting || row[8] === values.hosting) &&
-        words.every((word) => haystack(row).includes(word)),
+    const selects = columns.filter((column) => column.key !== 'text' && values[column.key]);
+    const matches = rows.filter(
+      (row) => selects.every((column) => textOf(column, row) === values[column.key]) && words.every((word) => haystack(row).includes(word)),
     );
-    const key = sortKey(sort.column, name);
+    const key = (row: Row) => (sort.column.kind === 'status' ? STATUS_ORDER.indexOf(String(row[sort.column.key])) : textOf(sort.column, row));
     matches.sort((a, b) => {
-      const order =
-        typeof key(a) === 'number' ? (key(a) as number) - (key(b) as number) : collator.compare(key(a) as string, key(b) as string);
-      return (sort.descending ? -order : order) || collator.compare(a[1], b[1]);
+      const [x, y] = [key(a), key(b)];
+      const order = typeof x === 'number' ? x - (y as number) : collator.compare(x, y as string);
+      return (sort.descending ? -order : order) || collator.compare(String(a.name), String(b.name));
     });
     const visible = matches.slice(0, shown);
     tbody.replaceChildren(...visible.map((row) => rowElement(row, data)));
     document.querySelector('#register-pagination')?.setAttribute('hidden', '');
-    updateStatus(visible.length, matches.length, data.rows.length);
+    updateStatus(visible.length, matches.length, rows.length);
     updateUrl(values);
   }
 
-  function sortKey(column: Column, name: (holder: number) => string): (row: Row) => string | number {
-    switch (column) {
-      case 'unit':
-        return (row) => name(row[2]);
-      case 'status':
-        return (row) => STATUS_ORDER.indexOf(row[3]);
-      case 'owner':
-        return (row) => name(row[4]);
-      case 'manager':
-        return (row) => name(row[5]);
-      case 'administrators':
-        return (row) => row[6].map(name).join(', ');
-      case 'operations':
-        return (row) => name(row[7]);
-      case 'hosting':
-        return (row) => row[8];
-      default:
-        return (row) => row[1];
-    }
-  }
-
   function updateStatus(visible: number, matching: number, total: number): void {
-    const sortedBy =
-      labels[
-        ['name', 'unit', 'status', 'owner', 'manager', 'administrators', 'operations', 'hosting'].indexOf(sort.column)
-      ]?.toLocaleLowerCase('sv');
+    const sortedBy = sort.column.label.toLocaleLowerCase('sv');
     status!.textContent =
       matching === 0
         ? `Inga av ${total} system matchar filtret.`
@@ -137,13 +134,6 @@ export function enhanceRegister(): void {
 
   function rowElement(row: Row, data: RegisterIndex): HTMLTableRowElement {
     const tr = document.createElement('tr');
-    const cell = (tag: 'th' | 'td', column: number, ...content: (Node | string)[]) => {
-      const element = document.createElement(tag);
-      if (tag === 'th') element.scope = 'row';
-      element.dataset.label = labels[column] ?? '';
-      element.append(...content);
-      tr.append(element);
-    };
     const link = (href: string, text: string) => {
       const a = document.createElement('a');
       a.href = href;
@@ -156,17 +146,29 @@ export function enhanceRegister(): void {
       if (kind === 'u') return link(`${siteBase}organisation/${id}/`, name);
       return name;
     };
-    const badge = document.createElement('span');
-    badge.className = `badge ${statusTone(row[3])}`;
-    badge.textContent = capitalize(row[3]);
-    cell('th', 0, link(`${base}${row[0]}/`, row[1]));
-    cell('td', 1, holder(row[2]));
-    cell('td', 2, badge);
-    cell('td', 3, holder(row[4]));
-    cell('td', 4, holder(row[5]));
-    cell('td', 5, ...row[6].flatMap((number, position) => (position === 0 ? [holder(number)] : [', ', holder(number)])));
-    cell('td', 6, holder(row[7]));
-    cell('td', 7, capitalize(row[8]) || '–');
+    for (const column of columns) {
+      const value = row[column.key];
+      const cell = document.createElement(column.kind === 'link' ? 'th' : 'td');
+      if (column.kind === 'link') (cell as HTMLTableCellElement).scope = 'row';
+      cell.dataset.label = column.label;
+      if (column.kind === 'link') cell.append(link(`${base}${row.id}/`, String(value)));
+      else if (column.kind === 'holder') cell.append(holder(value as number));
+      else if (column.kind === 'holders')
+        cell.append(...(value as number[]).flatMap((number, position) => (position === 0 ? [holder(number)] : [', ', holder(number)])));
+      else if (column.kind === 'status') {
+        const badge = document.createElement('span');
+        badge.className = `badge ${statusTone(String(value))}`;
+        badge.textContent = capitalize(String(value));
+        cell.append(badge);
+      } else cell.append(capitalize(String(value)) || '–');
+      tr.append(cell);
+    }
     return tr;
   }
+}
+
+function rowAt(data: RegisterIndex, id: string, row: number): Row {
+  const result: Row = { id };
+  for (const [key, values] of Object.entries(data.columns)) result[key] = values[row] as Value;
+  return result;
 }

@@ -7,7 +7,15 @@ import { findingOn, type Finding, type RuleId } from './findings.ts';
 import { displayPath } from '../schema/labels.ts';
 import type { Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
-import { GIT_HANDLE_PATTERN, ID_PATTERN, ORG_NUMBER_PATTERN, PHONE_PATTERN, TEAM_PATTERN, WEB_URL_PATTERN } from '../schema/vocabulary.ts';
+import {
+  GIT_HANDLE_PATTERN,
+  ID_PATTERN,
+  ORG_NUMBER_PATTERN,
+  PHONE_PATTERN,
+  REFERENCES_KEYWORD,
+  TEAM_PATTERN,
+  WEB_URL_PATTERN,
+} from '../schema/vocabulary.ts';
 import { closestMatch, didYouMean, joinSwedish, quoted, toId } from '../text/text.ts';
 import type { DataPath } from '../reading/yaml.ts';
 
@@ -19,6 +27,8 @@ function validatorFor(kind: Kind): ValidateFunction {
   if (!validate) {
     if (!ajv) {
       ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+      // An annotation for the register's own code (model/references.ts), not a check.
+      ajv.addKeyword(REFERENCES_KEYWORD);
       formats.default(ajv, ['date', 'email', 'uri']);
     }
     validate = ajv.compile(COMMITTED_SCHEMAS[kind]);

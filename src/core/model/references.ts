@@ -1,7 +1,12 @@
-// Every place where one entry names another by id. The reference rule, the
-// resolver and the change summary all read references through this one list.
+// Every place where one entry names another by id, read from the schemas'
+// x-references annotations (schema/common.ts reference()): the reference
+// rules, the resolver, npm run new, the import and the change summary all
+// read references through this one list, so a new reference field is
+// declared once, in its zod schema.
 import type { Kind, ReferableKind } from '../kinds.ts';
 import type { DataPath } from '../reading/yaml.ts';
+import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
+import { REFERENCES_KEYWORD } from '../schema/vocabulary.ts';
 
 export interface Reference {
   path: DataPath;
@@ -10,46 +15,64 @@ export interface Reference {
   targets: readonly ReferableKind[];
 }
 
-type Spec = { path: string[]; targets: readonly ReferableKind[]; list?: boolean };
+export interface ReferenceField {
+  /** Keys from the entry's root; list items are not part of it. */
+  path: readonly string[];
+  targets: readonly ReferableKind[];
+  /** The field is a list of references (or of user groups, where only ids are references). */
+  list: boolean;
+  /** Besides ids, the list may hold named groups ({ name: … }), as users does. */
+  namedGroups: boolean;
+}
 
-const SPECS: Partial<Record<Kind, Spec[]>> = {
-  system: [
-    { path: ['unit'], targets: ['unit'] },
-    { path: ['roles', 'owner'], targets: ['person'] },
-    { path: ['roles', 'manager'], targets: ['person'] },
-    { path: ['roles', 'administrators'], targets: ['person'], list: true },
-    { path: ['roles', 'operations'], targets: ['unit', 'person'] },
-    // A user group is a unit id or a named group object; only ids are references.
-    { path: ['roles', 'users'], targets: ['unit'], list: true },
-    { path: ['roles', 'informationOwner'], targets: ['person'] },
-    { path: ['roles', 'legalOwner'], targets: ['unit'] },
-    { path: ['roles', 'technicalManager'], targets: ['person'] },
-    { path: ['roles', 'superUsers'], targets: ['person'], list: true },
-    { path: ['dependencies'], targets: ['system'], list: true },
-  ],
-  person: [{ path: ['unit'], targets: ['unit'] }],
-  unit: [
-    { path: ['parent'], targets: ['unit'] },
-    { path: ['head'], targets: ['person'] },
-  ],
-  settings: [
-    { path: ['itDepartment'], targets: ['unit'] },
-    { path: ['politicalItCouncil'], targets: ['unit'] },
-  ],
-};
+const KEYWORD = REFERENCES_KEYWORD;
+
+/** The reference fields of a kind, found by walking its committed JSON Schema once. */
+function fieldsOf(schema: JsonSchemaNode): ReferenceField[] {
+  const fields: ReferenceField[] = [];
+  const walk = (node: JsonSchemaNode, path: string[], list: boolean) => {
+    const targets = node[KEYWORD] as ReferableKind[] | undefined;
+    if (targets) {
+      fields.push({ path, targets, list, namedGroups: false });
+      return;
+    }
+    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, [...path, key], false);
+    if (node.items) walk(node.items, path, true);
+    const branches = node.anyOf ?? [];
+    const referenceBranch = branches.find((branch) => branch[KEYWORD]);
+    if (referenceBranch) {
+      fields.push({
+        path,
+        targets: referenceBranch[KEYWORD] as ReferableKind[],
+        list,
+        namedGroups: branches.some((branch) => branch.type === 'object'),
+      });
+    }
+  };
+  walk(schema, [], false);
+  return fields;
+}
+
+const FIELDS = Object.fromEntries(
+  (Object.keys(COMMITTED_SCHEMAS) as Kind[]).map((kind) => [kind, fieldsOf(COMMITTED_SCHEMAS[kind])]),
+) as Record<Kind, ReferenceField[]>;
+
+export function referenceFields(kind: Kind): readonly ReferenceField[] {
+  return FIELDS[kind];
+}
 
 /** The references an entry's data makes. O(size of the entry). */
 export function referencesOf(kind: Kind, data: Record<string, unknown>): Reference[] {
   const references: Reference[] = [];
-  for (const spec of SPECS[kind] ?? []) {
-    const value = valueAt(data, spec.path);
-    if (spec.list) {
+  for (const field of FIELDS[kind]) {
+    const value = valueAt(data, field.path);
+    if (field.list) {
       if (!Array.isArray(value)) continue;
       value.forEach((item, index) => {
-        if (typeof item === 'string') references.push({ path: [...spec.path, index], id: item, targets: spec.targets });
+        if (typeof item === 'string') references.push({ path: [...field.path, index], id: item, targets: field.targets });
       });
     } else if (typeof value === 'string') {
-      references.push({ path: spec.path, id: value, targets: spec.targets });
+      references.push({ path: field.path, id: value, targets: field.targets });
     }
   }
   return references;
@@ -65,9 +88,13 @@ export function valueAt(data: Record<string, unknown>, path: readonly string[]):
   return value;
 }
 
-/** The kinds a field may name, when the field at `path` (list index or not) is a reference. */
-export function referenceTargetsAt(kind: Kind, path: readonly (string | number)[]): readonly ReferableKind[] | undefined {
+/** The reference field at `path` (list indexes ignored), when the field is one. */
+export function referenceFieldAt(kind: Kind, path: readonly (string | number)[]): ReferenceField | undefined {
   const names = path.filter((segment) => typeof segment === 'string');
-  return SPECS[kind]?.find((spec) => spec.path.length === names.length && spec.path.every((segment, index) => segment === names[index]))
-    ?.targets;
+  return FIELDS[kind].find((field) => field.path.length === names.length && field.path.every((segment, index) => segment === names[index]));
+}
+
+/** The kinds a field may name, when the field at `path` is a reference. */
+export function referenceTargetsAt(kind: Kind, path: readonly (string | number)[]): readonly ReferableKind[] | undefined {
+  return referenceFieldAt(kind, path)?.targets;
 }

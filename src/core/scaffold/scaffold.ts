@@ -5,8 +5,8 @@ import { dump } from 'js-yaml';
 import { KINDS, type ReferableKind } from '../kinds.ts';
 import { schemaAt } from '../schema/labels.ts';
 import { textValueProblem } from '../checking/schema-check.ts';
-import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
-import { EQUIPMENT_CATEGORIES, HOSTING_FORMS, ID_PATTERN, UNIT_TYPES } from '../schema/vocabulary.ts';
+import { referenceFieldAt } from '../model/references.ts';
+import { ID_PATTERN } from '../schema/vocabulary.ts';
 import { closestMatch, joinSwedish, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;
@@ -22,16 +22,22 @@ type FieldType =
   | { type: 'reference'; targets: readonly ReferableKind[]; list?: boolean }
   | { type: 'userGroups' };
 
-export interface ScaffoldField {
+/** What `npm run new` asks, in order; what each answer must be comes from the schema. */
+interface FieldQuestion {
   /** Data path in the written file. */
   path: readonly string[];
   /** Command-line flag, without the leading dashes. */
   flag: string;
   question: string;
-  required: boolean;
-  fieldType: FieldType;
+  /** Asked although the schema allows leaving it out (a new unit always has a parent). */
+  required?: true;
   /** A suggestion shown in the prompt and used when the answer is empty. */
   suggest?: (answers: Answers, context: ScaffoldContext) => string | undefined;
+}
+
+export interface ScaffoldField extends Omit<FieldQuestion, 'required'> {
+  required: boolean;
+  fieldType: FieldType;
 }
 
 export type Answers = Record<string, string>;
@@ -43,98 +49,88 @@ export interface ScaffoldContext {
   today: string;
 }
 
-const text = { type: 'text' } as const;
-const person = { type: 'reference', targets: ['person'] } as const;
-const unit = { type: 'reference', targets: ['unit'] } as const;
-const idField: ScaffoldField = {
+const idQuestion: FieldQuestion = {
   path: ['id'],
   flag: 'id',
   question: 'Id (filnamn)',
-  required: true,
-  fieldType: { type: 'id' },
   suggest: (answers) => (answers.name ? toId(answers.name) : undefined),
 };
 
-export const SCAFFOLD_FIELDS: Record<ScaffoldKind, ScaffoldField[]> = {
+const QUESTIONS: Record<ScaffoldKind, FieldQuestion[]> = {
   system: [
-    { path: ['name'], flag: 'name', question: 'Systemets namn', required: true, fieldType: text },
-    idField,
-    { path: ['description'], flag: 'description', question: 'Vad används systemet till? (en mening)', required: true, fieldType: text },
-    { path: ['unit'], flag: 'unit', question: 'Ägande verksamhet (id för enheten)', required: true, fieldType: unit },
-    {
-      path: ['status'],
-      flag: 'status',
-      question: 'Status',
-      required: true,
-      fieldType: { type: 'enum', values: SYSTEM_STATUSES },
-      suggest: () => 'planerad',
-    },
-    { path: ['roles', 'owner'], flag: 'owner', question: 'Systemägare (id för personen)', required: true, fieldType: person },
-    { path: ['roles', 'manager'], flag: 'manager', question: 'Systemförvaltare (id för personen)', required: true, fieldType: person },
-    {
-      path: ['roles', 'administrators'],
-      flag: 'administrators',
-      question: 'Systemadministratörer (id, flera skiljs med komma)',
-      required: true,
-      fieldType: { type: 'reference', targets: ['person'], list: true },
-    },
+    { path: ['name'], flag: 'name', question: 'Systemets namn' },
+    idQuestion,
+    { path: ['description'], flag: 'description', question: 'Vad används systemet till? (en mening)' },
+    { path: ['unit'], flag: 'unit', question: 'Ägande verksamhet (id för enheten)' },
+    { path: ['status'], flag: 'status', question: 'Status', suggest: () => 'planerad' },
+    { path: ['roles', 'owner'], flag: 'owner', question: 'Systemägare (id för personen)' },
+    { path: ['roles', 'manager'], flag: 'manager', question: 'Systemförvaltare (id för personen)' },
+    { path: ['roles', 'administrators'], flag: 'administrators', question: 'Systemadministratörer (id, flera skiljs med komma)' },
     {
       path: ['roles', 'operations'],
       flag: 'operations',
       question: 'Driftansvarig (id för enhet eller person)',
-      required: true,
-      fieldType: { type: 'reference', targets: ['unit', 'person'] },
       suggest: (_answers, context) => context.itDepartment,
     },
-    {
-      path: ['roles', 'users'],
-      flag: 'users',
-      question: 'Användare (enheters id eller namn på grupper, flera skiljs med komma)',
-      required: true,
-      fieldType: { type: 'userGroups' },
-    },
-    { path: ['hosting'], flag: 'hosting', question: 'Driftform', required: false, fieldType: { type: 'enum', values: HOSTING_FORMS } },
+    { path: ['roles', 'users'], flag: 'users', question: 'Användare (enheters id eller namn på grupper, flera skiljs med komma)' },
+    { path: ['hosting'], flag: 'hosting', question: 'Driftform' },
   ],
   person: [
-    { path: ['name'], flag: 'name', question: 'Namn (för- och efternamn)', required: true, fieldType: text },
-    idField,
-    { path: ['title'], flag: 'title', question: 'Befattning', required: true, fieldType: text },
-    { path: ['unit'], flag: 'unit', question: 'Enhet (id)', required: true, fieldType: unit },
-    { path: ['email'], flag: 'email', question: 'E-post', required: true, fieldType: { type: 'schema' } },
-    { path: ['phone'], flag: 'phone', question: 'Telefon', required: false, fieldType: { type: 'schema' } },
-    { path: ['gitHandle'], flag: 'git-handle', question: 'Användarnamn på GitHub', required: false, fieldType: { type: 'schema' } },
+    { path: ['name'], flag: 'name', question: 'Namn (för- och efternamn)' },
+    idQuestion,
+    { path: ['title'], flag: 'title', question: 'Befattning' },
+    { path: ['unit'], flag: 'unit', question: 'Enhet (id)' },
+    { path: ['email'], flag: 'email', question: 'E-post' },
+    { path: ['phone'], flag: 'phone', question: 'Telefon' },
+    { path: ['gitHandle'], flag: 'git-handle', question: 'Användarnamn på GitHub' },
   ],
   unit: [
-    { path: ['name'], flag: 'name', question: 'Enhetens namn', required: true, fieldType: text },
-    idField,
-    {
-      path: ['type'],
-      flag: 'type',
-      question: 'Typ',
-      required: true,
-      fieldType: { type: 'enum', values: UNIT_TYPES },
-      suggest: () => 'avdelning',
-    },
-    { path: ['parent'], flag: 'parent', question: 'Överordnad enhet (id)', required: true, fieldType: unit },
-    { path: ['head'], flag: 'head', question: 'Chef (id för personen)', required: false, fieldType: person },
-    { path: ['description'], flag: 'description', question: 'Vad ansvarar enheten för?', required: false, fieldType: text },
+    { path: ['name'], flag: 'name', question: 'Enhetens namn' },
+    idQuestion,
+    { path: ['type'], flag: 'type', question: 'Typ', suggest: () => 'avdelning' },
+    { path: ['parent'], flag: 'parent', question: 'Överordnad enhet (id)', required: true },
+    { path: ['head'], flag: 'head', question: 'Chef (id för personen)' },
+    { path: ['description'], flag: 'description', question: 'Vad ansvarar enheten för?' },
   ],
   equipment: [
-    { path: ['name'], flag: 'name', question: 'Benämning', required: true, fieldType: text },
-    idField,
-    {
-      path: ['category'],
-      flag: 'category',
-      question: 'Kategori',
-      required: true,
-      fieldType: { type: 'enum', values: EQUIPMENT_CATEGORIES },
-    },
-    { path: ['description'], flag: 'description', question: 'Beskrivning', required: true, fieldType: text },
-    { path: ['frameworkAgreement', 'name'], flag: 'framework-agreement', question: 'Ramavtal', required: true, fieldType: text },
-    { path: ['ordering'], flag: 'ordering', question: 'Så beställer du', required: true, fieldType: text },
-    { path: ['price', 'amount'], flag: 'price', question: 'Pris i kronor exklusive moms', required: false, fieldType: { type: 'number' } },
+    { path: ['name'], flag: 'name', question: 'Benämning' },
+    idQuestion,
+    { path: ['category'], flag: 'category', question: 'Kategori' },
+    { path: ['description'], flag: 'description', question: 'Beskrivning' },
+    { path: ['frameworkAgreement', 'name'], flag: 'framework-agreement', question: 'Ramavtal' },
+    { path: ['ordering'], flag: 'ordering', question: 'Så beställer du' },
+    { path: ['price', 'amount'], flag: 'price', question: 'Pris i kronor exklusive moms' },
   ],
 };
+
+/** What the schema says an answer must be. */
+function fieldTypeAt(kind: ScaffoldKind, path: readonly string[]): FieldType {
+  if (path.length === 1 && path[0] === 'id') return { type: 'id' };
+  const reference = referenceFieldAt(kind, path);
+  if (reference?.namedGroups) return { type: 'userGroups' };
+  if (reference) return { type: 'reference', targets: reference.targets, ...(reference.list ? { list: true } : {}) };
+  const schema = schemaAt(kind, path);
+  if (schema?.enum) return { type: 'enum', values: schema.enum.map(String) };
+  if (schema?.type === 'number' || schema?.type === 'integer') return { type: 'number' };
+  if (schema?.format || (schema?.pattern && schema.pattern !== '\\S')) return { type: 'schema' };
+  return { type: 'text' };
+}
+
+/** Required when every object on the way requires the next key. */
+function isRequired(kind: ScaffoldKind, path: readonly string[]): boolean {
+  return path.every((key, index) => (schemaAt(kind, path.slice(0, index))?.required ?? []).includes(key));
+}
+
+export const SCAFFOLD_FIELDS: Record<ScaffoldKind, ScaffoldField[]> = Object.fromEntries(
+  SCAFFOLD_KINDS.map((kind) => [
+    kind,
+    QUESTIONS[kind].map((question) => ({
+      ...question,
+      required: question.required ?? isRequired(kind, question.path),
+      fieldType: fieldTypeAt(kind, question.path),
+    })),
+  ]),
+) as Record<ScaffoldKind, ScaffoldField[]>;
 
 const PLACES: Record<ReferableKind, string> = { person: 'personer', unit: 'enheter', system: 'system' };
 

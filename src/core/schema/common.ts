@@ -2,7 +2,8 @@
 // title and description: they become the editor's hover help (through the
 // generated JSON Schemas), the site's field labels and the documentation.
 import * as z from 'zod';
-import { ID_PATTERN, MAX_ID_LENGTH, WEB_URL_PATTERN } from './vocabulary.ts';
+import { KINDS, type ReferableKind } from '../kinds.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, REFERENCES_KEYWORD, WEB_URL_PATTERN } from './vocabulary.ts';
 
 type FieldDoc = {
   title: string;
@@ -15,12 +16,13 @@ export function doc<T extends z.ZodType>(schema: T, fieldDoc: FieldDoc): T {
   return schema.meta(fieldDoc);
 }
 
-/** A reference to another register entry by its id. */
-export function reference(target: string, fieldDoc: FieldDoc) {
-  return doc(z.string().regex(ID_PATTERN), {
-    ...fieldDoc,
-    description: `${fieldDoc.description} Anges med id (filnamnet utan .yaml) för ${target}.`,
-  });
+/** A reference to another register entry by its id, of one of the given kinds. */
+export function reference(targets: readonly ReferableKind[], fieldDoc: FieldDoc) {
+  const where = targets.map((kind) => `${KINDS[kind].indefinite} i registry/${KINDS[kind].dir}/`).join(' eller ');
+  return z
+    .string()
+    .regex(ID_PATTERN)
+    .meta({ ...fieldDoc, description: `${fieldDoc.description} Anges med id (filnamnet utan .yaml) för ${where}.`, [REFERENCES_KEYWORD]: [...targets] });
 }
 
 /** Non-empty text: at least one character that is not white space. */

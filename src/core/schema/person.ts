@@ -9,7 +9,7 @@ export const personSchema = doc(
     id: idField,
     name: text({ title: 'Namn', description: 'För- och efternamn.', examples: ['Anna Andersson'] }),
     title: text({ title: 'Befattning', description: 'Befattning eller titel.', examples: ['Ekonomichef'] }),
-    unit: reference('en enhet i registry/units/', { title: 'Enhet', description: 'Enheten där personen arbetar.' }),
+    unit: reference(['unit'], { title: 'Enhet', description: 'Enheten där personen arbetar.' }),
     email: email({ title: 'E-post', description: 'Arbetsmejl.', examples: ['anna.andersson@exempelkommun.se'] }),
     phone: doc(z.string().regex(PHONE_PATTERN), {
       title: 'Telefon',

@@ -21,7 +21,7 @@ export const settingsSchema = doc(
       examples: ['https://github.com/exempelkommun/systemforteckning'],
     }),
     defaultBranch: text({ title: 'Huvudgren', description: 'Grenen som webbplatsen byggs från.', examples: ['main'] }),
-    itDepartment: reference('en enhet i registry/units/', {
+    itDepartment: reference(['unit'], {
       title: 'IT-avdelningen',
       description: 'Enheten som sköter förteckningen och granskar ändringar.',
       examples: ['it-avdelningen'],
@@ -31,7 +31,7 @@ export const settingsSchema = doc(
       description: 'Teamet som granskar alla ändringar (CODEOWNERS), skrivet @organisation/team.',
       examples: ['@exempelkommun/it-avdelningen'],
     }),
-    politicalItCouncil: reference('en enhet i registry/units/', {
+    politicalItCouncil: reference(['unit'], {
       title: 'Politiskt IT-råd',
       description: 'Enheten som är kommunens politiska IT-råd (riktlinjerna §3), vanligen kommunstyrelsens arbetsutskott.',
     }).optional(),

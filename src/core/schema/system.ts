@@ -11,7 +11,7 @@ import {
 } from './vocabulary.ts';
 import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
 
-const personRef = (title: string, description: string) => reference('en person i registry/people/', { title, description });
+const personRef = (title: string, description: string) => reference(['person'], { title, description });
 
 const klassaLevel = (title: string, description: string) =>
   doc(z.int().min(0).max(4), {
@@ -22,7 +22,7 @@ const klassaLevel = (title: string, description: string) =>
 
 const userGroup = doc(
   z.union([
-    reference('en enhet i registry/units/', {
+    reference(['unit'], {
       title: 'Användande enhet',
       description: 'En organisationsenhet vars medarbetare använder systemet.',
     }),
@@ -59,7 +59,7 @@ export const rolesSchema = doc(
       description: 'En eller flera personer som administrerar behörigheter. Utses av systemförvaltaren.',
       examples: [['cecilia-ceder']],
     }),
-    operations: reference('en enhet i registry/units/ eller en person i registry/people/', {
+    operations: reference(['unit', 'person'], {
       title: 'Driftansvarig',
       description: 'Ansvarar för driften. Normalt IT-avdelningen (en enhet), men kan vara en person.',
       examples: ['it-avdelningen'],
@@ -69,7 +69,7 @@ export const rolesSchema = doc(
       description: 'En eller flera användargrupper. Användarna rapporterar fel och brister till systemförvaltaren.',
     }),
     informationOwner: personRef('Informationsägare', 'Ansvarar för informationen i systemet och dess klassning.').optional(),
-    legalOwner: reference('en enhet i registry/units/', {
+    legalOwner: reference(['unit'], {
       title: 'Juridisk systemägare',
       description: 'Nämnd eller styrelse som formellt äger systemet.',
     }).optional(),
@@ -179,7 +179,7 @@ export const systemSchema = doc(
     name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'] }),
     description: text({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
     product: text({ title: 'Produkt', description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.' }).optional(),
-    unit: reference('en enhet i registry/units/', {
+    unit: reference(['unit'], {
       title: 'Ägande verksamhet',
       description: 'Verksamheten som initierar och budgeterar för systemet (riktlinjerna §3).',
       examples: ['ekonomiavdelningen'],
@@ -207,7 +207,7 @@ export const systemSchema = doc(
       description: 'Hur användarna loggar in, till exempel "SITHS-kort" eller "Kommunens inloggning (SSO)".',
     }).optional(),
     dependencies: doc(
-      z.array(reference('ett system i registry/systems/', { title: 'Beroende', description: 'Ett system som detta system använder.' })),
+      z.array(reference(['system'], { title: 'Beroende', description: 'Ett system som detta system använder.' })),
       { title: 'Beroenden', description: 'System som detta system hämtar från eller skickar till (integrationer).' },
     ).optional(),
     links: linksSchema.optional(),

@@ -14,11 +14,11 @@ export const unitSchema = doc(
       description: 'Vilken sorts enhet: kommun, förvaltning, avdelning, enhet, kommunalt bolag, nämnd, styrelse, utskott eller råd.',
       examples: ['avdelning'],
     }),
-    parent: reference('en enhet i registry/units/', {
+    parent: reference(['unit'], {
       title: 'Överordnad enhet',
       description: 'Enheten som denna enhet hör till. Utelämnas bara för den översta enheten.',
     }).optional(),
-    head: reference('en person i registry/people/', { title: 'Chef', description: 'Enhetens chef eller ordförande.' }).optional(),
+    head: reference(['person'], { title: 'Chef', description: 'Enhetens chef eller ordförande.' }).optional(),
     description: text({ title: 'Beskrivning', description: 'Vad enheten ansvarar för.' }).optional(),
     email: email({ title: 'E-post', description: 'Enhetens funktionsbrevlåda.' }).optional(),
     phone: doc(z.string().regex(PHONE_PATTERN), {

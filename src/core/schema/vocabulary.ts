@@ -18,6 +18,13 @@ export const GIT_HANDLE_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
  * member of staff clicks the link on the intranet.
  */
 export const WEB_URL_PATTERN = /^https?:\/\/[^\s/?#"<>\\^`{|}]+[^\s"<>\\^`{|}]*$/;
+/**
+ * The JSON Schema keyword that says which kinds of entry a field names by id.
+ * It is the one declaration of every reference: the reference rules, the
+ * model, npm run new, the import and the change summary read it
+ * (model/references.ts). Editors ignore it; ajv knows it as an annotation.
+ */
+export const REFERENCES_KEYWORD = 'x-references';
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 

@@ -1,5 +1,6 @@
-// One row per system with the named roles: the register page, its client-side
-// filter data and the CSV/JSON downloads are all made from these rows.
+// One row per system with the named roles: the register page, its filter
+// script's index and the downloads are all made from these rows, through the
+// columns in register-columns.ts.
 import type { RegisterModel, SystemRecord } from '../model/model.ts';
 import { holder, userGroupHolder, type Holder } from './holders.ts';
 
@@ -45,44 +46,4 @@ export function registerRow(model: RegisterModel, system: SystemRecord): Registe
 /** Rows in the model's order (by name). O(systems + role holders). */
 export function registerRows(model: RegisterModel): RegisterRow[] {
   return model.systems.map((system) => registerRow(model, system));
-}
-
-/**
- * The compact form of the rows that the register page's script filters and
- * sorts: arrays instead of objects, and every unit or person once in a
- * shared table that rows point into. About a tenth of the size of the HTML.
- */
-export interface RegisterIndex {
-  /** [kind, id, name] with kind "p" (person), "u" (unit) or "g" (other). */
-  holders: [string, string, string][];
-  /** [id, name, unit, status, owner, manager, administrators, operations, hosting]; holders by index. */
-  rows: [string, string, number, string, number, number, number[], number, string][];
-}
-
-export function registerIndex(rows: readonly RegisterRow[]): RegisterIndex {
-  const holders: RegisterIndex['holders'] = [];
-  const numbers = new Map<string, number>();
-  const number = (holder: Holder) => {
-    const key = `${holder.kind}:${holder.id}:${holder.name}`;
-    let index = numbers.get(key);
-    if (index === undefined) {
-      index = holders.push([holder.kind === 'person' ? 'p' : holder.kind === 'unit' ? 'u' : 'g', holder.id, holder.name]) - 1;
-      numbers.set(key, index);
-    }
-    return index;
-  };
-  return {
-    holders,
-    rows: rows.map((row) => [
-      row.id,
-      row.name,
-      number(row.unit),
-      row.status,
-      number(row.owner),
-      number(row.manager),
-      row.administrators.map(number),
-      number(row.operations),
-      row.hosting,
-    ]),
-  };
 }

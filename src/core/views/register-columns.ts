@@ -1,0 +1,123 @@
+// The register's columns, defined once: which appear in the site's table
+// (and how its filter script treats them), their Swedish headings from the
+// schema, and their values in the CSV and Excel downloads. The table, the
+// compact index the filter script loads and the downloads are all made from
+// this list, so they cannot disagree.
+import type { RegisterModel } from '../model/model.ts';
+import { roleTitle } from '../model/roles.ts';
+import { fieldTitle } from '../schema/labels.ts';
+import type { Holder } from './holders.ts';
+import type { RegisterRow } from './register-rows.ts';
+
+/** How a column is shown in the table, and filtered and sorted by its script. */
+export type TableKind = 'link' | 'holder' | 'holders' | 'status' | 'text';
+
+export interface RegisterColumn {
+  key: string;
+  heading: string;
+  /** Shown in the site's register table. */
+  table?: TableKind;
+  /** The value in a download: text, or a number Excel can compute with. */
+  value: (row: RegisterRow, model: RegisterModel) => string | number;
+}
+
+const names = (holders: readonly Holder[]) => holders.map((holder) => holder.name).join(', ');
+const system = (row: RegisterRow, model: RegisterModel) => model.systemById.get(row.id);
+const email = (model: RegisterModel, holder: Holder) => model.personById.get(holder.id)?.email ?? '';
+
+export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
+  { key: 'id', heading: fieldTitle('system', ['id']), value: (row) => row.id },
+  { key: 'name', heading: fieldTitle('system', ['name']), table: 'link', value: (row) => row.name },
+  { key: 'description', heading: fieldTitle('system', ['description']), value: (row) => row.description },
+  { key: 'product', heading: fieldTitle('system', ['product']), value: (row, model) => system(row, model)?.product ?? '' },
+  { key: 'unit', heading: fieldTitle('system', ['unit']), table: 'holder', value: (row) => row.unit.name },
+  { key: 'status', heading: fieldTitle('system', ['status']), table: 'status', value: (row) => row.status },
+  { key: 'owner', heading: roleTitle('owner'), table: 'holder', value: (row) => row.owner.name },
+  { key: 'ownerEmail', heading: `${roleTitle('owner')}, e-post`, value: (row, model) => email(model, row.owner) },
+  { key: 'manager', heading: roleTitle('manager'), table: 'holder', value: (row) => row.manager.name },
+  { key: 'managerEmail', heading: `${roleTitle('manager')}, e-post`, value: (row, model) => email(model, row.manager) },
+  { key: 'administrators', heading: roleTitle('administrators', 'plural'), table: 'holders', value: (row) => names(row.administrators) },
+  { key: 'operations', heading: roleTitle('operations'), table: 'holder', value: (row) => row.operations.name },
+  { key: 'users', heading: roleTitle('users', 'plural'), value: (row) => names(row.users) },
+  { key: 'hosting', heading: fieldTitle('system', ['hosting']), table: 'text', value: (row) => row.hosting },
+  { key: 'criticality', heading: fieldTitle('system', ['criticality']), value: (row) => row.criticality },
+  { key: 'supplier', heading: fieldTitle('system', ['supplier', 'name']), value: (row) => row.supplier },
+  {
+    key: 'orgNumber',
+    heading: fieldTitle('system', ['supplier', 'orgNumber']),
+    value: (row, model) => system(row, model)?.supplier?.orgNumber ?? '',
+  },
+  { key: 'contractEnd', heading: fieldTitle('system', ['contract', 'end']), value: (row, model) => system(row, model)?.contract?.end ?? '' },
+  {
+    key: 'personalData',
+    heading: fieldTitle('system', ['personalData', 'processed']),
+    value: (row, model) => yesNo(system(row, model)?.personalData?.processed),
+  },
+  ...(['confidentiality', 'integrity', 'availability'] as const).map((level) => ({
+    key: level,
+    heading: fieldTitle('system', ['classification', level]),
+    value: (row: RegisterRow, model: RegisterModel) => system(row, model)?.classification?.[level] ?? '',
+  })),
+  {
+    key: 'dependencies',
+    heading: fieldTitle('system', ['dependencies']),
+    value: (row, model) => (system(row, model)?.dependencies ?? []).map((id) => model.systemById.get(id)?.name ?? id).join(', '),
+  },
+  { key: 'reviewed', heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
+  { key: 'page', heading: 'Sida på intranätet', value: (row, model) => systemPageUrl(model, row.id) },
+];
+
+/** The system's page on the published site, from siteUrl in the settings. */
+export function systemPageUrl(model: RegisterModel, id: string): string {
+  return new URL(`system/${encodeURIComponent(id)}/`, model.settings.siteUrl.replace(/\/?$/, '/')).href;
+}
+
+function yesNo(value: boolean | undefined): string {
+  return value === undefined ? '' : value ? 'Ja' : 'Nej';
+}
+
+export const TABLE_COLUMNS = REGISTER_COLUMNS.filter((column) => column.table !== undefined);
+
+/**
+ * What the filter script loads on first use: the table's columns by key, one
+ * array per column, and every person or unit once in a shared table that
+ * holder columns point into. About a tenth of the size of the HTML.
+ */
+export interface RegisterIndex {
+  /** [kind, id, name] with kind "p" (person), "u" (unit) or "g" (other). */
+  holders: [string, string, string][];
+  ids: string[];
+  /** Column key → one value per row: text, a holder number, or holder numbers. */
+  columns: Record<string, (string | number | number[])[]>;
+}
+
+const HOLDER_VALUE: Record<TableKind, (row: RegisterRow, key: string) => Holder | Holder[] | string> = {
+  link: (row) => row.name,
+  status: (row) => row.status,
+  text: (row, key) => String(row[key as keyof RegisterRow] ?? ''),
+  holder: (row, key) => row[key as keyof RegisterRow] as Holder,
+  holders: (row, key) => row[key as keyof RegisterRow] as Holder[],
+};
+
+export function registerIndex(rows: readonly RegisterRow[]): RegisterIndex {
+  const holders: RegisterIndex['holders'] = [];
+  const numbers = new Map<string, number>();
+  const number = (holder: Holder) => {
+    const key = `${holder.kind}:${holder.id}:${holder.name}`;
+    let index = numbers.get(key);
+    if (index === undefined) {
+      index = holders.push([holder.kind === 'person' ? 'p' : holder.kind === 'unit' ? 'u' : 'g', holder.id, holder.name]) - 1;
+      numbers.set(key, index);
+    }
+    return index;
+  };
+  const columns: RegisterIndex['columns'] = {};
+  for (const column of TABLE_COLUMNS) {
+    const kind = column.table as TableKind;
+    columns[column.key] = rows.map((row) => {
+      const value = HOLDER_VALUE[kind](row, column.key);
+      return typeof value === 'string' ? value : Array.isArray(value) ? value.map(number) : number(value);
+    });
+  }
+  return { holders, ids: rows.map((row) => row.id), columns };
+}
