@@ -12,7 +12,7 @@ import { isCalendarDate, todayIso } from '../core/text/dates.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
-export const EXIT_CANNOT_RUN = 2;
+const EXIT_CANNOT_RUN = 2;
 
 export class UsageError extends UserError {}
 

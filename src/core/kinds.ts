@@ -62,6 +62,5 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 export const ENTITY_KINDS = ['system', 'person', 'unit', 'equipment', 'guideline'] as const satisfies readonly Kind[];
 /** Kinds that other entries refer to by id. */
-export const REFERABLE_KINDS = ['system', 'person', 'unit'] as const satisfies readonly Kind[];
-export type ReferableKind = (typeof REFERABLE_KINDS)[number];
+export type ReferableKind = Extract<Kind, 'system' | 'person' | 'unit'>;
 export const SETTINGS_FILE = 'settings.yaml';

@@ -3,7 +3,7 @@ export const REGISTER_PAGE_SIZE = 100;
 /** Rows per page on the other long lists (people, council members). */
 export const LIST_PAGE_SIZE = 200;
 
-export function pageCount(items: number, size: number): number {
+function pageCount(items: number, size: number): number {
   return Math.max(1, Math.ceil(items / size));
 }
 

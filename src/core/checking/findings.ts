@@ -35,16 +35,20 @@ export function findingAt(file: string, problem: Problem, extra: Pick<Finding, '
   return { file, ...problem, severity: ruleInfo(problem.rule).severity, ...extra };
 }
 
-/** A finding about a field of an entry, located later. Severity comes from the rule catalogue. */
-export function findingOn(options: {
+export interface FindingOptions {
   file: string;
   entry?: Finding['entry'];
   path: DataPath;
   rule: RuleId;
   message: string;
+  /** Point at the key (`owner:`) rather than its value (the default). */
   target?: 'key' | 'value';
+  /** Other entries the finding is about, such as the person who left. */
   refs?: string[];
-}): Finding {
+}
+
+/** A finding about a field of an entry, located later. Severity comes from the rule catalogue. */
+export function findingOn(options: FindingOptions): Finding {
   const { file, entry, path, rule, message, target = 'value', refs } = options;
   return {
     file,

@@ -5,7 +5,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formats from 'ajv-formats';
 import { findingOn, type Finding, type RuleId } from './findings.ts';
 import { displayPath } from '../schema/labels.ts';
-import type { Kind } from '../kinds.ts';
+import { KINDS, type Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
 import {
   GIT_HANDLE_PATTERN,
@@ -16,7 +16,7 @@ import {
   TEAM_PATTERN,
   WEB_URL_PATTERN,
 } from '../schema/vocabulary.ts';
-import { closestMatch, didYouMean, joinSwedish, quoted, toId } from '../text/text.ts';
+import { capitalize, closestMatch, didYouMean, joinSwedish, lowerFirst, quoted, toId } from '../text/text.ts';
 import type { DataPath } from '../reading/yaml.ts';
 
 let ajv: Ajv2020 | undefined;
@@ -218,7 +218,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
           path,
           target: 'key',
           rule: 'empty-value',
-          message: `${capitalizeFirst(field)} saknar värde. Fyll i ${TYPE_WORDS[expected] ?? expected} efter kolonet.`,
+          message: `${capitalize(field)} saknar värde. Fyll i ${TYPE_WORDS[expected] ?? expected} efter kolonet.`,
         };
       }
       let hint = '';
@@ -233,7 +233,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'wrong-type',
-        message: `${capitalizeFirst(field)} ska vara ${TYPE_WORDS[expected] ?? expected} men är ${TYPE_WORDS[actual] ?? actual}.${hint}`,
+        message: `${capitalize(field)} ska vara ${TYPE_WORDS[expected] ?? expected} men är ${TYPE_WORDS[actual] ?? actual}.${hint}`,
       };
     }
     case 'enum': {
@@ -243,7 +243,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'not-allowed-value',
-        message: `${capitalizeFirst(field)} har värdet ${quoted(value)}, som inte är tillåtet.${suggestion} Tillåtna värden: ${allowed.join(', ')}.`,
+        message: `${capitalize(field)} har värdet ${quoted(value)}, som inte är tillåtet.${suggestion} Tillåtna värden: ${allowed.join(', ')}.`,
       };
     }
     case 'format': {
@@ -252,13 +252,13 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'invalid-format',
-        message: `${capitalizeFirst(field)} ${FORMAT_HINTS[format] ?? `ska ha formatet ${format}`}; ${quoted(value)} är det inte.`,
+        message: `${capitalize(field)} ${FORMAT_HINTS[format] ?? `ska ha formatet ${format}`}; ${quoted(value)} är det inte.`,
       };
     }
     case 'pattern': {
       const pattern = String((error.params as { pattern: string }).pattern);
       if (pattern === '\\S') {
-        return { path, target: 'value', rule: 'empty-value', message: `${capitalizeFirst(field)} får inte vara tom. Fyll i en text.` };
+        return { path, target: 'value', rule: 'empty-value', message: `${capitalize(field)} får inte vara tom. Fyll i en text.` };
       }
       const hint = PATTERN_HINTS[pattern] ?? `ska matcha mönstret ${pattern}`;
       const lowered = typeof value === 'string' ? suggestId(value, pattern) : '';
@@ -266,7 +266,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'invalid-format',
-        message: `${capitalizeFirst(field)} ${hint}; ${quoted(value)} gör inte det.${lowered}`,
+        message: `${capitalize(field)} ${hint}; ${quoted(value)} gör inte det.${lowered}`,
       };
     }
     case 'minItems': {
@@ -275,7 +275,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'key',
         rule: 'too-few',
-        message: `${capitalizeFirst(field)} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
+        message: `${capitalize(field)} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
       };
     }
     case 'maxLength': {
@@ -284,7 +284,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'too-long',
-        message: `${capitalizeFirst(field)} får vara högst ${limit} tecken; ${quoted(value)} har ${String(value).length}. Korta det.`,
+        message: `${capitalize(field)} får vara högst ${limit} tecken; ${quoted(value)} har ${String(value).length}. Korta det.`,
       };
     }
     case 'minimum':
@@ -297,7 +297,7 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'out-of-range',
-        message: `${capitalizeFirst(field)} ska vara ${range}; ${quoted(value)} är det inte.`,
+        message: `${capitalize(field)} ska vara ${range}; ${quoted(value)} är det inte.`,
       };
     }
     default:
@@ -305,14 +305,13 @@ function describe(error: ErrorObject, kind: Kind): Described {
         path,
         target: 'value',
         rule: 'schema',
-        message: `${capitalizeFirst(field)} följer inte schemat för ${kind} (${error.message ?? error.keyword}). Se schemas/ för tillåtna värden.`,
+        message: `${capitalize(field)} har värdet ${quoted(value)}, som inte passar här. ${
+          schema?.description ? `Fältet ska vara: ${lowerFirst(schema.description)}` : `Se schemas/${KINDS[kind].schemaFile} för vad fältet får innehålla.`
+        }`,
       };
   }
 }
 
-function capitalizeFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function exampleText(example: unknown): string {
   if (Array.isArray(example)) return `[${example.map((item) => String(item)).join(', ')}]`;
@@ -322,7 +321,7 @@ function exampleText(example: unknown): string {
 
 /** For an id with capitals, spaces or å/ä/ö, show the id it was probably meant to be. */
 function suggestId(value: string, pattern: string): string {
-  if (pattern !== '^[a-z0-9]+(?:-[a-z0-9]+)*$') return '';
+  if (pattern !== ID_PATTERN.source) return '';
   const id = toId(value);
   return id && id !== value ? ` Skriv till exempel "${id}".` : '';
 }

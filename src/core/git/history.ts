@@ -15,10 +15,10 @@ export type History = Map<string, Change[]>;
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
-export const GIT_LOG_FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`;
+const GIT_LOG_FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`;
 
 /** Parses `git log --name-only --format=GIT_LOG_FORMAT`, keeping at most `perFile` changes per file. */
-export function parseGitLog(output: string, perFile: number): History {
+function parseGitLog(output: string, perFile: number): History {
   const history: History = new Map();
   for (const record of output.split(RECORD)) {
     if (!record.trim()) continue;

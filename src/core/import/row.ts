@@ -1,6 +1,7 @@
 // One spreadsheet row to the data of one system file: each mapped cell read
 // with the value readers, and every cell that cannot be used reported.
-import type { HostingForm } from '../schema/vocabulary.ts';
+import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
+import { CRITICALITY_LEVELS, type HostingForm } from '../schema/vocabulary.ts';
 import { toId } from '../text/text.ts';
 import type { RegisterLookup, ReportCell } from './lookup.ts';
 import type { ImportPlan, PlannedFile } from './plan.ts';
@@ -89,13 +90,13 @@ export function systemFromRow(
       case 'status': {
         const status = readStatus(value);
         if (status) data.status = status;
-        else bad('är ingen känd status (planerad, under upphandling, under införande, i drift, under avveckling, avställd, avvecklad)');
+        else bad(`är ingen känd status (${SYSTEM_STATUSES.join(', ')})`);
         break;
       }
       case 'criticality': {
         const level = readCriticality(value);
         if (level) data.criticality = level;
-        else bad('är ingen känd kritikalitet (låg, medel, hög, kritisk)');
+        else bad(`är ingen känd kritikalitet (${CRITICALITY_LEVELS.join(', ')})`);
         break;
       }
       case 'orgNumber': {

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../text/dates.ts';
 import { LIFECYCLE, SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
 import type { HostingForm } from '../schema/vocabulary.ts';
 import { CRITICALITY_LEVELS } from '../schema/vocabulary.ts';
-import { closestMatch, foldText } from '../text/text.ts';
+import { capitalize, closestMatch, foldText } from '../text/text.ts';
 import { excelSerialToIso } from './xlsx.ts';
 
 export const fold = foldText;
@@ -135,7 +135,7 @@ export function readPerson(value: string): PersonMention | undefined {
   if (!name && email) {
     const local = email.split('@')[0] ?? '';
     const parts = local.split(/[._-]/).filter((part) => /^[a-zåäö]+$/i.test(part));
-    if (parts.length >= 2) return { name: parts.map((part) => part.charAt(0).toLocaleUpperCase('sv') + part.slice(1)).join(' '), email };
+    if (parts.length >= 2) return { name: parts.map(capitalize).join(' '), email };
     return { email };
   }
   return undefined;

@@ -3,7 +3,7 @@
 import { addMonths, daysBetween } from '../text/dates.ts';
 
 /** The day the next review is due, or undefined when the system was never reviewed. */
-export function reviewDue(reviewed: string | undefined, months: number): string | undefined {
+function reviewDue(reviewed: string | undefined, months: number): string | undefined {
   return reviewed === undefined ? undefined : addMonths(reviewed, months);
 }
 

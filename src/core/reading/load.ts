@@ -5,7 +5,7 @@ import { UserError } from '../errors.ts';
 import type { SourceFile } from './parse.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
 
-export class RegisterNotFoundError extends UserError {}
+class RegisterNotFoundError extends UserError {}
 
 /** How a path is shown to people: relative to the working directory when inside it. */
 export function displayPathOf(path: string, cwd = process.cwd()): string {

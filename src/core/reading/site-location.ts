@@ -35,7 +35,7 @@ export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation
 }
 
 /** "/a/b" → "/a/b/"; "" → "/". */
-export function normalizeBase(base: string): string {
+function normalizeBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }

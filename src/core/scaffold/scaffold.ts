@@ -7,7 +7,7 @@ import { schemaAt } from '../schema/labels.ts';
 import { textValueProblem } from '../checking/schema-check.ts';
 import { referenceFieldAt } from '../model/references.ts';
 import { ID_PATTERN } from '../schema/vocabulary.ts';
-import { closestMatch, joinSwedish, toId } from '../text/text.ts';
+import { closestMatch, joinSwedish, lowerFirst, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
@@ -134,7 +134,7 @@ export const SCAFFOLD_FIELDS: Record<ScaffoldKind, ScaffoldField[]> = Object.fro
 
 const PLACES: Record<ReferableKind, string> = { person: 'personer', unit: 'enheter', system: 'system' };
 
-export function splitList(value: string): string[] {
+function splitList(value: string): string[] {
   return value
     .split(/[,;]/)
     .map((item) => item.trim())
@@ -241,5 +241,5 @@ function fieldComment(kind: ScaffoldKind, path: readonly string[]): string | und
   if (!schema?.title) return undefined;
   const firstSentence = (schema.description ?? '').split(/(?<=\.)\s/)[0] ?? '';
   if (!firstSentence) return schema.title;
-  return `${schema.title}: ${firstSentence.charAt(0).toLocaleLowerCase('sv')}${firstSentence.slice(1)}`;
+  return `${schema.title}: ${lowerFirst(firstSentence)}`;
 }

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { KINDS, type Kind } from '../kinds.ts';
 import { ZOD_SCHEMAS } from './zod-schemas.ts';
 
-export function jsonSchemaFor(kind: Kind): Record<string, unknown> {
+function jsonSchemaFor(kind: Kind): Record<string, unknown> {
   const generated = z.toJSONSchema(ZOD_SCHEMAS[kind], { target: 'draft-2020-12', io: 'input', unrepresentable: 'throw' });
   return generated as Record<string, unknown>;
 }

@@ -44,7 +44,7 @@ const userGroup = doc(
   },
 );
 
-export const rolesSchema = doc(
+const rolesSchema = doc(
   z.strictObject({
     owner: personRef(
       'Systemägare',

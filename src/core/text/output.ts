@@ -10,7 +10,7 @@
  * the invisible direction marks and overrides (Trojan Source), the line and
  * paragraph separators and the byte order mark.
  */
-export const CONTROL_CHARACTERS =
+const CONTROL_CHARACTERS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** The first control character in a value, for the validator; a lone carriage return counts too. */

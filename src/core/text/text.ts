@@ -12,6 +12,11 @@ export function capitalize(value: string): string {
   return value.charAt(0).toLocaleUpperCase('sv') + value.slice(1);
 }
 
+/** "Systemägare" → "systemägare", for a title inside a sentence. */
+export function lowerFirst(value: string): string {
+  return value.charAt(0).toLocaleLowerCase('sv') + value.slice(1);
+}
+
 /**
  * Text as people may type it, folded for comparing: lower case, no
  * diacritics (å → a, é → e), white space collapsed. "  Åsa  Öberg" → "asa oberg".

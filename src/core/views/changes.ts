@@ -8,7 +8,7 @@ import { referencesOf, referenceTargetsAt } from '../model/references.ts';
 import type { Entry } from '../reading/parse.ts';
 import { ROLE_KEYS, roleTitle, type RoleKey } from '../model/roles.ts';
 import { markdownText, terminalText } from '../text/output.ts';
-import { bySwedish, joinSwedish } from '../text/text.ts';
+import { bySwedish, capitalize, joinSwedish, lowerFirst as lower } from '../text/text.ts';
 
 export interface ChangeSentence {
   kind: Kind;
@@ -25,7 +25,6 @@ const LIST_ROLES = new Set<RoleKey>(['administrators', 'superUsers', 'users']);
 /** Fields whose change is told in their own words rather than "X ändras från A till B". */
 const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle']);
 
-const lower = (text: string) => text.charAt(0).toLocaleLowerCase('sv') + text.slice(1);
 
 /** O(entries + changed fields). */
 export function describeChanges(before: readonly Entry[], after: readonly Entry[]): ChangeSentence[] {
@@ -47,17 +46,13 @@ export function describeChanges(before: readonly Entry[], after: readonly Entry[
         say(
           kind === 'system'
             ? `Systemet ${entryName(a, id)} tas bort ur förteckningen.`
-            : `${capitalized(KINDS[kind].singular)} ${entryName(a, id)} tas bort ur registret.`,
+            : `${capitalize(KINDS[kind].singular)} ${entryName(a, id)} tas bort ur registret.`,
           kind !== 'equipment' && kind !== 'guideline',
         );
       else if (a && b) compare(kind, id, a, b, names, say, label, rolesAfter);
     }
   }
   return sentences;
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
 }
 
 function byId(entries: readonly Entry[], kind: Kind): Map<string, Entry> {

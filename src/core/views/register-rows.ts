@@ -22,7 +22,7 @@ export interface RegisterRow {
   source: string;
 }
 
-export function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
+function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
   const { roles } = system;
   return {
     id: system.id,

@@ -2,10 +2,9 @@
 // one helper rules use to say what they found.
 import type { Kind } from '../../kinds.ts';
 import type { Entry } from '../../reading/parse.ts';
-import type { DataPath } from '../../reading/yaml.ts';
 import { settingsWithDefaults, type Settings } from '../../schema/settings.ts';
 import type { Person, System, Unit } from '../../schema/types.ts';
-import { findingOn, type Finding, type RuleId } from '../findings.ts';
+import { findingOn, type Finding, type FindingOptions } from '../findings.ts';
 
 export interface RuleContext {
   /** Every entry whose file could be parsed, valid or not. */
@@ -62,17 +61,8 @@ export function buildContext(
   };
 }
 
-/** A finding about a field of an entry. */
-export function finding(options: {
-  entry: Entry;
-  path: DataPath;
-  rule: RuleId;
-  message: string;
-  /** Point at the key (`owner:`) rather than its value. */
-  target?: 'key' | 'value';
-  /** Other entries the finding is about, such as the person who left. */
-  refs?: string[];
-}): Finding {
+/** A finding about a field of an entry, which also names the entry. */
+export function finding(options: Omit<FindingOptions, 'file' | 'entry'> & { entry: Entry }): Finding {
   const { entry, ...rest } = options;
   return findingOn({ file: entry.file, entry: { kind: entry.kind, id: entry.fileId }, ...rest });
 }

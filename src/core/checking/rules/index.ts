@@ -8,7 +8,7 @@ import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
 import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
 import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
 
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   settingsPresent,
   idMatchesFileName,
   uniqueIds,

@@ -1,0 +1,123 @@
+// Random damage to the example register, the way hurried edits and hostile
+// pull requests damage files: every command still answers with exit 0, 1 or
+// 2 and Swedish text, never an unexpected error or a stack trace. Seeded, so
+// that a failure can be repeated.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as codeowners } from '../../src/cli/codeowners.ts';
+import { main as diff } from '../../src/cli/diff.ts';
+import { main as report } from '../../src/cli/report.ts';
+import { main as validate } from '../../src/cli/validate.ts';
+import { runMain } from '../helpers/command.ts';
+import { git, repositoryWith } from '../helpers/git.ts';
+import { EXAMPLE_REGISTER, removeTemp, TODAY } from '../helpers/registers.ts';
+
+const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 40);
+let cwd: string;
+let root: string;
+let files: string[];
+beforeAll(() => {
+  ({ cwd, root } = repositoryWith(EXAMPLE_REGISTER));
+  files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ya?ml|md)$/.test(file));
+});
+afterAll(() => removeTemp(cwd));
+
+/** A small deterministic generator (mulberry32), so each round can be repeated. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NASTY = [
+  '\t',
+  ': ',
+  '"',
+  "'",
+  '[',
+  '{',
+  '- ',
+  '#',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '---\n',
+  '~',
+  '.nan',
+  '1e309',
+  '"\\e[2J"',
+  '"\\u202E"',
+  '\u0000',
+  '\uFEFF',
+  '<script>',
+  'javascript:alert(1)',
+  '0x1F',
+  '2026-02-30',
+  '? [a, b]\n: c\n',
+  'x'.repeat(300),
+];
+
+function mutate(text: string, next: () => number): string {
+  const lines = text.split('\n');
+  const at = Math.floor(next() * lines.length);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  switch (Math.floor(next() * 6)) {
+    case 0:
+      lines.splice(at, 1);
+      break;
+    case 1:
+      lines.splice(at, 0, lines[at] ?? '');
+      break;
+    case 2: {
+      const line = lines[at] ?? '';
+      const column = Math.floor(next() * (line.length + 1));
+      lines[at] = `${line.slice(0, column)}${pick(NASTY)}${line.slice(column)}`;
+      break;
+    }
+    case 3:
+      lines[at] = (lines[at] ?? '').replace(/^\s+/, pick(['', ' ', '      ', '\t']));
+      break;
+    case 4:
+      lines[at] = (lines[at] ?? '').replace(/:\s.*$/, `: ${pick(NASTY)}`);
+      break;
+    default:
+      return text.slice(0, Math.floor(next() * text.length));
+  }
+  return lines.join('\n');
+}
+
+describe('commands on a randomly damaged register', () => {
+  it.each(Array.from({ length: ROUNDS }, (_, round) => round + 1))('round %i answers in Swedish with exit 0, 1 or 2', async (round) => {
+    const next = random(round);
+    const changed = new Set<string>();
+    for (let edit = 0; edit < 3; edit++) {
+      const file = files[Math.floor(next() * files.length)] as string;
+      const path = join(root, file);
+      writeFileSync(path, mutate(readFileSync(path, 'utf8'), next));
+      changed.add(file);
+    }
+    try {
+      for (const [main, args] of [
+        [validate, ['--today', TODAY]],
+        [validate, ['--format', 'github', '--today', TODAY]],
+        [report, ['--today', TODAY]],
+        [report, ['--format', 'markdown', '--today', TODAY]],
+        [codeowners, ['--check']],
+        [diff, ['HEAD', '--format', 'markdown']],
+      ] as const) {
+        const result = await runMain(main, [...args], { cwd });
+        const where = `${args.join(' ')} efter ändringar i ${[...changed].join(', ')}`;
+        expect([0, 1, 2], where).toContain(result.status);
+        expect(result.stderr, where).not.toMatch(/Oväntat fel|\n\s+at |TypeError|RangeError/);
+        expect(result.stdout, where).not.toMatch(/\u001b|\u202e/);
+      }
+    } finally {
+      git(cwd, 'checkout', '-q', '--', '.');
+    }
+  });
+});
