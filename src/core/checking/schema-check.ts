@@ -166,152 +166,151 @@ const FORMAT_HINTS: Record<string, string> = {
   uri: 'ska vara en webbadress som börjar med https:// (eller http://), till exempel "https://www.exempelkommun.se/"',
 };
 
+/** What a describer knows about one ajv error. */
+interface ErrorContext {
+  error: ErrorObject;
+  kind: Kind;
+  path: (string | number)[];
+  schema: JsonSchemaNode | undefined;
+  /** `"roles.owner" (Systemägare)`, capitalised for the start of a sentence. */
+  Field: string;
+  value: unknown;
+}
+
+type Describer = (context: ErrorContext) => Described;
+
+const at = (context: ErrorContext, rule: RuleId, message: string, target: 'key' | 'value' = 'value'): Described => ({
+  path: context.path,
+  target,
+  rule,
+  message,
+});
+
+/** One Swedish description per ajv keyword: the field, what was expected, what was found and how to fix it. */
+const DESCRIBERS: Record<string, Describer> = {
+  required({ error, path, schema }) {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    const childSchema = schema?.properties?.[missing];
+    const childPath = [...path, missing];
+    const example = childSchema?.examples?.[0];
+    const how = example === undefined ? '' : `, till exempel ${missing}: ${exampleText(example)}`;
+    return {
+      path: childPath,
+      target: 'key',
+      rule: 'missing-field',
+      message: `Fältet ${fieldName(childPath, childSchema)} saknas. Lägg till det${path.length ? ` under ${displayPath(path)}` : ''}${how}.`,
+    };
+  },
+  anyOfRequired(context) {
+    const { error, path, schema } = context;
+    const names = (error.params as { branches: ErrorObject[][] }).branches.flatMap((branch) =>
+      branch.map((inner) => (inner.params as { missingProperty: string }).missingProperty),
+    );
+    const titles = names.map((name) => fieldName([...path, name], schema?.properties?.[name]));
+    return at(context, 'missing-field', `Ange minst ett av fälten ${joinSwedish(titles).replace(/ och /, ' eller ')}.`, 'key');
+  },
+  additionalProperties({ error, path, schema }) {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    const allowed = Object.keys(schema?.properties ?? {});
+    const where = path.length ? ` under ${displayPath(path)}` : '';
+    const meant = closestMatch(extra, allowed);
+    return {
+      path: [...path, extra],
+      target: 'key',
+      rule: 'unknown-field',
+      message: `Okänt fält "${extra}"${where}.${meant ? ` Menade du "${meant}"?` : ''} Tillåtna fält här: ${allowed.join(', ')}.`,
+      ...(meant ? { meant } : {}),
+    };
+  },
+  type(context) {
+    const { error, schema, Field, value } = context;
+    const expected = String((error.params as { type: string }).type);
+    const actual = typeOf(value);
+    if (actual === 'null')
+      return at(context, 'empty-value', `${Field} saknar värde. Fyll i ${TYPE_WORDS[expected] ?? expected} efter kolonet.`, 'key');
+    let hint = '';
+    if (expected === 'string' && (actual === 'integer' || actual === 'number' || actual === 'boolean')) {
+      // The parsed number has lost any leading zero: show the field's own example instead.
+      const example = typeof schema?.examples?.[0] === 'string' ? schema.examples[0] : String(value);
+      hint = ` Sätt värdet inom citattecken så att det läses som text, till exempel "${example}".`;
+    } else if (expected === 'array') hint = ' Skriv varje värde på en egen rad som börjar med "- ".';
+    else if (expected === 'boolean') hint = ' Skriv true eller false utan citattecken.';
+    else if (actual === 'nonfinite') hint = ' Skriv ett vanligt tal, till exempel 12.';
+    return at(
+      context,
+      'wrong-type',
+      `${Field} ska vara ${TYPE_WORDS[expected] ?? expected} men är ${TYPE_WORDS[actual] ?? actual}.${hint}`,
+    );
+  },
+  enum(context) {
+    const { error, Field, value } = context;
+    const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+    const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
+    return at(
+      context,
+      'not-allowed-value',
+      `${Field} har värdet ${quoted(value)}, som inte är tillåtet.${suggestion} Tillåtna värden: ${allowed.join(', ')}.`,
+    );
+  },
+  format(context) {
+    const format = String((context.error.params as { format: string }).format);
+    return at(
+      context,
+      'invalid-format',
+      `${context.Field} ${FORMAT_HINTS[format] ?? `ska ha formatet ${format}`}; ${quoted(context.value)} är det inte.`,
+    );
+  },
+  pattern(context) {
+    const { error, Field, value } = context;
+    const pattern = String((error.params as { pattern: string }).pattern);
+    if (pattern === '\\S') return at(context, 'empty-value', `${Field} får inte vara tom. Fyll i en text.`);
+    const hint = PATTERN_HINTS[pattern] ?? `ska matcha mönstret ${pattern}`;
+    const lowered = typeof value === 'string' ? suggestId(value, pattern) : '';
+    return at(context, 'invalid-format', `${Field} ${hint}; ${quoted(value)} gör inte det.${lowered}`);
+  },
+  minItems(context) {
+    const limit = (context.error.params as { limit: number }).limit;
+    return at(
+      context,
+      'too-few',
+      `${context.Field} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
+      'key',
+    );
+  },
+  maxLength(context) {
+    const limit = (context.error.params as { limit: number }).limit;
+    return at(
+      context,
+      'too-long',
+      `${context.Field} får vara högst ${limit} tecken; ${quoted(context.value)} har ${String(context.value).length}. Korta det.`,
+    );
+  },
+  minimum: outOfRange,
+  maximum: outOfRange,
+};
+
+function outOfRange(context: ErrorContext): Described {
+  const min = context.schema?.minimum;
+  const max = context.schema?.maximum;
+  const range = min !== undefined && max !== undefined ? `mellan ${min} och ${max}` : min !== undefined ? `minst ${min}` : `högst ${max}`;
+  return at(context, 'out-of-range', `${context.Field} ska vara ${range}; ${quoted(context.value)} är det inte.`);
+}
+
+/** Any other keyword: say what the field should be, from its own description in the schema. */
+function otherwise(context: ErrorContext): Described {
+  const { schema, kind, Field, value } = context;
+  const expected = schema?.description
+    ? `Fältet ska vara: ${lowerFirst(schema.description)}`
+    : `Se schemas/${KINDS[kind].schemaFile} för vad fältet får innehålla.`;
+  return at(context, 'schema', `${Field} har värdet ${quoted(value)}, som inte passar här. ${expected}`);
+}
+
 function describe(error: ErrorObject, kind: Kind): Described {
   const path = toPath(error.instancePath);
   const schema = error.parentSchema as JsonSchemaNode | undefined;
-  const field = fieldName(path, schema);
-  const value = error.data;
-  switch (error.keyword) {
-    case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const childSchema = schema?.properties?.[missing];
-      const childPath = [...path, missing];
-      const example = childSchema?.examples?.[0];
-      const how = example === undefined ? '' : ` till exempel ${missing}: ${exampleText(example)}`;
-      return {
-        path: childPath,
-        target: 'key',
-        rule: 'missing-field',
-        message: `Fältet ${fieldName(childPath, childSchema)} saknas. Lägg till det${path.length ? ` under ${displayPath(path)}` : ''}${how ? `,${how}` : ''}.`,
-      };
-    }
-    case 'anyOfRequired': {
-      const names = (error.params as { branches: ErrorObject[][] }).branches.flatMap((branch) =>
-        branch.map((inner) => (inner.params as { missingProperty: string }).missingProperty),
-      );
-      const titles = names.map((name) => fieldName([...path, name], schema?.properties?.[name]));
-      return {
-        path,
-        target: 'key',
-        rule: 'missing-field',
-        message: `Ange minst ett av fälten ${joinSwedish(titles).replace(/ och /, ' eller ')}.`,
-      };
-    }
-    case 'additionalProperties': {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys(schema?.properties ?? {});
-      const where = path.length ? ` under ${displayPath(path)}` : '';
-      const meant = closestMatch(extra, allowed);
-      return {
-        path: [...path, extra],
-        target: 'key',
-        rule: 'unknown-field',
-        message: `Okänt fält "${extra}"${where}.${meant ? ` Menade du "${meant}"?` : ''} Tillåtna fält här: ${allowed.join(', ')}.`,
-        ...(meant ? { meant } : {}),
-      };
-    }
-    case 'type': {
-      const expected = String((error.params as { type: string }).type);
-      const actual = typeOf(value);
-      if (actual === 'null') {
-        return {
-          path,
-          target: 'key',
-          rule: 'empty-value',
-          message: `${capitalize(field)} saknar värde. Fyll i ${TYPE_WORDS[expected] ?? expected} efter kolonet.`,
-        };
-      }
-      let hint = '';
-      if (expected === 'string' && (actual === 'integer' || actual === 'number' || actual === 'boolean')) {
-        // The parsed number has lost any leading zero: show the field's own example instead.
-        const example = typeof schema?.examples?.[0] === 'string' ? schema.examples[0] : String(value);
-        hint = ` Sätt värdet inom citattecken så att det läses som text, till exempel "${example}".`;
-      } else if (expected === 'array') hint = ' Skriv varje värde på en egen rad som börjar med "- ".';
-      else if (expected === 'boolean') hint = ' Skriv true eller false utan citattecken.';
-      else if (actual === 'nonfinite') hint = ' Skriv ett vanligt tal, till exempel 12.';
-      return {
-        path,
-        target: 'value',
-        rule: 'wrong-type',
-        message: `${capitalize(field)} ska vara ${TYPE_WORDS[expected] ?? expected} men är ${TYPE_WORDS[actual] ?? actual}.${hint}`,
-      };
-    }
-    case 'enum': {
-      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
-      return {
-        path,
-        target: 'value',
-        rule: 'not-allowed-value',
-        message: `${capitalize(field)} har värdet ${quoted(value)}, som inte är tillåtet.${suggestion} Tillåtna värden: ${allowed.join(', ')}.`,
-      };
-    }
-    case 'format': {
-      const format = String((error.params as { format: string }).format);
-      return {
-        path,
-        target: 'value',
-        rule: 'invalid-format',
-        message: `${capitalize(field)} ${FORMAT_HINTS[format] ?? `ska ha formatet ${format}`}; ${quoted(value)} är det inte.`,
-      };
-    }
-    case 'pattern': {
-      const pattern = String((error.params as { pattern: string }).pattern);
-      if (pattern === '\\S') {
-        return { path, target: 'value', rule: 'empty-value', message: `${capitalize(field)} får inte vara tom. Fyll i en text.` };
-      }
-      const hint = PATTERN_HINTS[pattern] ?? `ska matcha mönstret ${pattern}`;
-      const lowered = typeof value === 'string' ? suggestId(value, pattern) : '';
-      return {
-        path,
-        target: 'value',
-        rule: 'invalid-format',
-        message: `${capitalize(field)} ${hint}; ${quoted(value)} gör inte det.${lowered}`,
-      };
-    }
-    case 'minItems': {
-      const limit = (error.params as { limit: number }).limit;
-      return {
-        path,
-        target: 'key',
-        rule: 'too-few',
-        message: `${capitalize(field)} måste ha minst ${limit === 1 ? 'en punkt' : `${limit} punkter`}. Lägg till en rad som börjar med "- ".`,
-      };
-    }
-    case 'maxLength': {
-      const limit = (error.params as { limit: number }).limit;
-      return {
-        path,
-        target: 'value',
-        rule: 'too-long',
-        message: `${capitalize(field)} får vara högst ${limit} tecken; ${quoted(value)} har ${String(value).length}. Korta det.`,
-      };
-    }
-    case 'minimum':
-    case 'maximum': {
-      const min = schema?.minimum;
-      const max = schema?.maximum;
-      const range =
-        min !== undefined && max !== undefined ? `mellan ${min} och ${max}` : min !== undefined ? `minst ${min}` : `högst ${max}`;
-      return {
-        path,
-        target: 'value',
-        rule: 'out-of-range',
-        message: `${capitalize(field)} ska vara ${range}; ${quoted(value)} är det inte.`,
-      };
-    }
-    default:
-      return {
-        path,
-        target: 'value',
-        rule: 'schema',
-        message: `${capitalize(field)} har värdet ${quoted(value)}, som inte passar här. ${
-          schema?.description ? `Fältet ska vara: ${lowerFirst(schema.description)}` : `Se schemas/${KINDS[kind].schemaFile} för vad fältet får innehålla.`
-        }`,
-      };
-  }
+  const context = { error, kind, path, schema, Field: capitalize(fieldName(path, schema)), value: error.data };
+  return (DESCRIBERS[error.keyword] ?? otherwise)(context);
 }
-
 
 function exampleText(example: unknown): string {
   if (Array.isArray(example)) return `[${example.map((item) => String(item)).join(', ')}]`;
