@@ -1,66 +1,124 @@
-// npm run import -- <fil.csv|fil.xlsx> [--registry <mapp>] [--mapping <fil.yaml>] [--overwrite] [--dry-run]
+// npm run import -- <fil.xlsx|fil.ods|fil.csv> [--mapping <fil.yaml>] [--sheet <namn|nummer>] [--header-row <n>] …
 // Turns the spreadsheet a municipality keeps today into register files, and
-// reports every row and cell it could not use and why.
+// reports every row and cell it could not use and why. Plans first and
+// writes all or nothing.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { UserError } from '../core/errors.ts';
-import { knownRegister } from '../core/import/known.ts';
-import { openRegister } from '../core/open-register.ts';
-import { readImportConfig } from '../core/import/config.ts';
-import { planImport, type ImportConfig, type PlannedFile } from '../core/import/plan.ts';
-import { readTable } from '../core/import/table.ts';
-import { KINDS } from '../core/kinds.ts';
-import { entryYaml } from '../core/scaffold/scaffold.ts';
+import { basename, resolve } from 'node:path';
 import { summarize } from '../core/checking/findings.ts';
+import { UserError } from '../core/errors.ts';
+import { readImportConfig } from '../core/import/config.ts';
+import { SEPARATOR_NAMES, type Separator } from '../core/import/csv.ts';
+import { knownRegister } from '../core/import/known.ts';
+import { planImport, type ImportConfig, type PlannedFile } from '../core/import/plan.ts';
+import { formatImportReport } from '../core/import/report.ts';
+import { readSpreadsheet } from '../core/import/table.ts';
+import { KINDS } from '../core/kinds.ts';
+import { checkWith, openRegister } from '../core/open-register.ts';
+import { entryYaml } from '../core/scaffold/scaffold.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
-import { defineCommand, EXIT_OK, runMain, type Io } from './command.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError, type Io } from './command.ts';
+
+const SEPARATORS: Record<string, Separator> = {
+  ';': ';',
+  semikolon: ';',
+  ',': ',',
+  komma: ',',
+  tab: '\t',
+  tabb: '\t',
+  '\t': '\t',
+  '|': '|',
+};
 
 export const main = defineCommand({
   name: 'import',
-  args: '<fil.csv|fil.xlsx>',
-  positionals: { min: 1, max: 1, missing: 'ange en CSV- eller Excel-fil' },
-  description: 'Läser in ett kalkylark med system och skriver registrets filer.',
+  args: '<fil.xlsx|fil.ods|fil.csv>',
+  positionals: { min: 1, max: 1, missing: 'ange ett kalkylark: .xlsx, .ods, .xls eller .csv' },
+  description:
+    'Läser in ett kalkylark med system och skriver registrets filer. Skriver allt eller inget, och aldrig över befintliga filer.',
   options: {
-    mapping: { type: 'string', value: '<fil.yaml>', help: 'mappningsfil: columns (rubrik → fält), defaults, emailDomain, units (förkortning → id)' },
-    overwrite: { type: 'boolean', default: false, help: 'skriv över befintliga filer i registret (annars hoppas de över)' },
-    'dry-run': { type: 'boolean', default: false, help: 'visa vad som skulle skrivas, utan att skriva något' },
+    mapping: {
+      type: 'string',
+      value: '<fil.yaml>',
+      help: 'mappningsfil: columns (rubrik → fält), defaults, emailDomain, units (förkortning → id)',
+    },
+    sheet: { type: 'string', value: '<namn|nummer>', help: 'bladet att läsa (standard: bladet med flest kända rubriker)' },
+    'header-row': { type: 'string', value: '<rad>', help: 'raden med rubrikerna (standard: raden med flest kända rubriker)' },
+    separator: {
+      type: 'string',
+      value: '<tecken>',
+      help: `avgränsare i CSV: ${Object.values(SEPARATOR_NAMES).join(', ')} (standard: gissas)`,
+    },
+    overwrite: { type: 'boolean', default: false, help: 'skriv över befintliga filer i registret (annars lämnas de)' },
+    'dry-run': { type: 'boolean', default: false, help: 'visa rapporten utan att skriva något' },
   },
   registry: true,
   run({ values, positionals, registry, today, io, print, shown }) {
     const file = resolve(io.cwd, positionals[0] as string);
     if (!existsSync(file)) throw new UserError(`Hittar inte filen "${positionals[0]}".`);
-    const mapping = values.mapping ? resolve(io.cwd, values.mapping) : undefined;
-    const config: ImportConfig = mapping ? readImportConfig(readFileSync(mapping, 'utf8'), values.mapping as string) : {};
-    const table = readTable(readFileSync(file), file);
-    const { parsed, model } = openRegister(registry, { today, cwd: io.cwd });
+    const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
+    if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
+      throw new UsageError(`--header-row ska vara ett radnummer, inte "${values['header-row']}".`);
+    const separator = values.separator === undefined ? undefined : SEPARATORS[values.separator.toLowerCase()];
+    if (values.separator !== undefined && !separator)
+      throw new UsageError(`--separator ska vara ${Object.values(SEPARATOR_NAMES).join(', ')}, inte "${values.separator}".`);
+    const config: ImportConfig = values.mapping
+      ? readImportConfig(readFileSync(resolve(io.cwd, values.mapping), 'utf8'), values.mapping)
+      : {};
+
+    const spreadsheet = readSpreadsheet(readFileSync(file), separator ? { separator } : {});
+    const before = openRegister(registry, { today, cwd: io.cwd });
+    const { parsed, model } = before;
     const progress = progressPrinter(io);
-    const plan = planImport(table.rows, knownRegister(parsed, model), config, progress);
+    const plan = planImport(spreadsheet.sheets, knownRegister(parsed, model), config, {
+      today,
+      onRow: progress,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(headerRow !== undefined ? { headerRow } : {}),
+    });
     progress.done();
 
     const relPath = (planned: PlannedFile) => `${KINDS[planned.kind].dir}/${planned.id}.yaml`;
     // Every file is checked before any is written: a refused import leaves the register as it was.
     const writes = planWrites(
       registry,
-      plan.files.map((planned) => ({ relPath: relPath(planned), text: withMissing(entryYaml(planned.kind, planned.data), planned.missing) })),
+      plan.files.map((planned) => ({
+        relPath: relPath(planned),
+        text: withMissing(entryYaml(planned.kind, planned.data), planned.missing),
+      })),
       { overwrite: Boolean(values.overwrite), cwd: io.cwd },
     );
     const keptPaths = new Set(writes.keep.map((item) => item.relPath));
     const written = plan.files.filter((planned) => !keptPaths.has(relPath(planned)));
-    const kept = plan.files
-      .filter((planned) => keptPaths.has(relPath(planned)))
-      .map(
-        (planned) =>
-          `${shown(join(registry, relPath(planned)))} finns redan och skrevs inte över (rad ${planned.row}; använd --overwrite för att ersätta den)`,
-      );
+    const kept = plan.files.filter((planned) => keptPaths.has(relPath(planned)));
     if (!values['dry-run']) applyWrites(writes);
-    printReport(print, basename(file), table.description, plan, written, kept, Boolean(values['dry-run']));
-    if (!values['dry-run']) {
-      const { errors, warnings } = summarize(openRegister(registry, { today, cwd: io.cwd }).findings);
+    const fileNotes = spreadsheet.sheets.flatMap((sheet) => sheet.notes);
+    for (const line of formatImportReport({
+      file: basename(file),
+      description: spreadsheet.description,
+      plan,
+      fileNotes,
+      written,
+      kept,
+      dryRun: Boolean(values['dry-run']),
+    }))
+      print(line);
+
+    const systemsWritten = written.filter((planned) => planned.kind === 'system').length;
+    if (!values['dry-run'] && systemsWritten > 0) {
+      const { errors, warnings } = summarize(checkWith(before, registry, [...writes.create, ...writes.replace], { today, cwd: io.cwd }).findings);
       print(
         `\nValidering efter importen: ${errors} fel och ${warnings} varningar. Kör npm run validate för att se exakt vad som saknas, till exempel roller som kalkylark sällan har.`,
       );
     }
-    return EXIT_OK;
+    if (systemsWritten > 0) return EXIT_OK;
+    if (plan.systemRows > 0 && plan.systemRows === plan.knownRows) {
+      print(`\nAlla ${plan.systemRows} system i kalkylarket finns redan i registret; inget nytt att skriva.`);
+      return EXIT_OK;
+    }
+    print(
+      `\nInga system kunde importeras från ${shown(file)}: ${plan.systemRows === 0 ? 'ingen rad blev ett system (se raderna ovan)' : 'alla system fanns redan som filer'}. Kontrollera att rätt blad och rubrikrad valdes (--sheet, --header-row) och att kolumnen med systemnamn känns igen.`,
+    );
+    return EXIT_FINDINGS;
   },
 });
 
@@ -82,52 +140,5 @@ function progressPrinter(io: Io) {
       }
     },
     { done: () => tty && io.stderr('\n') },
-  );
-}
-
-function printReport(
-  print: (line?: string) => void,
-  file: string,
-  description: string,
-  plan: ReturnType<typeof planImport>,
-  written: PlannedFile[],
-  kept: string[],
-  dryRun: boolean,
-): void {
-  const count = (kind: string) => written.filter((item) => item.kind === kind).length;
-  const verb = dryRun ? 'Skulle skriva' : 'Skrev';
-  print(`\n${file} (${description}), rubriker på rad ${plan.headerRow}.`);
-  const people = count('person');
-  const units = count('unit');
-  print(
-    `${verb} ${count('system')} system, ${people} ${people === 1 ? 'person' : 'personer'} och ${units} ${units === 1 ? 'enhet' : 'enheter'}.`,
-  );
-  const used = plan.columns
-    .filter((column) => column.field && column.field !== 'ignore')
-    .map((column) => `${column.header} → ${column.field}`);
-  const unused = plan.columns
-    .filter((column) => column.header && (!column.field || column.field === 'ignore'))
-    .map((column) => `"${column.header}"`);
-  print(`Kolumner: ${used.join(', ')}.`);
-  if (unused.length > 0)
-    print(`Kolumner som inte användes: ${unused.join(', ')} (mappa dem under columns i en mappningsfil om de behövs).`);
-  const section = (title: string, lines: string[]) => {
-    if (lines.length === 0) return;
-    print(`\n${title}:`);
-    for (const line of lines) print(`  ${line}`);
-  };
-  section(
-    'Rader som inte blev system',
-    plan.skippedRows.map(({ row, reason }) => `rad ${row}: ${reason}`),
-  );
-  section(
-    'Celler som inte kunde användas',
-    plan.cellIssues.map(({ row, column, value, reason }) => `rad ${row}, kolumn "${column}": "${value}" ${reason}`),
-  );
-  section('Befintliga filer', kept);
-  section('Antaganden', plan.assumptions);
-  section(
-    'Uppgifter som saknas i de skrivna filerna',
-    written.filter((item) => item.missing.length > 0).map((item) => `${KINDS[item.kind].dir}/${item.id}.yaml: ${item.missing.join(', ')}`),
   );
 }

@@ -5,20 +5,46 @@ import { validateSources } from './checking/validate.ts';
 import { ENTITY_KINDS, KINDS } from './kinds.ts';
 import { resolveRegister, type RegisterModel } from './model/model.ts';
 import { displayPathOf, readRegisterSources } from './reading/load.ts';
-import type { ParsedRegister } from './reading/parse.ts';
+import type { ParsedRegister, SourceFile } from './reading/parse.ts';
 
 export interface OpenRegister {
   findings: Finding[];
   parsed: ParsedRegister;
   model: RegisterModel;
+  /** The files as read, for checking the register again with some of them changed (checkWith). */
+  sources: SourceFile[];
 }
 
 export function openRegister(dir: string, options: { today: string; cwd: string }): OpenRegister {
-  const { findings, parsed } = validateSources(readRegisterSources(dir, options.cwd), {
-    today: options.today,
-    root: displayPathOf(dir, options.cwd),
+  return checkSources(readRegisterSources(dir, options.cwd), dir, options);
+}
+
+/**
+ * The register as it would be with these files written, checked without
+ * reading it again: a command that writes files reports what the validator
+ * then finds in O(new files) of extra reading.
+ */
+export function checkWith(
+  before: OpenRegister,
+  dir: string,
+  files: readonly { relPath: string; text: string }[],
+  options: { today: string; cwd: string },
+): OpenRegister {
+  const root = displayPathOf(dir, options.cwd);
+  const changed = new Map(files.map((file) => [file.relPath, Buffer.from(file.text, 'utf8')]));
+  const sources = before.sources.map((source) => {
+    const bytes = changed.get(source.relPath);
+    if (!bytes) return source;
+    changed.delete(source.relPath);
+    return { file: source.file, relPath: source.relPath, bytes, size: bytes.length };
   });
-  return { findings, parsed, model: resolveRegister(parsed) };
+  for (const [relPath, bytes] of changed) sources.push({ file: `${root}/${relPath}`, relPath, bytes, size: bytes.length });
+  return checkSources(sources, dir, options);
+}
+
+function checkSources(sources: SourceFile[], dir: string, options: { today: string; cwd: string }): OpenRegister {
+  const { findings, parsed } = validateSources(sources, { today: options.today, root: displayPathOf(dir, options.cwd) });
+  return { findings, parsed, model: resolveRegister(parsed), sources };
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */

@@ -1,6 +1,8 @@
-// Which column of a municipality's spreadsheet holds what: common Swedish
-// headers, overridable by a mapping file.
+// Which column of a spreadsheet holds what: common Swedish and English
+// headers, the headings of the register's own downloads (so that an export
+// imports again), and the mapping file's columns first.
 import { foldText } from '../text/text.ts';
+import { REGISTER_COLUMNS } from '../views/register-columns.ts';
 
 export const IMPORT_FIELDS = [
   'name',
@@ -9,7 +11,9 @@ export const IMPORT_FIELDS = [
   'product',
   'unit',
   'owner',
+  'ownerEmail',
   'manager',
+  'managerEmail',
   'administrators',
   'operations',
   'users',
@@ -19,23 +23,60 @@ export const IMPORT_FIELDS = [
   'criticality',
   'orgNumber',
   'contractEnd',
+  'contractStart',
   'contractReference',
+  'noticePeriod',
   'personalData',
+  'confidentiality',
+  'integrity',
+  'availability',
+  'dependencies',
+  'link',
   'notes',
   'reviewed',
   'ignore',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** A column that holds both the supplier and how the system is run: "Lönepartner (SaaS)". */
+export type ColumnField = ImportField | 'supplierAndHosting';
 
-/** Headers folded by `foldHeader`, per field. */
+/** Headers people write, folded by `foldHeader`, per field. */
 const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
-  name: ['system', 'systemnamn', 'systemetsnamn', 'namn', 'itsystem', 'benamning', 'applikation', 'program'],
+  name: [
+    'system',
+    'systemnamn',
+    'systemetsnamn',
+    'namn',
+    'itsystem',
+    'benamning',
+    'applikation',
+    'program',
+    'name',
+    'systemname',
+    'application',
+    'app',
+  ],
   id: ['id', 'kortnamn', 'systemid'],
-  description: ['beskrivning', 'syfte', 'anvandningsomrade', 'kortbeskrivning', 'funktion'],
-  product: ['produkt', 'produktnamn', 'programvara', 'version'],
-  unit: ['forvaltning', 'verksamhet', 'agandeforvaltning', 'agandeverksamhet', 'avdelning', 'enhet', 'organisation', 'nämnd', 'namnd'],
-  owner: ['systemagare', 'agare', 'ansvarigchef'],
-  manager: ['systemforvaltare', 'forvaltare', 'systemansvarig', 'kontaktperson'],
+  description: ['beskrivning', 'syfte', 'anvandningsomrade', 'kortbeskrivning', 'funktion', 'description', 'purpose'],
+  product: ['produkt', 'produktnamn', 'programvara', 'version', 'product'],
+  unit: [
+    'forvaltning',
+    'verksamhet',
+    'agandeforvaltning',
+    'agandeverksamhet',
+    'avdelning',
+    'enhet',
+    'organisation',
+    'namnd',
+    'department',
+    'unit',
+    'organisationunit',
+    'businessunit',
+  ],
+  owner: ['systemagare', 'agare', 'ansvarigchef', 'owner', 'systemowner', 'businessowner'],
+  ownerEmail: ['systemagareepost', 'systemagaremejl', 'agareepost', 'owneremail'],
+  manager: ['systemforvaltare', 'forvaltare', 'systemansvarig', 'kontaktperson', 'manager', 'systemmanager', 'contact'],
+  managerEmail: ['systemforvaltareepost', 'systemforvaltaremejl', 'forvaltareepost', 'manageremail'],
   administrators: [
     'systemadministrator',
     'systemadministratorer',
@@ -43,19 +84,39 @@ const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
     'administratorer',
     'sysadmin',
     'behorighetsadministrator',
+    'administrators',
+    'admin',
+    'admins',
   ],
-  operations: ['driftansvarig', 'driftsansvarig'],
-  users: ['anvandare', 'anvandargrupp', 'anvandargrupper', 'malgrupp'],
-  supplier: ['leverantor', 'leverantorer', 'leverantordrift', 'leverantorochdrift', 'leverantordriftform'],
-  hosting: ['driftform', 'driftsform', 'drift', 'hosting', 'placering', 'driftmiljo', 'driftsmiljo'],
-  status: ['status', 'livscykel', 'fas', 'livscykelstatus'],
-  criticality: ['kritikalitet', 'kritisk', 'verksamhetskritisk', 'kritiskt'],
+  operations: ['driftansvarig', 'driftsansvarig', 'operations', 'operator'],
+  users: ['anvandare', 'anvandargrupp', 'anvandargrupper', 'malgrupp', 'users', 'usergroups'],
+  supplier: ['leverantor', 'leverantorer', 'supplier', 'vendor', 'leverantorensnamn'],
+  hosting: ['driftform', 'driftsform', 'drift', 'hosting', 'placering', 'driftmiljo', 'driftsmiljo', 'hostedat', 'deployment'],
+  status: ['status', 'livscykel', 'fas', 'livscykelstatus', 'lifecycle', 'state'],
+  criticality: ['kritikalitet', 'kritisk', 'verksamhetskritisk', 'kritiskt', 'criticality'],
   orgNumber: ['orgnr', 'organisationsnummer', 'leverantorensorgnr', 'leverantorsorgnr'],
-  contractEnd: ['avtalsslut', 'avtaletloperut', 'avtaltom', 'avtalstidslut', 'slutdatum', 'avtalslut', 'avtalgallertill'],
-  contractReference: ['avtal', 'diarienummer', 'dnr', 'avtalsnummer', 'avtalsdiarienummer'],
-  personalData: ['personuppgifter', 'behandlarpersonuppgifter', 'pu', 'pub'],
-  notes: ['kommentar', 'kommentarer', 'anteckningar', 'ovrigt', 'noteringar', 'notering'],
-  reviewed: ['senastgranskad', 'granskad', 'senastuppdaterad', 'uppdaterad'],
+  contractEnd: [
+    'avtalsslut',
+    'avtaletloperut',
+    'avtaltom',
+    'avtalstidslut',
+    'slutdatum',
+    'avtalslut',
+    'avtalgallertill',
+    'contractend',
+    'enddate',
+  ],
+  contractStart: ['avtalsstart', 'avtalfrom', 'startdatum', 'contractstart'],
+  contractReference: ['avtal', 'diarienummer', 'dnr', 'avtalsnummer', 'avtalsdiarienummer', 'contract'],
+  noticePeriod: ['uppsagningstid', 'noticeperiod'],
+  personalData: ['personuppgifter', 'behandlarpersonuppgifter', 'pu', 'pub', 'personaldata', 'gdpr'],
+  confidentiality: ['konfidentialitet'],
+  integrity: ['riktighet'],
+  availability: ['tillganglighet'],
+  dependencies: ['beroenden', 'integrationer', 'dependencies', 'integrations'],
+  link: ['lank', 'dokumentation', 'webbadress', 'url', 'link', 'documentation'],
+  notes: ['kommentar', 'kommentarer', 'anteckningar', 'ovrigt', 'noteringar', 'notering', 'notes', 'comments'],
+  reviewed: ['senastgranskad', 'granskad', 'senastuppdaterad', 'uppdaterad', 'reviewed', 'lastreviewed'],
 };
 
 /** "Leverantör / Drift" → "leverantordrift": lower case, no diacritics, no punctuation. */
@@ -63,19 +124,24 @@ function foldHeader(header: string): string {
   return foldText(header).replace(/[^a-z0-9]/g, '');
 }
 
-const KNOWN = new Map<string, ImportField>(
-  (Object.entries(HEADERS) as [ImportField, string[]][]).flatMap(([field, headers]) => headers.map((header) => [header, field] as const)),
-);
+const KNOWN = new Map<string, ImportField>([
+  ...(Object.entries(HEADERS) as [ImportField, string[]][]).flatMap(([field, headers]) =>
+    headers.map((header) => [header, field] as const),
+  ),
+  // The register's own download imports again: its headings name the fields they came from.
+  ...REGISTER_COLUMNS.filter((column) => (IMPORT_FIELDS as readonly string[]).includes(column.key)).map(
+    (column) => [foldHeader(column.heading), column.key as ImportField] as const,
+  ),
+  ...REGISTER_COLUMNS.filter((column) => !(IMPORT_FIELDS as readonly string[]).includes(column.key)).map(
+    (column) => [foldHeader(column.heading), 'ignore'] as const,
+  ),
+]);
 
 /** The field a header names, using the mapping file's columns first. */
-export function fieldForHeader(header: string, overrides: Readonly<Record<string, ImportField>>): ImportField | undefined {
+export function fieldForHeader(header: string, overrides: Readonly<Record<string, ImportField>>): ColumnField | undefined {
   const folded = foldHeader(header);
+  if (!folded) return undefined;
   for (const [name, field] of Object.entries(overrides)) if (foldHeader(name) === folded) return field;
+  if (folded.includes('leverantor') && folded.includes('drift')) return 'supplierAndHosting';
   return KNOWN.get(folded);
-}
-
-/** "Leverantör/Drift" holds both supplier and hosting. */
-export function isMixedSupplierHosting(header: string): boolean {
-  const folded = foldHeader(header);
-  return folded.includes('leverantor') && folded.includes('drift');
 }

@@ -1,45 +1,45 @@
 // The people and units that spreadsheet cells name: found in the register
-// (by id, name, e-post or an abbreviation from the mapping file) or created
-// when the cell reads like a name. Lookups go through maps built once.
+// (by e-mail, name, id or an abbreviation from the mapping file) or among
+// those this import already plans, and created only when the cell reads like
+// a name. Lookups go through maps built once.
 import { MAX_ID_LENGTH } from '../schema/vocabulary.ts';
 import { closestMatch, toId } from '../text/text.ts';
+import { nameFromEmail, readPeople, type PersonMention } from './people.ts';
 import type { ImportConfig, KnownRegister, PlannedFile } from './plan.ts';
-import { fold, readPerson } from './values.ts';
+import { fold } from './values.ts';
 
-export type ReportCell = (row: number, column: string, value: string, reason: string) => void;
+export interface CellNote {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
 
 export class RegisterLookup {
   private readonly plannedIds = new Set<string>();
   private readonly newPeople = new Map<string, PlannedFile>();
+  private readonly newPeopleById = new Map<string, PlannedFile>();
   private readonly newUnits = new Map<string, PlannedFile>();
   readonly defaultOperations: string | undefined;
   private readonly rootUnit: string | undefined;
-  private readonly known: KnownRegister;
-  private readonly config: ImportConfig;
-  private readonly report: ReportCell;
   private readonly peopleByName: Map<string, string>;
   private readonly peopleByEmail: Map<string, string>;
   private readonly unitsByName: Map<string, string>;
   private readonly unitIds: Set<string>;
   private readonly unitAliases: Map<string, string>;
+  private readonly known: KnownRegister;
+  private readonly note: (note: CellNote) => void;
 
-  constructor(known: KnownRegister, config: ImportConfig, report: ReportCell) {
+  constructor(known: KnownRegister, config: ImportConfig, note: (note: CellNote) => void) {
     this.known = known;
-    this.config = config;
-    this.report = report;
+    this.note = note;
     this.peopleByName = new Map(known.people.map((person) => [fold(person.name), person.id]));
-    this.peopleByEmail = new Map(
-      known.people.filter((person) => person.email).map((person) => [(person.email as string).toLowerCase(), person.id]),
-    );
+    this.peopleByEmail = new Map(known.people.filter((person) => person.email).map((person) => [fold(person.email as string), person.id]));
     this.unitsByName = new Map(known.units.map((unit) => [fold(unit.name), unit.id]));
     this.unitIds = new Set(known.units.map((unit) => unit.id));
     this.unitAliases = new Map(Object.entries(config.units ?? {}).map(([name, id]) => [fold(name), id]));
     this.defaultOperations = config.defaults?.operations ?? known.itDepartment;
     this.rootUnit = known.units.find((unit) => !unit.parent)?.id;
-  }
-
-  private issue(row: number, column: string, value: string, reason: string): void {
-    this.report(row, column, value, reason);
   }
 
   /** Claims an id given in the sheet, if it is free. */
@@ -49,10 +49,12 @@ export class RegisterLookup {
     return true;
   }
 
+  /** A new id made from the name, shortened, and numbered when taken. */
   freshId(name: string): string {
     const base = toId(name) || 'namnlos';
     let id = base;
-    for (let n = 2; this.known.ids.has(id) || this.plannedIds.has(id); n++) id = `${base.slice(0, MAX_ID_LENGTH - String(n).length - 1)}-${n}`;
+    for (let n = 2; this.known.ids.has(id) || this.plannedIds.has(id); n++)
+      id = `${base.slice(0, MAX_ID_LENGTH - String(n).length - 1)}-${n}`;
     this.plannedIds.add(id);
     return id;
   }
@@ -63,6 +65,7 @@ export class RegisterLookup {
     return this.unitAliases.get(folded) ?? this.unitsByName.get(folded) ?? this.newUnits.get(folded)?.id;
   }
 
+  /** The unit a cell names: one unit, "Gata/Park" included; created when it reads like a unit's name. */
   unit(value: string, row: number, column: string): string | undefined {
     const found = this.existingUnit(value);
     if (found) return found;
@@ -70,11 +73,16 @@ export class RegisterLookup {
     const meant = closestMatch(fold(value), folds);
     if (meant !== undefined) {
       const unit = this.known.units[folds.indexOf(meant)] as { id: string; name: string };
-      this.issue(row, column, value, `finns inte; tolkades som ${unit.name} (${unit.id})`);
+      this.note({ row, column, value, reason: `finns inte; tolkades som ${unit.name} (${unit.id})` });
       return unit.id;
     }
-    if (!/[a-zåäö]/.test(value) || value.length < 4) {
-      this.issue(row, column, value, 'ser ut som en förkortning som inte finns i registret; ange enhetens id under units i mappningsfilen');
+    if (!/\p{Ll}/u.test(value) || value.length < 4) {
+      this.note({
+        row,
+        column,
+        value,
+        reason: 'ser ut som en förkortning som inte finns i registret; ange enhetens id under units i mappningsfilen',
+      });
       return undefined;
     }
     const id = this.freshId(value);
@@ -91,64 +99,79 @@ export class RegisterLookup {
     return id;
   }
 
-  person(value: string, row: number, column: string): string | undefined {
-    const mention = readPerson(value);
-    if (!mention) {
-      const reason =
-        /^[a-zåäö]/.test(value) || !/\s/.test(value)
-          ? 'ser ut som en befattning eller grupp, inte ett namn; ange personen'
-          : 'kunde inte läsas som ett namn';
-      this.issue(row, column, value, reason);
-      return undefined;
+  /**
+   * The people a cell names, found or planned. Words that mean nobody, and
+   * text that is not a name, are noted; `vacant` says the role has no holder.
+   */
+  people(value: string, row: number, column: string): { ids: string[]; vacant: boolean } {
+    const cell = readPeople(value);
+    if (cell.vacant) this.note({ row, column, value, reason: 'betyder att ingen har rollen; fyll i vem som har den' });
+    for (const part of cell.notPeople) {
+      this.note({
+        row,
+        column,
+        value: part,
+        reason: 'är inte ett namn (en befattning, en grupp eller bara ett förnamn?); ange personens för- och efternamn',
+      });
     }
-    const existing =
-      (mention.email ? this.peopleByEmail.get(mention.email.toLowerCase()) : undefined) ??
-      (mention.name ? this.peopleByName.get(fold(mention.name)) : undefined);
+    const ids: string[] = [];
+    for (const mention of cell.people) {
+      if (mention.note) this.note({ row, column, value, reason: `innehåller anteckningen "(${mention.note})", som inte hör till namnet och inte sparades` });
+      const id = this.person(mention, row, column, value);
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    return { ids, vacant: cell.vacant || (ids.length === 0 && cell.notPeople.length > 0) };
+  }
+
+  private person(mention: PersonMention, row: number, column: string, value: string): string | undefined {
+    const email = mention.email ? fold(mention.email) : undefined;
+    const name = mention.name ?? (mention.email ? nameFromEmail(mention.email) : undefined);
+    const existing = (email ? this.peopleByEmail.get(email) : undefined) ?? (name ? this.peopleByName.get(fold(name)) : undefined);
     if (existing) return existing;
-    const key = mention.email?.toLowerCase() ?? fold(mention.name ?? '');
-    const planned = this.newPeople.get(key) ?? (mention.name ? this.newPeople.get(fold(mention.name)) : undefined);
+    const planned = (email ? this.newPeople.get(email) : undefined) ?? (name ? this.newPeople.get(fold(name)) : undefined);
     if (planned) {
-      if (mention.title && !planned.data.title) planned.data.title = mention.title;
+      if (email && !planned.data.email) planned.data.email = mention.email;
       return planned.id;
     }
-    if (!mention.name) {
-      this.issue(row, column, value, 'anger bara en e-postadress som inte finns i registret; ange namnet');
+    if (!name) {
+      this.note({ row, column, value, reason: 'anger bara en e-postadress som inte finns i registret och inte visar namnet; ange namnet' });
       return undefined;
     }
-    const id = this.freshId(mention.name);
-    const email =
-      mention.email ?? (this.config.emailDomain ? `${toId(mention.name).replace(/-/g, '.')}@${this.config.emailDomain}` : undefined);
-    const data: Record<string, unknown> = {
-      id,
-      name: mention.name,
-      ...(mention.title ? { title: mention.title } : {}),
-      ...(email ? { email } : {}),
-      active: true,
-    };
+    const id = this.freshId(name);
+    const data: Record<string, unknown> = { id, name, ...(mention.email ? { email: mention.email } : {}), active: true };
     const file: PlannedFile = { kind: 'person', id, data, row, missing: [] };
-    this.newPeople.set(key, file);
-    if (mention.name) this.newPeople.set(fold(mention.name), file);
+    this.newPeople.set(fold(name), file);
+    this.newPeopleById.set(id, file);
+    if (email) this.newPeople.set(email, file);
     return id;
   }
 
+  /** Gives a person this import creates an e-mail address from a column beside the name. */
+  giveEmail(personId: string, email: string): void {
+    const file = this.newPeopleById.get(personId);
+    if (file && !file.data.email) file.data.email = email.trim().toLowerCase();
+  }
+
+  /** Operations: the IT department by its common names, a unit, or a person. */
   operations(value: string, row: number, column: string): string | undefined {
     const folded = fold(value);
-    if (/^it(-?avdelningen|-?enheten|-?kontoret|avdelningen)?$/.test(folded) && this.known.itDepartment) return this.known.itDepartment;
+    if (/^it(-?avdelningen|-?enheten|-?kontoret)?$/.test(folded) && this.known.itDepartment) return this.known.itDepartment;
     if (/^leverantor(en)?$/.test(folded)) {
-      this.issue(row, column, value, 'driftansvarig ska vara en enhet eller person i kommunen; standardvärdet användes');
+      this.note({ row, column, value, reason: 'driftansvarig ska vara en enhet eller person i kommunen; standardvärdet användes' });
       return undefined;
     }
     const unit = this.existingUnit(value);
     if (unit) return unit;
-    if (readPerson(value)) return this.person(value, row, column);
+    const people = readPeople(value);
+    if (people.people.length > 0) return this.people(value, row, column).ids[0];
     return this.unit(value, row, column);
   }
 
-  createdFiles(): PlannedFile[] {
-    const people = [...new Set(this.newPeople.values())].map((file) => ({
-      ...file,
-      missing: [...(file.data.title ? [] : ['title (Befattning)']), 'unit (Enhet)', ...(file.data.email ? [] : ['email (E-post)'])],
-    }));
+  createdFiles(emailDomain: string | undefined): PlannedFile[] {
+    const people = [...new Set(this.newPeople.values())].map((file) => {
+      if (!file.data.email && emailDomain) file.data.email = `${toId(String(file.data.name)).replace(/-/g, '.')}@${emailDomain}`;
+      return { ...file, missing: ['title (Befattning)', 'unit (Enhet)', ...(file.data.email ? [] : ['email (E-post)'])] };
+    });
     return [...this.newUnits.values(), ...people];
   }
 }

@@ -1,26 +1,25 @@
 // Reading the values people write in spreadsheet cells: statuses, hosting,
-// dates, organisation numbers, yes and no, and lists in one cell.
-import { isCalendarDate } from '../text/dates.ts';
+// criticality, yes and no, organisation numbers and lists in one cell. The
+// words for each value come from the register's own vocabulary
+// (model/lifecycle.ts, schema/vocabulary.ts), shared with the validator.
 import { LIFECYCLE, SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
-import type { HostingForm } from '../schema/vocabulary.ts';
-import { CRITICALITY_LEVELS } from '../schema/vocabulary.ts';
-import { capitalize, closestMatch, foldText } from '../text/text.ts';
-import { excelSerialToIso } from './xlsx.ts';
+import { CRITICALITY_LEVELS, CRITICALITY_SYNONYMS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../schema/vocabulary.ts';
+import { closestMatch, foldText } from '../text/text.ts';
 
 export const fold = foldText;
 
-/** "HVOF, FSF" and "A; B / C" are lists; "Barn- och utbildningsförvaltningen" is not. */
+/** "HVOF, FSF" and "A; B" are lists; "Gata/Park" and "Barn- och utbildningsförvaltningen" are not. */
 export function splitCell(value: string): string[] {
   return value
-    .split(/\s*(?:[,;\n]|\s\/\s|\/)\s*/)
+    .split(/\s*[,;\n]\s*/)
     .map((part) => part.trim())
     .filter(Boolean);
 }
 
-/** Each status, and what people write for it, folded: "i drift", "aktiv", "i bruk" → "i drift". */
+/** Each status, and what people write for it, folded: "aktiv", "i bruk" → "i drift". */
 const STATUS_WORDS = new Map<string, SystemStatus>(
   SYSTEM_STATUSES.flatMap((status) => [
-    [foldText(status), status] as const,
+    [fold(status), status] as const,
     ...LIFECYCLE[status].synonyms.map((word) => [word, status] as const),
   ]),
 );
@@ -29,75 +28,52 @@ export function readStatus(value: string): SystemStatus | undefined {
   const folded = fold(value);
   const known = STATUS_WORDS.get(folded);
   if (known) return known;
-  const folds = SYSTEM_STATUSES.map((status) => fold(status));
-  const meant = closestMatch(folded, folds);
-  return meant === undefined ? undefined : SYSTEM_STATUSES[folds.indexOf(meant)];
+  const words = [...STATUS_WORDS.keys()];
+  const meant = closestMatch(folded, words);
+  return meant === undefined ? undefined : STATUS_WORDS.get(meant);
 }
 
-const HOSTING_WORDS: [RegExp, HostingForm][] = [
-  [/\b(saas|molntjanst|molnet|moln|cloud|molnbaserad)\b/, 'molntjänst'],
-  [
-    /\b(extern drift|externt|extern|hos leverantoren|hos leverantor|leverantorsdrift|driftas av leverantor(en)?|hostad|hostat|hosting)\b/,
-    'extern drift',
-  ],
-  [/\b(egen drift|intern drift|internt|on-?prem(ise)?|lokalt|egen server|egna servrar|it-avdelningen)\b/, 'egen drift'],
-];
+const CRITICALITY_WORDS = new Map(
+  CRITICALITY_LEVELS.flatMap((level) => [
+    [fold(level), level] as const,
+    ...CRITICALITY_SYNONYMS[level].map((word) => [word, level] as const),
+  ]),
+);
+
+export function readCriticality(value: string): (typeof CRITICALITY_LEVELS)[number] | undefined {
+  return CRITICALITY_WORDS.get(fold(value));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Hosting words, longest first, so that "extern drift" is found before "extern". */
+const HOSTING_WORDS = HOSTING_FORMS.flatMap((form) =>
+  HOSTING_SYNONYMS[form].map((word) => ({ word, form, pattern: new RegExp(`(^|[^a-z0-9])${escape(word)}($|[^a-z0-9])`) })),
+).sort((a, b) => b.word.length - a.word.length);
+
+/** The hosting words as written, with å, ä and ö, to cut them out of a supplier's name. */
+const HOSTING_IN_TEXT = new RegExp(HOSTING_WORDS.map(({ word }) => escape(word).replace(/a/g, '[aåä]').replace(/o/g, '[oö]')).join('|'), 'gi');
 
 /**
  * A supplier and a hosting form mixed in one cell, as real sheets have them:
  * "Lönepartner (SaaS)", "Egen drift", "Tieto, extern drift".
  */
 export function readSupplierAndHosting(value: string): { supplier?: string; hosting?: HostingForm } {
-  let rest = ` ${fold(value)} `;
-  let hosting: HostingForm | undefined;
-  for (const [pattern, form] of HOSTING_WORDS) {
-    if (pattern.test(rest)) {
-      hosting ??= form;
-      rest = rest.replace(pattern, ' ');
-    }
-  }
-  if (hosting === undefined) return { supplier: value.trim() };
+  const folded = fold(value);
+  const found = HOSTING_WORDS.find(({ pattern }) => pattern.test(folded));
+  if (!found) return { supplier: value.trim() };
   // Keep the supplier as written: cut the hosting words out of the original text.
-  const supplier = removeHostingWords(value)
+  const supplier = value
+    .replace(HOSTING_IN_TEXT, ' ')
     .replace(/[()[\]]/g, ' ')
     .replace(/^[\s,;/–-]+|[\s,;/–-]+$/g, '')
     .replace(/\s+/g, ' ')
+    // "Sambruk i molnet": the word left before the hosting word belongs to it.
+    .replace(/\s+(i|på|hos|via|med|som)$/i, '')
     .trim();
-  return supplier ? { supplier, hosting } : { hosting };
-}
-
-function removeHostingWords(value: string): string {
-  return value.replace(
-    /\b(SaaS|molntjänst|molnet|moln|cloud|molnbaserad|extern drift|externt|extern|hos leverantören|hos leverantör|leverantörsdrift|driftas av leverantören|driftas av leverantör|hostad|hostat|hosting|egen drift|intern drift|internt|on-?prem(ise)?|lokalt|egen server|egna servrar)\b/gi,
-    ' ',
-  );
-}
-
-export function readCriticality(value: string): (typeof CRITICALITY_LEVELS)[number] | undefined {
-  const folded = fold(value);
-  const byNumber: Record<string, (typeof CRITICALITY_LEVELS)[number]> = { '1': 'låg', '2': 'medel', '3': 'hög', '4': 'kritisk' };
-  if (byNumber[folded]) return byNumber[folded];
-  const folds = CRITICALITY_LEVELS.map((level) => fold(level));
-  const exact = folds.indexOf(folded);
-  if (exact >= 0) return CRITICALITY_LEVELS[exact];
-  if (/^(mycket hog|verksamhetskritisk|samhallskritisk)$/.test(folded)) return 'kritisk';
-  if (/^(medium|mellan)$/.test(folded)) return 'medel';
-  return undefined;
-}
-
-/** ÅÅÅÅ-MM-DD from ISO dates, "31/12/2027", "31.12.2027", "2027-12" (end of month) or an Excel day number. */
-export function readDate(value: string): string | undefined {
-  const text = value.trim();
-  let iso: string | undefined;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  else if ((match = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(text)))
-    iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  else if ((match = /^(\d{4})-(\d{1,2})$/.exec(text))) {
-    const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
-    iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${last}`;
-  } else if (/^\d{5}(\.\d+)?$/.test(text) && Number(text) > 20000 && Number(text) < 80000) iso = excelSerialToIso(Number(text));
-  return iso !== undefined && isCalendarDate(iso) ? iso : undefined;
+  return supplier ? { supplier, hosting: found.form } : { hosting: found.form };
 }
 
 /** "5561234567" and "556123-4567" → "556123-4567". */
@@ -110,33 +86,13 @@ export function readOrgNumber(value: string): string | undefined {
 
 export function readYesNo(value: string): boolean | undefined {
   const folded = fold(value);
-  if (/^(ja|j|yes|x|true|sant|1)$/.test(folded)) return true;
-  if (/^(nej|n|no|false|falskt|0|-)$/.test(folded)) return false;
+  if (/^(ja|j|yes|y|x|true|sant|1|behandlar)$/.test(folded)) return true;
+  if (/^(nej|n|no|false|falskt|0|-|behandlar inte)$/.test(folded)) return false;
   return undefined;
 }
 
-export interface PersonMention {
-  name?: string;
-  title?: string;
-  email?: string;
-}
-
-const NAME_PATTERN = /^[A-ZÅÄÖÉÜ][a-zåäöéüæøß'’-]+(?: (?:von |af |de |van |der )?[A-ZÅÄÖÉÜ][a-zåäöéüæøß'’-]+){1,3}$/u;
-
-/** "Anna Andersson", "Anna Andersson (ekonomichef)", "anna.andersson@kommun.se". */
-export function readPerson(value: string): PersonMention | undefined {
-  const text = value.trim();
-  const email = /[^\s<>()]+@[^\s<>()]+\.[a-z]{2,}/i.exec(text)?.[0];
-  const withoutEmail = text.replace(/[<(]?[^\s<>()]+@[^\s<>()]+\.[a-z]{2,}[>)]?/i, '').trim();
-  const titled = /^(.*?)\s*\(([^)]+)\)$/.exec(withoutEmail);
-  const name = (titled ? titled[1] : withoutEmail)?.trim() ?? '';
-  const title = titled?.[2]?.trim();
-  if (name && NAME_PATTERN.test(name)) return { name, ...(title ? { title } : {}), ...(email ? { email } : {}) };
-  if (!name && email) {
-    const local = email.split('@')[0] ?? '';
-    const parts = local.split(/[._-]/).filter((part) => /^[a-zåäö]+$/i.test(part));
-    if (parts.length >= 2) return { name: parts.map(capitalize).join(' '), email };
-    return { email };
-  }
-  return undefined;
+/** A KLASSA level, 0–4, as a number or as its word. */
+export function readKlassaLevel(value: string): number | undefined {
+  const match = /^([0-4])\b/.exec(value.trim());
+  return match ? Number(match[1]) : undefined;
 }

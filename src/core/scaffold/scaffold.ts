@@ -215,23 +215,27 @@ function setPath(data: Record<string, unknown>, path: readonly string[], value: 
  */
 export function entryYaml(kind: ScaffoldKind, data: Record<string, unknown>): string {
   const lines = [`# yaml-language-server: $schema=../../schemas/${KINDS[kind].schemaFile}`];
-  const emit = (value: Record<string, unknown>, path: string[], indent: string) => {
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = [...path, key];
-      const comment = fieldComment(kind, childPath);
-      if (comment) lines.push(`${indent}# ${comment}`);
-      if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
-        lines.push(`${indent}${key}:`);
-        emit(child as Record<string, unknown>, childPath, `${indent}  `);
-      } else {
-        const rendered = dump({ [key]: child }, { lineWidth: -1, flowLevel: -1 })
-          .trimEnd()
-          .split('\n');
-        lines.push(...rendered.map((line) => `${indent}${line}`));
-      }
+  // One dump for the whole entry, then a comment above each field of a mapping
+  // (not inside list items), found from the indentation of its line.
+  const dumped = dump(data, { lineWidth: -1, flowLevel: -1, noRefs: true }).trimEnd().split('\n');
+  const path: { indent: number; key: string }[] = [];
+  let listIndent = Number.POSITIVE_INFINITY;
+  for (const line of dumped) {
+    const indent = line.length - line.trimStart().length;
+    if (indent <= listIndent) listIndent = Number.POSITIVE_INFINITY;
+    if (line.trimStart().startsWith('- ')) listIndent = Math.min(listIndent, indent);
+    const key = /^ *([A-Za-z][A-Za-z0-9]*):(?: |$)/.exec(line)?.[1];
+    if (key !== undefined && indent < listIndent) {
+      while (path.length > 0 && (path[path.length - 1] as { indent: number }).indent >= indent) path.pop();
+      path.push({ indent, key });
+      const comment = fieldComment(
+        kind,
+        path.map((segment) => segment.key),
+      );
+      if (comment) lines.push(`${' '.repeat(indent)}# ${comment}`);
     }
-  };
-  emit(data, [], '');
+    lines.push(line);
+  }
   return `${lines.join('\n')}\n`;
 }
 

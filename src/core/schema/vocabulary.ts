@@ -30,6 +30,54 @@ export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export const HOSTING_FORMS = ['egen drift', 'extern drift', 'molntjänst'] as const;
 export const CRITICALITY_LEVELS = ['låg', 'medel', 'hög', 'kritisk'] as const;
+
+/**
+ * What people write for each hosting form, in lower case without diacritics:
+ * the validator suggests from it ("SaaS" → molntjänst) and the import reads it.
+ */
+export const HOSTING_SYNONYMS: Record<(typeof HOSTING_FORMS)[number], readonly string[]> = {
+  'egen drift': [
+    'egen drift',
+    'intern drift',
+    'internt',
+    'on-prem',
+    'on-premise',
+    'on premise',
+    'onprem',
+    'lokalt',
+    'egen server',
+    'egna servrar',
+    'it-avdelningen',
+    'egen datahall',
+    'kommunens datahall',
+    'self-hosted',
+  ],
+  'extern drift': [
+    'extern drift',
+    'externt',
+    'extern',
+    'hos leverantoren',
+    'hos leverantor',
+    'leverantorsdrift',
+    'driftas av leverantoren',
+    'driftas av leverantor',
+    'hostad',
+    'hostat',
+    'hosting',
+    'hosted',
+    'outsourcad',
+    'outsourcat',
+  ],
+  molntjänst: ['molntjanst', 'saas', 'moln', 'molnet', 'cloud', 'molnbaserad', 'cloud service', 'paas', 'iaas'],
+};
+
+/** What people write for each level of criticality, folded like HOSTING_SYNONYMS. */
+export const CRITICALITY_SYNONYMS: Record<(typeof CRITICALITY_LEVELS)[number], readonly string[]> = {
+  låg: ['lag', '1', 'low'],
+  medel: ['medel', '2', 'medium', 'mellan', 'normal'],
+  hög: ['hog', '3', 'high'],
+  kritisk: ['kritisk', '4', 'mycket hog', 'verksamhetskritisk', 'samhallskritisk', 'critical'],
+};
 export const PROCESSOR_AGREEMENT_STATES = ['finns', 'saknas', 'ej aktuellt'] as const;
 export const RETENTION_CHOICES = ['bevaras', 'gallras', 'delvis bevaras'] as const;
 

@@ -1,5 +1,6 @@
 // Machine-readable downloads of the whole register, made from the same rows
 // and model as the pages (govuk-developer-docs' repos.json idea).
+import * as XLSX from '@e965/xlsx';
 import type { RegisterModel } from '../model/model.ts';
 import { REGISTER_COLUMNS } from './register-columns.ts';
 import type { RegisterRow } from './register-rows.ts';
@@ -12,6 +13,20 @@ export function toCsv(rows: readonly RegisterRow[], model: RegisterModel): strin
   const lines = [REGISTER_COLUMNS.map((column) => csvCell(column.heading)).join(';')];
   for (const row of rows) lines.push(REGISTER_COLUMNS.map((column) => csvCell(String(column.value(row, model)))).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * An Excel workbook (.xlsx) with the same columns as the CSV: numbers stay
+ * numbers, and the importer reads it back (npm run import). Written with
+ * SheetJS; text cells are stored as text, so nothing in them runs as a formula.
+ */
+export function toXlsx(rows: readonly RegisterRow[], model: RegisterModel): Uint8Array {
+  const table = [REGISTER_COLUMNS.map((column) => column.heading), ...rows.map((row) => REGISTER_COLUMNS.map((column) => column.value(row, model)))];
+  const sheet = XLSX.utils.aoa_to_sheet(table);
+  sheet['!autofilter'] = { ref: sheet['!ref'] as string };
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Systemförteckning');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 
 function csvCell(value: string): string {

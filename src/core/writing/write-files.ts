@@ -3,7 +3,7 @@
 // checked before anything is written, so a refused or failed run leaves the
 // register as it was. Never writes through a symbolic link or outside the
 // register; never replaces a file unless asked to.
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.ts';
 import { displayPathOf } from '../reading/load.ts';
@@ -37,6 +37,7 @@ export function planWrites(registry: string, files: readonly FileToWrite[], opti
   const shown = (path: string) => displayPathOf(path, options.cwd);
   const plan: WritePlan = { registry: root, create: [], replace: [], keep: [] };
   const seen = new Set<string>();
+  const checkedFolders = new Set<string>();
   for (const file of files) {
     const target = resolve(root, file.relPath);
     const rel = relative(root, target);
@@ -48,6 +49,8 @@ export function planWrites(registry: string, files: readonly FileToWrite[], opti
     let folder = root;
     for (const part of rel.split(sep).slice(0, -1)) {
       folder = join(folder, part);
+      if (checkedFolders.has(folder)) continue;
+      checkedFolders.add(folder);
       const stat = lstatOrUndefined(folder);
       if (stat?.isSymbolicLink()) throw new UserError(`${shown(folder)} är en symbolisk länk; inget skrivs genom den. Inget skrevs.`);
       if (stat && !stat.isDirectory()) throw new UserError(`${shown(folder)} är inte en mapp. Inget skrevs.`);
@@ -107,7 +110,6 @@ function writeExclusive(path: string, text: string | Buffer): void {
   const fd = openSync(path, 'wx');
   try {
     writeSync(fd, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

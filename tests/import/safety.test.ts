@@ -1,0 +1,130 @@
+// npm run import with hostile and broken files, and the promises around
+// writing: a Swedish message and exit 2 instead of running out of memory,
+// nothing written when anything is refused, nothing outside the register.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main as importMain } from '../../src/cli/import.ts';
+import { MAX_ROWS } from '../../src/core/import/limits.ts';
+import { runMain } from '../helpers/command.ts';
+import { copyRegister, FIXTURES, listFiles, removeTemp } from '../helpers/registers.ts';
+import { HOSTILE_SHEETS, hostileWorkbook, passwordProtectedWorkbook, sheetJsWorkbook } from '../helpers/workbooks.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+
+async function importInto(bytes: Uint8Array | string, file: string, prepare: (root: string, cwd: string) => void = () => {}) {
+  const { cwd, root } = copyRegister();
+  temps.push(cwd);
+  prepare(root, cwd);
+  writeFileSync(join(cwd, file), bytes);
+  const before = listFiles(root);
+  const result = await runMain(importMain, [file], { cwd });
+  return { cwd, root, result, before };
+}
+
+describe('hostile workbooks', () => {
+  it.each(Object.entries(HOSTILE_SHEETS))('with %s are read within the limits', async (name, sheet) => {
+    const { root, result } = await importInto(hostileWorkbook(sheet), 'system.xlsx');
+    expect(result.stderr).not.toMatch(/Oväntat fel|\n\s+at /);
+    expect([0, 1]).toContain(result.status);
+    const text = readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8');
+    expect(text).not.toMatch(/\u0000|\u001b/);
+    if (name.includes('10⁹')) expect(existsSync(join(root, 'systems', 'langt-bort.yaml'))).toBe(false);
+    if (name.includes('dimension')) expect(result.stdout).toContain(`bara de första ${MAX_ROWS.toLocaleString('sv')} lästes`);
+    if (name.includes('last column')) expect(result.stdout).toContain('celler bortom kolumn 200; de lästes inte');
+  });
+
+  it('that unpacks to hundreds of megabytes is refused before it is unpacked', async () => {
+    // 320 MiB of XML in 320 KiB, made by zipBomb() in helpers/workbooks.ts and kept as a file to save time.
+    const bomb = readFileSync(join(FIXTURES, 'import', 'zip-bomb.xlsx'));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { root, result, before } = await importInto(bomb, 'system.xlsx');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'Fel: Arbetsboken packas upp till mer än 300 MiB och läses inte. Ett vanligt kalkylark är mycket mindre; spara om det i Excel eller LibreOffice, eller som CSV.\n',
+    );
+    expect(listFiles(root)).toEqual(before);
+  });
+
+  it('protected with a password get a message saying how to remove it', async () => {
+    const { result } = await importInto(passwordProtectedWorkbook(), 'system.xlsx');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Fel: Arbetsboken är lösenordsskyddad och kan inte läsas.');
+  });
+
+  it('that are broken say so in Swedish', async () => {
+    const { result } = await importInto('PK\u0003\u0004 inte en arbetsbok', 'system.xlsx');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Fel: Filen går inte att öppna som Excel-arbetsbok \(\.xlsx\)/);
+  });
+});
+
+describe('exit codes', () => {
+  it('is 1, saying why, when no row could become a system', async () => {
+    const { result, root, before } = await importInto('Kostnad;Konto\n120000;4010\n', 'system.csv');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('ingen kolumn med systemnamn hittades');
+    expect(result.stdout).toContain('Inga system kunde importeras');
+    expect(listFiles(root)).toEqual(before);
+  });
+});
+
+describe('writing', () => {
+  const header = 'System;Beskrivning;Förvaltning;Systemägare\n';
+
+  it('shortens an id made from a very long name, so every file can be written', async () => {
+    const name = `Verksamhetssystem ${'för mycket lång benämning '.repeat(10)}`.trim();
+    const { root, result } = await importInto(`${header}${name};Test;Testkommun;Anna Andersson\n`, 'system.csv');
+    expect(result.status, result.stderr).toBe(0);
+    const [file] = readdirSync(join(root, 'systems')).filter((entry) => entry.startsWith('verksamhetssystem'));
+    expect(file?.length).toBeLessThanOrEqual(80 + '.yaml'.length);
+    expect((load(readFileSync(join(root, 'systems', file as string), 'utf8')) as { name: string }).name).toBe(name);
+  });
+
+  it('creates the people/ and units/ folders when the register has none yet', async () => {
+    const { root, result } = await importInto(
+      `${header}Ärendesystem;Ärenden;Miljöförvaltningen;Nils Nilsson\n`,
+      'system.csv',
+      (register) => {
+        rmSync(join(register, 'people'), { recursive: true });
+        rmSync(join(register, 'units'), { recursive: true });
+      },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(root, 'people'))).toEqual(['nils-nilsson.yaml']);
+    expect(readdirSync(join(root, 'units'))).toEqual(['miljoforvaltningen.yaml']);
+  });
+
+  it('never writes through a symbolic link, and then writes nothing at all', async () => {
+    let outside = '';
+    const { root, result } = await importInto(`${header}Ärendesystem;Ärenden;Testkommun;Nils Nilsson\n`, 'system.csv', (register, cwd) => {
+      outside = join(cwd, 'utanfor');
+      mkdirSync(outside);
+      rmSync(join(register, 'people'), { recursive: true });
+      symlinkSync(outside, join(register, 'people'));
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Fel: registry/people är en symbolisk länk; inget skrivs genom den. Inget skrevs.\n');
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(join(root, 'systems', 'arendesystem.yaml'))).toBe(false);
+  });
+
+  it('--dry-run prints the same report and writes nothing; --overwrite replaces a file', async () => {
+    const rows = [
+      ['System', 'Beskrivning', 'Systemägare', 'Status'],
+      ['Lönesystem', 'Löner och skatt', 'Bo Berg', 'I drift'],
+      ['Portal', 'Intranätet', 'Bo Berg', 'planerad'],
+    ];
+    const { cwd, root, result, before } = await importInto(sheetJsWorkbook(rows, 'ods'), 'system.ods');
+    expect(result.stdout).toContain('Skrev 1 system, 0 personer och 0 enheter.');
+    const dry = await runMain(importMain, ['system.ods', '--dry-run', '--overwrite'], { cwd });
+    expect(dry.stdout).toContain('Skulle skriva 2 system');
+    expect(listFiles(root)).toEqual([...before, 'systems/portal.yaml'].sort());
+    await runMain(importMain, ['system.ods', '--overwrite'], { cwd });
+    expect((load(readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')) as { description: string }).description).toBe(
+      'Löner och skatt',
+    );
+  });
+});
