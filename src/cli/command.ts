@@ -163,6 +163,13 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
 
 /** Runs a command as the process: its exit code becomes the process's. */
 export async function runMain(main: Main): Promise<void> {
+  // `npm run validate | head` closes the pipe early: the command still
+  // finishes its work (a sync still writes its files), it just stops printing.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   process.exitCode = await main(process.argv.slice(2));
 }
 

@@ -1,5 +1,6 @@
 // npm run validate as a user runs it, over real register folders: its main()
 // in-process, and once as a real process, as npm runs it.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, listFiles, materializeCase, removeTemp, TODAY } from '../helpers/registers.ts';
 import { main as validate } from '../../src/cli/validate.ts';
 import { runMain } from '../helpers/command.ts';
-import { runCli } from '../helpers/run.ts';
+import { REPO, runCli } from '../helpers/run.ts';
 
 const VALIDATE = 'src/cli/validate.ts';
 const temps: string[] = [];
@@ -25,6 +26,16 @@ describe('npm run validate', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/✓ \d+ system, \d+ personer, \d+ enheter, \d+ utrustningar, \d+ riktlinjer?: 0 fel/);
     expect(result.stderr).toBe('');
+  });
+
+  it('stops printing quietly when the reader closes the pipe early (validate | head)', async () => {
+    const child = spawn(process.execPath, [join(REPO, VALIDATE), '--today', '2040-01-01'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(status).toBe(runCli(VALIDATE, ['--today', '2040-01-01']).status);
   });
 
   it('prints one Swedish line per finding, path:line:column, and exits 1 on errors', async () => {
