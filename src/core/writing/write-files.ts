@@ -12,6 +12,8 @@ export interface FileToWrite {
   /** Path relative to the register root, with forward slashes: systems/lonesystem.yaml. */
   relPath: string;
   text: string;
+  /** What the caller read before changing it; kept for undo instead of reading the file again. */
+  previousText?: string;
 }
 
 export interface WritePlan {
@@ -74,19 +76,22 @@ export function applyWrites(plan: WritePlan): void {
   const created: string[] = [];
   const replaced: { path: string; before: Buffer }[] = [];
   const createdFolders: string[] = [];
+  const toCreate = new Set(plan.create);
+  const readyFolders = new Set<string>();
   try {
     for (const file of [...plan.create, ...plan.replace]) {
       const path = join(plan.registry, file.relPath);
       const folder = dirname(path);
-      if (!lstatOrUndefined(folder)) {
+      if (!readyFolders.has(folder) && !lstatOrUndefined(folder)) {
         const first = mkdirSync(folder, { recursive: true });
         if (first) createdFolders.push(first);
       }
-      if (plan.create.includes(file)) {
+      readyFolders.add(folder);
+      if (toCreate.has(file)) {
         writeExclusive(path, file.text);
         created.push(path);
       } else {
-        const before = readFileSync(path);
+        const before = file.previousText === undefined ? readFileSync(path) : Buffer.from(file.previousText, 'utf8');
         const temporary = `${path}.${process.pid}.tmp`;
         writeExclusive(temporary, file.text);
         renameSync(temporary, path);
