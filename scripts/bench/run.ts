@@ -15,7 +15,7 @@ import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
-import { benchImport, type TaskResult } from './tasks.ts';
+import { benchImport, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 interface SizeResult {
@@ -46,7 +46,7 @@ export const main = defineCommand({
     'validate-sizes': { type: 'string', value: '10000,…', default: '10000', help: 'storlekar där bara valideringen mäts' },
     runs: { type: 'string', value: '<antal>', default: '3', help: 'körningar per mätning; medianen redovisas' },
     out: { type: 'string', value: '<fil>', default: 'bench/results/latest.json', help: 'var detaljerna sparas' },
-    'import-rows': { type: 'string', value: '<antal>', default: '5000', help: 'rader i kalkylarket som importeras (0 hoppar över)' },
+    'import-rows': { type: 'string', value: '<antal>', default: '5000', help: 'rader i kalkylarket som importeras (0 hoppar över import, påminnelser och synkning)' },
   },
   run: ({ values, io }) => bench(values, io.cwd),
 });
@@ -68,6 +68,8 @@ async function bench(
   const tasks: TaskResult[] = [];
   try {
     if (importRows > 0) tasks.push(await benchImport(importRows, runs, work, progress));
+    if (importRows > 0) tasks.push(await benchReminders(5000, runs, work, progress));
+    if (importRows > 0) tasks.push(await benchPeopleSync(20000, 5000, runs, work, progress));
     for (const systems of validateSizes) validations.push(await benchValidation(systems, runs, work));
     for (const systems of sizes) results.push(await benchSize(systems, runs, work));
   } finally {

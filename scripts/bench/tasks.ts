@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // Benchmarks of single commands on generated registers, each with the target
 // its issue sets: importing a large sheet (and, as they arrive, reminders,
 // people sync and dependency maps). Each is run as the user runs it, a real
@@ -58,5 +59,64 @@ export async function benchImport(rows: number, runs: number, work: string, prog
     seconds: median(measured.map((item) => item.seconds)),
     peakMiB: median(measured.map((item) => item.peakMiB)),
     targetSeconds: 5,
+  };
+}
+
+/** npm run reminders on a register of `systems` systems, with findings and dates spread as in the generator. */
+export async function benchReminders(systems: number, runs: number, work: string, progress: (line: string) => void): Promise<TaskResult> {
+  progress(`[påminnelser för ${systems} system] genererar registret …`);
+  const registry = join(work, `reminders-${systems}`, 'registry');
+  writeRegister(generateRegister({ systems, seed: 9, errors: { 'unknown-person': 20, 'invalid-format': 20 } }).files, registry);
+  const measured = await repeated(
+    runs,
+    () => progress(`[påminnelser för ${systems} system] räknar …`),
+    () => measure(process.execPath, [join(ROOT, 'src/cli/reminders.ts'), '--registry', registry, '--format', 'json']),
+  );
+  return {
+    name: `Påminnelser för ${systems.toLocaleString('sv')} system`,
+    seconds: median(measured.map((item) => item.seconds)),
+    peakMiB: median(measured.map((item) => item.peakMiB)),
+    targetSeconds: 3,
+  };
+}
+
+/**
+ * npm run people -- sync with a directory export of `people` people (the
+ * register's own, a few changed or disabled, and the rest of the staff)
+ * against a register of `systems` systems.
+ */
+export async function benchPeopleSync(people: number, systems: number, runs: number, work: string, progress: (line: string) => void): Promise<TaskResult> {
+  progress(`[synkning av ${people} personer] genererar registret och exporten …`);
+  const source = join(work, `people-${people}`, 'source');
+  const register = generateRegister({ systems, seed: 11 });
+  writeRegister(register.files, source);
+  const { model } = openRegister(source, { today: new Date().toISOString().slice(0, 10), cwd: work });
+  const rows = [['userPrincipalName', 'displayName', 'mail', 'jobTitle', 'department', 'accountEnabled']];
+  model.people.forEach((person, index) => {
+    const unit = model.unitById.get(person.unit)?.name ?? '';
+    rows.push([person.email, index % 50 === 0 ? `${person.name} Nyman` : person.name, person.email, index % 20 === 0 ? 'Handläggare' : person.title, unit, index % 40 === 1 ? 'False' : 'True']);
+  });
+  for (let index = rows.length; index <= people; index++) rows.push([`medarbetare${index}@exempelkommun.se`, `Medarbetare ${index}`, `medarbetare${index}@exempelkommun.se`, 'Handläggare', 'Okänd avdelning', 'True']);
+  const exportFile = join(work, `people-${people}`, 'anvandare.csv');
+  writeFileSync(exportFile, rows.map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\r\n'));
+  let run = 0;
+  let target = '';
+  const measured = await repeated(
+    runs,
+    () => {
+      target = join(work, `people-${people}`, `registry-${++run}`);
+      cpSync(source, target, { recursive: true });
+      // The copy is the bench's own work: let the disk write it out before the clock starts.
+      spawnSync('sync');
+      progress(`[synkning av ${people} personer] synkar …`);
+    },
+    () => measure(process.execPath, [join(ROOT, 'src/cli/people.ts'), 'sync', exportFile, '--registry', target]),
+  );
+  return {
+    name: `Synkning av ${people.toLocaleString('sv')} personer mot ${systems.toLocaleString('sv')} system`,
+    seconds: median(measured.map((item) => item.seconds)),
+    peakMiB: median(measured.map((item) => item.peakMiB)),
+    // The first sync adds userName to every person: 6000 files written.
+    targetSeconds: 3,
   };
 }

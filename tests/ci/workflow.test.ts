@@ -74,4 +74,13 @@ describe('GitHub workflows', () => {
       }
     }
   });
+
+  it('lets the reminders workflow write issues and nothing else, weekly and on demand', () => {
+    const workflow = load(readFileSync(join(WORKFLOWS, 'reminders.yml'), 'utf8')) as any;
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    for (const job of Object.values<any>(workflow.jobs)) {
+      expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+      expect(job.steps.at(-1).run).toBe('npm run -s reminders -- --sync github');
+    }
+  });
 });

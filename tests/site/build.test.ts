@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
 import { copyRegister, editFile, FIXTURES, listFiles, MINIMAL, removeTemp } from '../helpers/registers.ts';
@@ -168,6 +169,32 @@ describe('the built site', () => {
     expect(data.systems.map((system: { id: string }) => system.id)).toEqual(['xss', 'arkiv', 'budget', 'lonesystem', 'socialtjanst']);
     expect(data.people).toHaveLength(6);
     expect(data.systems[0]).not.toHaveProperty('source');
+  });
+
+  it('publishes the contracts’ and reviews’ dates as a calendar that a calendar library reads back', () => {
+    const text = readFileSync(join(out, 'export', 'avtal.ics'), 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    const budget = events.filter((event) => event.uid.startsWith('budget-')).map((event) => [event.startDate.toString(), event.startDate.isDate, event.summary]);
+    expect(budget).toEqual([
+      ['2027-09-01', true, 'Budgetverktyg: granska uppgifterna'],
+      ['2028-03-31', true, 'Budgetverktyg: börja upphandla eller besluta om förlängning'],
+      ['2028-12-31', true, 'Budgetverktyg: avtalet löper ut'],
+    ]);
+    expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
+    // Decommissioned systems are not followed up.
+    expect(events.some((event) => event.uid.startsWith('arkiv-'))).toBe(false);
+    expect(page(out, 'rapport/')).toContain(`href="${base}export/avtal.ics"`);
+  });
+
+  it('shows on the report page how many systems are complete, in all and per förvaltning', () => {
+    const text = visibleText(page(out, 'rapport/'));
+    expect(text).toMatch(/Kompletta uppgifter \d+ av 4 system \(\d+ %\) har alla roller namngivna och är granskade i tid\./);
+    expect(text).toMatch(/Förvaltning System Kompletta Andel Testkommun 3 \d \d+ % Socialförvaltningen 1 \d \d+ %/);
+  });
+
+  it('shows who confirmed a system’s entry, and when', () => {
+    expect(visibleText(page(out, 'system/budget/'))).toContain('Senast granskad Granskad 1 september 2026 av Anna Andersson');
   });
 
   it('derives the council for system management from the register', () => {

@@ -67,7 +67,7 @@ describe('npm run report', () => {
     });
     // Arkivsystem is decommissioned and never reviewed: not listed.
     expect(lines.granskning).toEqual([
-      'budget: review-overdue Uppgifterna granskades senast 15 januari 2025, för mer än 12 månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum.',
+      'budget: review-overdue Uppgifterna granskades senast 15 januari 2025, för mer än 12 månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum, till exempel med npm run attest -- budget.',
     ]);
     expect(lines.avtal).toEqual([
       'budget: contract-ending Avtalet löper ut om 43 dagar (10 januari 2027). Systemägaren beslutar om förlängning, ny upphandling eller avveckling.',

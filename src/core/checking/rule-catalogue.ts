@@ -378,7 +378,7 @@ export const RULE_CATALOGUE = {
     group: 'granskning',
     title: 'Aldrig granskat',
     checks: 'systemet har granskats',
-    fix: 'Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum.',
+    fix: 'Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum (npm run attest -- <system-id>).',
   },
   'review-overdue': {
     severity: 'warning',
@@ -406,6 +406,14 @@ export const RULE_CATALOGUE = {
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
+
+/** Rules about a role holder who has left; their findings name the person in `refs`. */
+export const PERSON_LEFT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'role-holder-left',
+  'optional-role-holder-left',
+  'administrator-left',
+  'no-administrator-in-post',
+]);
 
 export function ruleInfo(rule: RuleId): RuleInfo {
   return RULE_CATALOGUE[rule];

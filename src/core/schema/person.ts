@@ -16,6 +16,12 @@ export const personSchema = doc(
       description: 'Arbetstelefon. Skriv numret inom citattecken, till exempel "010-123 45 67".',
       examples: ['010-123 45 67'],
     }).optional(),
+    userName: text({
+      title: 'Användarnamn i katalogen',
+      description:
+        'Personens användarnamn i kommunens katalog (Active Directory eller Entra ID). Används för att känna igen personen när personer synkas från katalogen (npm run people -- sync).',
+      examples: ['annand'],
+    }).optional(),
     gitHandle: doc(z.string().regex(GIT_HANDLE_PATTERN), {
       title: 'Användarnamn på GitHub',
       description: 'Personens användarnamn på GitHub, utan @. Används för att be personen granska ändringar (CODEOWNERS).',

@@ -5,7 +5,7 @@ import { doc, email, reference, text, url } from './common.ts';
 import { TEAM_PATTERN } from './vocabulary.ts';
 
 /** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
-export const SETTINGS_DEFAULTS = { reviewIntervalMonths: 12, contractWarningDays: 90 } as const;
+export const SETTINGS_DEFAULTS = { reviewIntervalMonths: 12, contractWarningDays: 90, procurementLeadMonths: 9, reminderDays: 30 } as const;
 
 export const settingsSchema = doc(
   z.strictObject({
@@ -44,6 +44,16 @@ export const settingsSchema = doc(
       title: 'Varning före avtalsslut',
       description: `Antal dagar före avtalsslut som en varning visas. Utelämnat: ${SETTINGS_DEFAULTS.contractWarningDays}.`,
       examples: [90],
+    }),
+    procurementLeadMonths: doc(z.int().min(0).max(36).default(SETTINGS_DEFAULTS.procurementLeadMonths), {
+      title: 'Tid för upphandling',
+      description: `Antal månader som en ny upphandling tar (LOU). Påminnelser om ett avtal räknar bakåt från avtalsslutet: uppsägningstiden och sedan denna tid. Utelämnat: ${SETTINGS_DEFAULTS.procurementLeadMonths}.`,
+      examples: [9],
+    }),
+    reminderDays: doc(z.int().min(1).max(365).default(SETTINGS_DEFAULTS.reminderDays), {
+      title: 'Påminnelse före granskning',
+      description: `Antal dagar före en granskning som systemägaren får en påminnelse. Utelämnat: ${SETTINGS_DEFAULTS.reminderDays}.`,
+      examples: [30],
     }),
     contactEmail: email({
       title: 'Kontakt',

@@ -218,6 +218,10 @@ export const systemSchema = doc(
       description: 'Dag då systemägaren senast granskade uppgifterna i filen.',
       examples: ['2026-03-15'],
     }).optional(),
+    reviewedBy: reference(['person'], {
+      title: 'Granskad av',
+      description: 'Vem som granskade och bekräftade uppgifterna, normalt systemägaren. Sätts av npm run attest.',
+    }).optional(),
     notes: text({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.' }).optional(),
   }),
   {

@@ -3,6 +3,7 @@
 // ändras från Bo Berg till Cecilia Ceder." Works on registers that do not
 // validate, since a pull request under review may not yet.
 import { ENTITY_KINDS, KINDS, type Kind } from '../kinds.ts';
+import { formatSwedishDate, isCalendarDate } from '../text/dates.ts';
 import { fieldTitle } from '../schema/labels.ts';
 import { referencesOf, referenceTargetsAt } from '../model/references.ts';
 import type { Entry } from '../reading/parse.ts';
@@ -23,7 +24,7 @@ type Names = (id: string) => string;
 
 const LIST_ROLES = new Set<RoleKey>(['administrators', 'superUsers', 'users']);
 /** Fields whose change is told in their own words rather than "X ändras från A till B". */
-const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle']);
+const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle', 'reviewed', 'reviewedBy']);
 
 
 /** O(entries + changed fields). */
@@ -115,6 +116,13 @@ function compare(
   }
   if (kind === 'system') {
     compareRoles(name, (a.data.roles ?? {}) as Data, (b.data.roles ?? {}) as Data, names, say);
+    if (a.data.reviewed !== b.data.reviewed || a.data.reviewedBy !== b.data.reviewedBy) {
+      // Merging an attestation (npm run attest) is the owner confirming the entry: said as such.
+      const date = typeof b.data.reviewed === 'string' && isCalendarDate(b.data.reviewed) ? ` ${formatSwedishDate(b.data.reviewed)}` : '';
+      if (typeof b.data.reviewedBy === 'string') say(`${names(b.data.reviewedBy)} bekräftade uppgifterna för ${name}${date}.`);
+      else if (b.data.reviewed === undefined) say(`${name}: granskningsdatumet tas bort.`, true);
+      else say(`${name}: granskad${date}.`);
+    }
     const usesBefore = stringList(a.data.dependencies);
     const usesAfter = stringList(b.data.dependencies);
     for (const system of usesAfter.filter((item) => !usesBefore.includes(item))) say(`${name} börjar använda ${label(system)}.`);

@@ -7,7 +7,8 @@ export function formatReport(report: Report, style: 'text' | 'markdown'): string
   // Lines quote register values: made inert for the terminal or the Markdown job summary.
   const safe = style === 'markdown' ? markdownText : terminalText;
   const title = `Rapport för systemförteckningen ${report.today}`;
-  const out: string[] = [style === 'markdown' ? `## ${title}` : title, '', safe(report.summary)];
+  const out: string[] = [style === 'markdown' ? `## ${title}` : title, '', safe(report.summary), safe(report.coverage.text)];
+  for (const unit of report.coverage.units) out.push(`- ${safe(`${unit.name}: ${unit.complete} av ${unit.total}`)}`);
   for (const section of report.sections) {
     out.push('', style === 'markdown' ? `### ${section.title}` : `${section.title}\n${'-'.repeat(section.title.length)}`);
     if (section.lines.length === 0) out.push(section.none);

@@ -4,10 +4,11 @@
 // always agrees with npm run validate. One structure, with every Swedish
 // sentence in it: the terminal, the job summary, the JSON and the site's
 // report page all render this and word nothing of their own.
-import { ruleInfo, type RuleGroup } from '../checking/rule-catalogue.ts';
+import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../checking/rule-catalogue.ts';
 import type { Finding, RuleId, Severity } from '../checking/findings.ts';
 import type { Kind } from '../kinds.ts';
-import type { RegisterModel } from '../model/model.ts';
+import { needsReview } from '../model/lifecycle.ts';
+import { unitAncestry, type RegisterModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../model/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
@@ -37,17 +38,26 @@ export interface ReportSection {
   lines: ReportLine[];
 }
 
+/** How many systems followed up have every role named and are reviewed in time: the figure a council follows (guideline §3). */
+export interface Coverage {
+  total: number;
+  complete: number;
+  /** "24 av 30 system (80 %) har alla roller namngivna och är granskade i tid." */
+  text: string;
+  /** The same per förvaltning (or company), largest first. */
+  units: { id: string; name: string; total: number; complete: number }[];
+}
+
 export interface Report {
   today: string;
   /** "3 fel och 12 varningar i 40 system." */
   summary: string;
   errors: number;
   warnings: number;
+  coverage: Coverage;
   sections: ReportSection[];
 }
 
-/** Rules about a person who left, whose findings also list under that person. */
-const LEFT_RULES = new Set<RuleId>(['role-holder-left', 'optional-role-holder-left', 'administrator-left', 'no-administrator-in-post']);
 
 /** The section a finding belongs to: by its rule's group, and roles by the field it is about. */
 function sectionOf(finding: Finding): ReportSectionKey {
@@ -80,7 +90,7 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
   for (const finding of findings) {
     const subject = subjects(finding);
     add(sectionOf(finding), { subject, text: finding.message, severity: finding.severity, rule: finding.rule });
-    if (LEFT_RULES.has(finding.rule)) {
+    if (PERSON_LEFT_RULES.has(finding.rule)) {
       const role = roleTitle(finding.path?.[1] as RoleKey).toLocaleLowerCase('sv');
       for (const person of finding.refs ?? []) {
         const held = rolesLeft.get(person) ?? [];
@@ -109,6 +119,7 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
     none,
     lines: key === 'flest-roller' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
   });
+  const coverage = coverageOf(findings, model);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   const { reviewIntervalMonths, contractWarningDays } = model.settings;
@@ -117,6 +128,7 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
     errors,
     warnings,
     summary: `${errors} fel och ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i ${model.systems.length} system.`,
+    coverage,
     sections: [
       section(
         'roller',
@@ -134,6 +146,47 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
       section('flest-roller', 'Personer med flest roller', 'Ingen har någon roll.'),
     ],
   };
+}
+
+/**
+ * Systems followed up (their status needs review) whose file has no role
+ * error and no review finding, in total and per förvaltning. O(findings + systems).
+ */
+function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverage {
+  const incomplete = new Set<string>();
+  for (const finding of findings) {
+    if (finding.entry?.kind !== 'system') continue;
+    const section = sectionOf(finding);
+    if ((section === 'roller' && finding.severity === 'error') || section === 'granskning') incomplete.add(finding.entry.id);
+  }
+  const units = new Map<string, { id: string; name: string; total: number; complete: number }>();
+  let total = 0;
+  let complete = 0;
+  for (const system of model.systems) {
+    if (!needsReview(system.status)) continue;
+    const done = !incomplete.has(system.id);
+    total++;
+    if (done) complete++;
+    const unit = administrationOf(model, system.unit);
+    const figures = units.get(unit.id) ?? { id: unit.id, name: unit.name, total: 0, complete: 0 };
+    figures.total++;
+    if (done) figures.complete++;
+    units.set(unit.id, figures);
+  }
+  const percent = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((100 * part) / whole));
+  return {
+    total,
+    complete,
+    text: `${complete} av ${total} system (${percent(complete, total)} %) har alla roller namngivna och är granskade i tid.`,
+    units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'sv')),
+  };
+}
+
+/** The förvaltning (or company) a unit belongs to: the nearest one above it, else the unit below the top. */
+function administrationOf(model: RegisterModel, unitId: string): { id: string; name: string } {
+  const chain = unitAncestry(model, unitId);
+  const administration = [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
+  return administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
 }
 
 /** Names for what findings are about, from the parsed entries (also those that do not validate). */

@@ -47,7 +47,7 @@ export const reviewOverdue: Rule = ({ systems, policy, today }) =>
           entry: system,
           path: ['reviewed'],
           rule: 'review-missing',
-          message: `Systemet har aldrig granskats. Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum (${today}).`,
+          message: `Systemet har aldrig granskats. Systemägaren går igenom uppgifterna och sätter reviewed till dagens datum (${today}), till exempel med npm run attest -- ${system.fileId}.`,
           target: 'key',
         }),
       ];
@@ -58,7 +58,7 @@ export const reviewOverdue: Rule = ({ systems, policy, today }) =>
         entry: system,
         path: ['reviewed'],
         rule: 'review-overdue',
-        message: `Uppgifterna granskades senast ${formatSwedishDate(reviewed)}, för mer än ${policy.reviewIntervalMonths} månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum.`,
+        message: `Uppgifterna granskades senast ${formatSwedishDate(reviewed)}, för mer än ${policy.reviewIntervalMonths} månader sedan. Systemägaren går igenom filen och sätter reviewed till dagens datum, till exempel med npm run attest -- ${system.fileId}.`,
       }),
     ];
   });

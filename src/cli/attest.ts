@@ -1,0 +1,63 @@
+// npm run attest -- <system-id…> [--by <person-id>] [--today ÅÅÅÅ-MM-DD]
+// The system owner confirms that a system's entry is correct: sets reviewed
+// (and reviewedBy) in its file, changing only those lines. Merged as a pull
+// request, the change is the owner's attestation (guideline §4).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatText } from '../core/checking/findings.ts';
+import { UserError } from '../core/errors.ts';
+import { checkWith, openRegister } from '../core/open-register.ts';
+import { formatSwedishDate } from '../core/text/dates.ts';
+import { didYouMean } from '../core/text/text.ts';
+import { setFields } from '../core/writing/yaml-edit.ts';
+import { applyWrites, planWrites } from '../core/writing/write-files.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
+
+export const main = defineCommand({
+  name: 'attest',
+  args: '<system-id …>',
+  positionals: { min: 1, max: 10_000, missing: 'ange id för ett eller flera system, till exempel lonesystem' },
+  description:
+    'Bekräftar att systemens uppgifter stämmer: sätter reviewed till dagens datum och reviewedBy till den som granskat (standard: systemägaren). Bara de raderna ändras.',
+  options: { by: { type: 'string', value: '<person-id>', help: 'vem som granskat (standard: varje systems systemägare)' } },
+  registry: true,
+  today: true,
+  run({ positionals, values, registry, today, io, print, shown }) {
+    const before = openRegister(registry, { today, cwd: io.cwd });
+    const systems = new Map(before.parsed.entries.filter((entry) => entry.kind === 'system').map((entry) => [entry.fileId, entry]));
+    const people = new Map(before.parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry]));
+    const nameOf = (id: string) => (typeof people.get(id)?.data.name === 'string' ? (people.get(id)?.data.name as string) : id);
+    if (values.by !== undefined && !people.has(values.by)) {
+      throw new UserError(`Personen "${values.by}" finns inte i registret.${didYouMean(values.by, people.keys())} Ange id för en person med --by.`);
+    }
+    const files = positionals.map((id) => {
+      const system = systems.get(id);
+      if (!system) throw new UserError(`Systemet "${id}" finns inte i registret.${didYouMean(id, systems.keys())} Inget ändrades.`);
+      const owner = (system.data.roles as { owner?: unknown } | undefined)?.owner;
+      const by = values.by ?? (typeof owner === 'string' ? owner : undefined);
+      if (!by) throw new UserError(`${system.file} har ingen systemägare; ange vem som granskat med --by. Inget ändrades.`);
+      const text = readFileSync(join(registry, system.relPath), 'utf8');
+      const changed = setFields(text, [
+        { key: 'reviewed', value: today },
+        { key: 'reviewedBy', value: by, after: 'reviewed' },
+      ]);
+      return { relPath: system.relPath, text: changed, previousText: text, name: typeof system.data.name === 'string' ? system.data.name : id, file: system.file, by };
+    });
+    applyWrites(planWrites(registry, files, { overwrite: true, cwd: io.cwd }));
+    const after = checkWith(before, registry, files, { today, cwd: io.cwd });
+    let errors = 0;
+    for (const file of files) {
+      print(`${file.name}: granskad ${formatSwedishDate(today)} av ${nameOf(file.by)} (${file.file}).`);
+      for (const finding of after.findings.filter((item) => item.file === file.file && item.severity === 'error')) {
+        errors++;
+        print(`  ${formatText(finding)}`);
+      }
+    }
+    print(
+      `Nästa steg: skapa ett ändringsförslag med ${files.length === 1 ? 'filen' : 'filerna'} (${files.map((file) => shown(join(registry, file.relPath))).join(', ')}). När det godkänns räknas det som systemägarens bekräftelse av uppgifterna.`,
+    );
+    return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+});
+
+if (import.meta.main) await runMain(main);

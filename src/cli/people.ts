@@ -1,0 +1,98 @@
+// npm run people -- sync <export.csv|export.xlsx> [--scope <avdelning,…>] [--mapping <fil.yaml>] [--dry-run]
+// Updates registry/people/ from the directory the municipality already has
+// (Entra ID or Active Directory): names, titles, e-mail and units that
+// changed, and people who left, marked active: false, never deleted.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../core/errors.ts';
+import { readSpreadsheet } from '../core/import/table.ts';
+import { openRegister } from '../core/open-register.ts';
+import { readDirectoryExport } from '../core/people-sync/directory.ts';
+import { describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
+import { parseYaml } from '../core/reading/yaml.ts';
+import { setFields } from '../core/writing/yaml-edit.ts';
+import { applyWrites, planWrites } from '../core/writing/write-files.ts';
+import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
+
+export const main = defineCommand({
+  name: 'people',
+  args: 'sync <export>',
+  positionals: { min: 2, max: 2, missing: 'ange sync och exportfilen, till exempel npm run people -- sync anvandare.csv' },
+  description:
+    'Uppdaterar personerna i registret från en export av användare ur Entra ID eller Active Directory (CSV i UTF-8 eller UTF-16, eller .xlsx). Personer som slutat markeras active: false; ingen fil tas bort.',
+  options: {
+    scope: { type: 'string', value: '<avdelning,…>', help: 'exporten gäller bara dessa avdelningar; andra personer lämnas orörda' },
+    mapping: { type: 'string', value: '<fil.yaml>', help: 'departments: avdelning i katalogen → enhetens id' },
+    'dry-run': { type: 'boolean', default: false, help: 'visa ändringarna utan att skriva något' },
+  },
+  registry: true,
+  run({ positionals, values, registry, today, io, print }) {
+    const [verb, file] = positionals as [string, string];
+    if (verb !== 'sync') throw new UsageError(`okänd åtgärd "${verb}". Använd npm run people -- sync <export>.`);
+    const path = resolve(io.cwd, file);
+    if (!existsSync(path)) throw new UserError(`Hittar inte filen "${file}".`);
+    const directory = readDirectoryExport(readSpreadsheet(readFileSync(path)).sheets);
+    const departments = values.mapping ? readDepartmentMapping(resolve(io.cwd, values.mapping), values.mapping) : {};
+    const register = openRegister(registry, { today, cwd: io.cwd });
+    const scope = values.scope
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const plan = planPeopleSync(directory.people, register.parsed, register.model, { departments, ...(scope ? { scope } : {}) });
+
+    print(
+      `${file}: ${directory.people.length} personer från ${directory.source} (rubriker på rad ${directory.headerRow}), ${plan.matched} av registrets personer hittades${scope ? `; exporten gäller ${scope.join(', ')}` : ''}.`,
+    );
+    const lines = describeSync(plan, register.model);
+    print(
+      lines.length === 0
+        ? 'Inget att ändra.'
+        : `${values['dry-run'] ? 'Skulle ändra' : 'Ändrar'}:\n${lines.map((line) => `  ${line}`).join('\n')}`,
+    );
+    for (const note of plan.rowNotes) print(`Rad ${note.row}: ${note.reason}.`);
+    if (plan.unmappedDepartments.length > 0) {
+      print(
+        '\nAvdelningar i katalogen som inte motsvarar någon enhet (personernas enhet ändrades inte). Ange dem i en mappningsfil, --mapping:',
+      );
+      print('departments:');
+      for (const { department, people } of plan.unmappedDepartments)
+        print(`  ${JSON.stringify(department)}: enhetens-id   # ${people} ${people === 1 ? 'person' : 'personer'}`);
+    }
+    if (values['dry-run'] || plan.updates.length === 0) return EXIT_OK;
+
+    const files = plan.updates.map((update) => {
+      const previousText = readFileSync(join(registry, update.relPath), 'utf8');
+      const changes = update.changes.map((change: PersonChange) => ({
+        key: change.key,
+        value: change.to,
+        after: change.key === 'userName' ? 'email' : 'title',
+      }));
+      return { relPath: update.relPath, text: setFields(previousText, changes), previousText };
+    });
+    applyWrites(planWrites(registry, files, { overwrite: true, cwd: io.cwd }));
+    // The plan already knows every role the sync leaves vacant; validating the
+    // whole register again would only repeat it, at a third of the run time.
+    const vacated = plan.updates.reduce((sum, update) => sum + update.vacated.length, 0);
+    print(
+      `\nSkrev ${files.length} ${files.length === 1 ? 'fil' : 'filer'}.${vacated > 0 ? ` ${vacated} ${vacated === 1 ? 'roll blir vakant' : 'roller blir vakanta'}; kör npm run validate och npm run report för att se vem som behöver utse nya.` : ''}`,
+    );
+    return EXIT_OK;
+  },
+});
+
+if (import.meta.main) await runMain(main);
+
+function readDepartmentMapping(path: string, shown: string): Record<string, string> {
+  const parsed = parseYaml(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new UserError(`${shown}:${parsed.problem.line}:${parsed.problem.column}: ${parsed.problem.message}`);
+  const departments = (parsed.value as { departments?: unknown } | null)?.departments;
+  if (
+    departments === null ||
+    typeof departments !== 'object' ||
+    Array.isArray(departments) ||
+    Object.values(departments).some((id) => typeof id !== 'string')
+  ) {
+    throw new UserError(`${shown}: mappningsfilen ska ha fältet departments med avdelning: enhetens-id på varje rad.`);
+  }
+  return departments as Record<string, string>;
+}

@@ -1,0 +1,81 @@
+// GitHub's REST API for issues, with the workflow's own token: only what the
+// reminders need (list, create, update and close issues; create a label).
+// GITHUB_API_URL points it at GitHub Enterprise, or at the tests' fake server.
+import { UserError } from '../errors.ts';
+import type { Issue, IssueApi, NewIssue } from './issues.ts';
+
+export interface GithubTarget {
+  apiUrl: string;
+  /** owner/name */
+  repository: string;
+  token: string;
+}
+
+export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GithubTarget {
+  const repository = env.GITHUB_REPOSITORY;
+  const token = env.GITHUB_TOKEN;
+  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !token) {
+    throw new UserError(
+      'GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att uppdatera ärenden på GitHub. Arbetsflödet sätter dem.',
+    );
+  }
+  return { apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''), repository, token };
+}
+
+export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch): IssueApi {
+  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; data: unknown }> => {
+    const response = await fetcher(`${target.apiUrl}/repos/${target.repository}${path}`, {
+      method,
+      headers: {
+        Accept: 'application/vnd.github+json',
+        Authorization: `Bearer ${target.token}`,
+        'X-GitHub-Api-Version': '2022-11-28',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    return { status: response.status, data };
+  };
+  const check = (result: { status: number; data: unknown }, what: string) => {
+    if (result.status >= 200 && result.status < 300) return result.data;
+    const message = (result.data as { message?: string } | null)?.message ?? '';
+    throw new UserError(
+      `GitHub svarade ${result.status} när ${what}${message ? `: ${message}` : ''}. Kontrollera att arbetsflödet har issues: write.`,
+    );
+  };
+  const asIssue = (item: { number: number; title: string; body?: string | null; assignees?: { login: string }[] }): Issue => ({
+    number: item.number,
+    title: item.title,
+    body: item.body ?? '',
+    assignees: (item.assignees ?? []).map((assignee) => assignee.login),
+  });
+  return {
+    async ensureLabel(label) {
+      const found = await call('GET', `/labels/${encodeURIComponent(label)}`);
+      if (found.status === 200) return;
+      const created = await call('POST', '/labels', { name: label, color: 'fbca04', description: 'Påminnelser från systemförteckningen' });
+      if (created.status !== 201 && created.status !== 422) check(created, `etiketten "${label}" skapades`);
+    },
+    async listOpen(label) {
+      const issues: Issue[] = [];
+      for (let page = 1; ; page++) {
+        const items = check(
+          await call('GET', `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100&page=${page}`),
+          'ärendena hämtades',
+        ) as { number: number; title: string; body?: string; pull_request?: unknown; assignees?: { login: string }[] }[];
+        issues.push(...items.filter((item) => !item.pull_request).map(asIssue));
+        if (items.length < 100) return issues;
+      }
+    },
+    async create(issue) {
+      return (check(await call('POST', '/issues', issue), `ärendet "${issue.title}" skapades`) as { number: number }).number;
+    },
+    async update(number, issue: NewIssue) {
+      check(await call('PATCH', `/issues/${number}`, issue), `ärende #${number} uppdaterades`);
+    },
+    async close(number, body) {
+      check(await call('PATCH', `/issues/${number}`, { body, state: 'closed', state_reason: 'completed' }), `ärende #${number} stängdes`);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The register's dates as a calendar (RFC 5545) that the IT department
+// subscribes to in Outlook: for each system whose contract and reviews are
+// followed up, the day procurement must start, the last day to give notice,
+// the day the contract ends, and the day its review is due. Written with
+// ical-generator; the dates come from model/review.ts, as in the reminders.
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { needsReview } from '../model/lifecycle.ts';
+import type { RegisterModel, SystemRecord } from '../model/model.ts';
+import { contractDeadlines, reviewDue } from '../model/review.ts';
+import { formatSwedishDate } from '../text/dates.ts';
+import { systemPageUrl } from './register-columns.ts';
+
+export interface CalendarEvent {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string;
+  url: string;
+}
+
+/** The events, in date order. O(systems). */
+export function calendarEvents(model: RegisterModel): CalendarEvent[] {
+  const host = new URL(model.settings.siteUrl).host || 'systemforteckning';
+  const events: CalendarEvent[] = [];
+  const owner = (system: SystemRecord) => {
+    const person = model.personById.get(system.roles.owner);
+    return person ? `Systemägare: ${person.name} (${person.email}).` : '';
+  };
+  for (const system of model.systems) {
+    if (!needsReview(system.status)) continue;
+    const url = systemPageUrl(model, system.id);
+    const add = (kind: string, date: string, summary: string, detail: string) =>
+      events.push({ uid: `${system.id}-${kind}-${date}@${host}`, date, summary, description: [detail, owner(system), url].filter(Boolean).join('\n'), url });
+    const deadlines = contractDeadlines(system.contract, model.settings.procurementLeadMonths);
+    if (deadlines) {
+      add(
+        'upphandling',
+        deadlines.actBy,
+        `${system.name}: börja upphandla eller besluta om förlängning`,
+        `Avtalet löper ut ${formatSwedishDate(deadlines.end)}. Med uppsägningstid och ${model.settings.procurementLeadMonths} månaders upphandling behöver arbetet börja i dag.`,
+      );
+      if (deadlines.noticeMonths > 0)
+        add('uppsagning', deadlines.noticeBy, `${system.name}: sista dag att säga upp avtalet`, `Uppsägningstid ${system.contract?.noticePeriod}.`);
+      add('avtalsslut', deadlines.end, `${system.name}: avtalet löper ut`, system.contract?.reference ? `Avtal ${system.contract.reference}.` : '');
+    }
+    const due = reviewDue(system.reviewed, model.settings.reviewIntervalMonths);
+    if (due) add('granskning', due, `${system.name}: granska uppgifterna`, `Senast granskad ${formatSwedishDate(system.reviewed as string)}.`);
+  }
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
+}
+
+/** The calendar file; `stamp` is when it was made (the build's date), so that a rebuild gives the same file. */
+export function calendarFile(model: RegisterModel, stamp: string): string {
+  const calendar = ical({
+    name: `Avtal och granskningar – ${model.settings.municipality}`,
+    description: 'Datum ur systemförteckningen: upphandling, uppsägning, avtalsslut och granskning.',
+    prodId: { company: model.settings.municipality, product: 'Systemforteckning', language: 'SV' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  const at = (date: string) => new Date(`${date}T12:00:00Z`);
+  for (const event of calendarEvents(model)) {
+    calendar.createEvent({
+      id: event.uid,
+      start: at(event.date),
+      allDay: true,
+      stamp: at(stamp),
+      summary: event.summary,
+      description: event.description,
+      url: event.url,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,232 @@
+// What each system owner must act on (guideline §4: the owner reports
+// changes): reviews overdue or soon due, contracts where procurement or
+// notice must start, role holders who have left, reviewers without a GitHub
+// account, and errors in the file. Made from the validator's findings and the
+// model's dates (model/review.ts), as the report and the calendar are. One
+// reminder per owner who can get a GitHub issue; the rest are gathered in one
+// reminder for the IT department.
+import type { Finding } from '../checking/findings.ts';
+import { PERSON_LEFT_RULES, ruleInfo } from '../checking/rule-catalogue.ts';
+import { needsReview } from '../model/lifecycle.ts';
+import type { RegisterModel } from '../model/model.ts';
+import { contractDeadlines, reviewDue } from '../model/review.ts';
+import { roleTitle } from '../model/roles.ts';
+import type { ParsedRegister } from '../reading/parse.ts';
+import type { System } from '../schema/types.ts';
+import { daysBetween, formatSwedishDate } from '../text/dates.ts';
+import { markdownText } from '../text/output.ts';
+import { bySwedish } from '../text/text.ts';
+import { systemPageUrl } from './register-columns.ts';
+
+export interface ReminderSystem {
+  id: string;
+  name: string;
+  /** Path as shown, e.g. registry/systems/lonesystem.yaml. */
+  file: string;
+  /** The file in the repository's web editor. */
+  editUrl: string | undefined;
+  pageUrl: string;
+  actions: string[];
+}
+
+export interface Reminder {
+  /** Who the reminder goes to: an owner with a GitHub account, or the IT department for the rest. */
+  recipient: { kind: 'owner' | 'it-department'; id: string; name: string; handle?: string };
+  /** Marks the reminder's issue, so that it is found and updated, never opened twice. */
+  key: string;
+  title: string;
+  systems: ReminderSystem[];
+  /** Owners in the IT department's reminder, and why they got no issue of their own. */
+  unreachable: { name: string; reason: string; systems: string[] }[];
+}
+
+export interface ReminderInput {
+  findings: readonly Finding[];
+  parsed: ParsedRegister;
+  model: RegisterModel;
+  today: string;
+  editUrl: (relPath: string) => string | undefined;
+}
+
+type RawSystem = Partial<Omit<System, 'roles' | 'contract'>> & {
+  roles?: Partial<System['roles']>;
+  contract?: Partial<NonNullable<System['contract']>>;
+};
+
+/** O(findings + systems + people). */
+export function buildReminders({ findings, parsed, model, today, editUrl }: ReminderInput): Reminder[] {
+  const { settings } = model;
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const personFiles = new Map(parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry.file]));
+  const perOwner = new Map<string, ReminderSystem[]>();
+  for (const entry of parsed.entries) {
+    if (entry.kind !== 'system') continue;
+    const data = entry.data as RawSystem;
+    const actions = actionsFor(data, byFile.get(entry.file) ?? [], model, today, personFiles);
+    if (actions.length === 0) continue;
+    const owner = typeof data.roles?.owner === 'string' ? data.roles.owner : '';
+    const system: ReminderSystem = {
+      id: entry.fileId,
+      name: typeof data.name === 'string' ? data.name : entry.fileId,
+      file: entry.file,
+      editUrl: editUrl(entry.relPath),
+      pageUrl: systemPageUrl(model, entry.fileId),
+      actions,
+    };
+    perOwner.set(owner, [...(perOwner.get(owner) ?? []), system]);
+  }
+  const reminders: Reminder[] = [];
+  const unreachable: Reminder['unreachable'] = [];
+  const unreachableSystems: ReminderSystem[] = [];
+  const byName = bySwedish<ReminderSystem>((system) => system.name);
+  for (const [ownerId, systems] of perOwner) {
+    systems.sort(byName);
+    const owner = model.personById.get(ownerId);
+    if (owner?.active && owner.gitHandle) {
+      reminders.push({
+        recipient: { kind: 'owner', id: owner.id, name: owner.name, handle: owner.gitHandle },
+        key: owner.id,
+        title: `Systemförteckningen: ${systems.length} system att se över (${owner.name})`,
+        systems,
+        unreachable: [],
+      });
+      continue;
+    }
+    const reason = !owner
+      ? ownerId
+        ? `"${ownerId}" finns inte i registret`
+        : 'systemägare saknas'
+      : !owner.active
+        ? 'har slutat'
+        : 'saknar användarnamn på GitHub (gitHandle)';
+    unreachable.push({ name: owner?.name ?? (ownerId || 'Ingen systemägare'), reason, systems: systems.map((system) => system.name) });
+    unreachableSystems.push(...systems);
+  }
+  reminders.sort(bySwedish((reminder) => reminder.recipient.name));
+  if (unreachableSystems.length > 0) {
+    const itDepartment = model.unitById.get(settings.itDepartment);
+    reminders.push({
+      recipient: { kind: 'it-department', id: settings.itDepartment, name: itDepartment?.name ?? 'IT-avdelningen' },
+      key: settings.itDepartment,
+      title: `Systemförteckningen: ${unreachableSystems.length} system vars systemägare inte kan påminnas`,
+      systems: unreachableSystems.sort(byName),
+      unreachable: unreachable.sort(bySwedish((item) => item.name)),
+    });
+  }
+  return reminders;
+}
+
+/** What must be done about one system, in Swedish sentences. */
+function actionsFor(
+  data: RawSystem,
+  fileFindings: readonly Finding[],
+  model: RegisterModel,
+  today: string,
+  personFiles: ReadonlyMap<string, string>,
+): string[] {
+  const { settings } = model;
+  const actions: string[] = [];
+  const errors = fileFindings.filter((finding) => finding.severity === 'error' && !PERSON_LEFT_RULES.has(finding.rule));
+  if (errors.length > 0) {
+    const first = errors[0] as Finding;
+    actions.push(
+      `Filen har ${errors.length === 1 ? 'ett fel' : `${errors.length} fel`} att rätta${errors.length > 1 ? ', bland annat' : ''}: ${ruleInfo(first.rule).title.toLocaleLowerCase('sv')} på rad ${first.line}. ${first.message}`,
+    );
+  }
+  for (const finding of fileFindings.filter((item) => PERSON_LEFT_RULES.has(item.rule))) actions.push(finding.message);
+  const status = typeof data.status === 'string' ? data.status : '';
+  if (needsReview(status)) {
+    const review = fileFindings.find((finding) => finding.rule === 'review-missing' || finding.rule === 'review-overdue');
+    const due = reviewDue(data.reviewed, settings.reviewIntervalMonths);
+    if (review) actions.push(review.message);
+    else if (due && due >= today && daysBetween(today, due) <= settings.reminderDays) {
+      actions.push(
+        `Granskningen förfaller ${formatSwedishDate(due)}, om ${daysBetween(today, due)} dagar. Gå igenom uppgifterna och bekräfta dem med npm run attest -- ${data.id ?? ''}.`,
+      );
+    }
+    const contract = contractAction(data.contract, settings.procurementLeadMonths, settings.contractWarningDays, today);
+    if (contract) actions.push(contract);
+    for (const role of ['owner', 'manager'] as const) {
+      const personId = data.roles?.[role];
+      const person = typeof personId === 'string' ? model.personById.get(personId) : undefined;
+      if (person?.active && !person.gitHandle)
+        actions.push(
+          `${roleTitle(role)} ${person.name} saknar användarnamn på GitHub (gitHandle) och blir inte ombedd att granska ändringar i systemet. Lägg till det i ${personFiles.get(person.id) ?? person.source}.`,
+        );
+    }
+  }
+  return actions;
+}
+
+/** When procurement or notice must start within the warning window (or has passed while the contract runs). */
+function contractAction(contract: RawSystem['contract'], leadMonths: number, warningDays: number, today: string): string | undefined {
+  const deadlines = contractDeadlines(contract as { end?: string; noticePeriod?: string } | undefined, leadMonths);
+  if (!deadlines || deadlines.end < today || daysBetween(today, deadlines.actBy) > warningDays) return undefined;
+  const notice = deadlines.noticeMonths > 0 ? `uppsägningstiden (${contract?.noticePeriod}) och ` : '';
+  const start =
+    deadlines.actBy < today
+      ? `behövde arbetet börja ${formatSwedishDate(deadlines.actBy)}`
+      : `behöver arbetet börja senast ${formatSwedishDate(deadlines.actBy)}`;
+  const unread = deadlines.noticeUnread
+    ? ` Uppsägningstiden "${contract?.noticePeriod}" gick inte att läsa och räknades som ingen; skriv den som "6 månader".`
+    : '';
+  return `Avtalet löper ut ${formatSwedishDate(deadlines.end)}. Med ${notice}${leadMonths} månader för en ny upphandling ${start}: besluta om förlängning, ny upphandling eller avveckling.${unread}`;
+}
+
+const MARKER = 'systemforteckning:påminnelse';
+
+/** The hidden line that identifies a reminder's issue. */
+export function reminderMarker(key: string): string {
+  return `<!-- ${MARKER}:${key} -->`;
+}
+
+export function markerIn(body: string): string | undefined {
+  return new RegExp(`<!-- ${MARKER}:([a-z0-9-]+) -->`).exec(body)?.[1];
+}
+
+/** The issue text: Markdown with every register value made inert (text/output.ts). */
+export function reminderMarkdown(reminder: Reminder, today: string): string {
+  const lines = [reminderMarker(reminder.key)];
+  const name = markdownText(reminder.recipient.name);
+  if (reminder.recipient.kind === 'owner') {
+    lines.push(
+      `Hej ${name}! Som systemägare ansvarar du för att uppgifterna i systemförteckningen stämmer (riktlinjerna §4). Det här behöver din uppmärksamhet, läget ${formatSwedishDate(today)}.`,
+    );
+  } else {
+    lines.push(
+      `Till ${name}: de här systemens systemägare kan inte påminnas med ett eget ärende. Läget ${formatSwedishDate(today)}.`,
+      '',
+      ...reminder.unreachable.map(
+        (owner) => `- ${markdownText(owner.name)} ${markdownText(owner.reason)}: ${owner.systems.map(markdownText).join(', ')}`,
+      ),
+    );
+  }
+  lines.push('', 'Ärendet uppdateras varje vecka och stängs av sig självt när allt är åtgärdat.');
+  for (const system of reminder.systems) {
+    lines.push('', `### ${markdownText(system.name)}`, '');
+    for (const action of system.actions) lines.push(`- ${markdownText(action)}`);
+    const links = [
+      system.editUrl && `[Ändra filen](${encodeURI(system.editUrl)})`,
+      `[Systemets sida](${encodeURI(system.pageUrl)})`,
+    ].filter(Boolean);
+    lines.push('', `${links.join(' · ')} (${markdownText(system.file)})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The reminders as text for the terminal. */
+export function remindersText(reminders: readonly Reminder[], today: string): string {
+  if (reminders.length === 0) return `Inga påminnelser ${formatSwedishDate(today)}: inget behöver åtgärdas.\n`;
+  const lines: string[] = [];
+  for (const reminder of reminders) {
+    lines.push(`${reminder.title}${reminder.recipient.handle ? ` → @${reminder.recipient.handle}` : ''}`);
+    for (const owner of reminder.unreachable) lines.push(`  ${owner.name} ${owner.reason}: ${owner.systems.join(', ')}`);
+    for (const system of reminder.systems) {
+      lines.push(`  ${system.name} (${system.file})`);
+      for (const action of system.actions) lines.push(`    - ${action}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}

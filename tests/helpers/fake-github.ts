@@ -1,0 +1,77 @@
+// A fake of the parts of GitHub's REST API the reminders use, on a local
+// port, recording every request: the sync is tested against it without a
+// network, with the real HTTP client.
+import { createServer, type Server } from 'node:http';
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  assignees: string[];
+}
+
+export interface FakeGithub {
+  url: string;
+  issues: FakeIssue[];
+  labels: Set<string>;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+export async function startFakeGithub(repository = 'testkommun/systemforteckning'): Promise<FakeGithub> {
+  const fake: Omit<FakeGithub, 'url' | 'close'> = { issues: [], labels: new Set(), requests: [] };
+  const prefix = `/repos/${repository}`;
+  const server: Server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      fake.requests.push(`${request.method} ${decodeURIComponent(url.pathname)}${url.search ? decodeURIComponent(url.search) : ''}`);
+      const send = (status: number, data: unknown) =>
+        response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(data));
+      if (request.headers.authorization !== 'Bearer hemlig-token') return send(401, { message: 'Bad credentials' });
+      const path = decodeURIComponent(url.pathname);
+      const asJson = (issue: FakeIssue) => ({ ...issue, assignees: issue.assignees.map((login) => ({ login })) });
+      if (request.method === 'GET' && path.startsWith(`${prefix}/labels/`)) {
+        return fake.labels.has(path.slice(`${prefix}/labels/`.length)) ? send(200, {}) : send(404, { message: 'Not Found' });
+      }
+      if (request.method === 'POST' && path === `${prefix}/labels`) {
+        fake.labels.add(String(body.name));
+        return send(201, {});
+      }
+      if (request.method === 'GET' && path === `${prefix}/issues`) {
+        const label = url.searchParams.get('labels');
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const open = fake.issues.filter((issue) => issue.state === 'open' && (!label || issue.labels.includes(label)));
+        return send(200, open.slice((page - 1) * 100, page * 100).map(asJson));
+      }
+      if (request.method === 'POST' && path === `${prefix}/issues`) {
+        const issue: FakeIssue = {
+          number: fake.issues.length + 1,
+          title: String(body.title),
+          body: String(body.body),
+          state: 'open',
+          labels: (body.labels as string[]) ?? [],
+          assignees: (body.assignees as string[]) ?? [],
+        };
+        fake.issues.push(issue);
+        return send(201, asJson(issue));
+      }
+      const patch = /\/issues\/(\d+)$/.exec(path);
+      if (request.method === 'PATCH' && patch) {
+        const issue = fake.issues.find((item) => item.number === Number(patch[1]));
+        if (!issue) return send(404, { message: 'Not Found' });
+        Object.assign(issue, body);
+        return send(200, asJson(issue));
+      }
+      return send(404, { message: 'Not Found' });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...fake, url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) } as FakeGithub;
+}

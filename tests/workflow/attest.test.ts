@@ -1,0 +1,85 @@
+// npm run attest: the owner confirms a system's entry. Only the lines of
+// reviewed and reviewedBy change; the change summary says who confirmed it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main as attest } from '../../src/cli/attest.ts';
+import { main as diff } from '../../src/cli/diff.ts';
+import { runMain } from '../helpers/command.ts';
+import { git, repositoryWith } from '../helpers/git.ts';
+import { FIXTURES, removeTemp } from '../helpers/registers.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+
+function register() {
+  const repository = repositoryWith(join(FIXTURES, 'site'));
+  temps.push(repository.cwd);
+  return repository;
+}
+
+/** A system file as people keep them: comments, blank lines, quotes, and keys in their own order. */
+const COMMENTED = `# yaml-language-server: $schema=../../schemas/system.schema.json
+# Budgetverktyget: ansvar enligt beslut KS 2024/1.
+id: budget
+name: "Budgetverktyg"   # namnet i verksamheten
+description: >-
+  Budgetering och uppföljning.
+
+status: under införande
+unit: testkommun
+roles:
+  owner: anna-andersson  # ekonomichefen
+  manager: bo-berg
+  administrators: [cecilia-ceder]
+  operations: it-avdelningen
+  users:
+    - testkommun
+reviewed: 2025-09-01 # förra granskningen
+dependencies:
+  - lonesystem
+
+# Slut på filen.
+`;
+
+describe('npm run attest', () => {
+  it('changes only the lines of reviewed and reviewedBy, keeping every comment and the order of keys', async () => {
+    const { cwd, root } = register();
+    writeFileSync(join(root, 'systems', 'budget.yaml'), COMMENTED);
+    const result = await runMain(attest, ['budget', '--today', '2026-11-28'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Budgetverktyg: granskad 28 november 2026 av Anna Andersson (registry/systems/budget.yaml).');
+    const after = readFileSync(join(root, 'systems', 'budget.yaml'), 'utf8');
+    expect(after).toBe(
+      COMMENTED.replace('reviewed: 2025-09-01 # förra granskningen\n', 'reviewed: 2026-11-28 # förra granskningen\nreviewedBy: anna-andersson\n'),
+    );
+  });
+
+  it('takes another reviewer with --by, and adds reviewed to a file that has none', async () => {
+    const { cwd, root } = register();
+    const path = join(root, 'systems', 'socialtjanst.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('reviewed: 2026-05-01\n', ''));
+    const before = readFileSync(path, 'utf8');
+    const result = await runMain(attest, ['socialtjanst', '--by', 'zlatan-zetterlund', '--today', '2026-11-28'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(`${before}reviewed: 2026-11-28\nreviewedBy: zlatan-zetterlund\n`);
+  });
+
+  it('refuses an unknown system or person in Swedish and changes nothing', async () => {
+    const { cwd, root } = register();
+    const before = readFileSync(join(root, 'systems', 'budget.yaml'), 'utf8');
+    const unknown = await runMain(attest, ['budget', 'budgetverktyg'], { cwd });
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'Fel: Systemet "budgetverktyg" finns inte i registret. Inget ändrades.\n']);
+    const person = await runMain(attest, ['budget', '--by', 'ana-andersson'], { cwd });
+    expect(person.stderr).toBe('Fel: Personen "ana-andersson" finns inte i registret. Menade du "anna-andersson"? Ange id för en person med --by.\n');
+    expect(readFileSync(join(root, 'systems', 'budget.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('reads, in the change summary, as the owner confirming the entry', async () => {
+    const { cwd } = register();
+    await runMain(attest, ['budget', '--today', '2026-11-28'], { cwd });
+    const summary = await runMain(diff, ['main'], { cwd });
+    expect(summary.stdout).toBe('Ändringar i systemförteckningen:\n- Anna Andersson bekräftade uppgifterna för Budgetverktyg 28 november 2026.\n');
+    git(cwd, 'status');
+  });
+});

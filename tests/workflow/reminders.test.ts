@@ -1,0 +1,150 @@
+// npm run reminders: exactly what each owner's issue says on a fixed day,
+// and the weekly workflow's sync of those issues against a recording fake
+// of GitHub's API: created once, updated in place, duplicates and finished
+// reminders closed, issues people opened themselves left alone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main as attest } from '../../src/cli/attest.ts';
+import { main as reminders } from '../../src/cli/reminders.ts';
+import { runMain } from '../helpers/command.ts';
+import { startFakeGithub, type FakeGithub } from '../helpers/fake-github.ts';
+import { copyRegister, editFile, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeTemp));
+
+/** The site fixture with something to do: an overdue review, a review soon due, a contract to act on, an administrator who left. */
+function register() {
+  const { cwd, root } = copyRegister(join(FIXTURES, 'site'));
+  temps.push(cwd);
+  editFile(join(root, 'systems', 'budget.yaml'), (text) =>
+    text
+      .replace('reviewed: 2026-09-01', 'reviewed: 2025-01-15')
+      .replace('  end: 2028-12-31', '  end: 2027-06-30\n  noticePeriod: 6 månader'),
+  );
+  editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('reviewed: 2026-06-01', 'reviewed: 2025-12-10'));
+  editFile(join(root, 'people', 'cecilia-ceder.yaml'), (text) => text.replace('active: true', 'active: false'));
+  return { cwd, root };
+}
+
+const expected = (name: string) => readFileSync(join(FIXTURES, 'reminders', name), 'utf8');
+
+describe('the reminders on a fixed day', () => {
+  it('say exactly what each owner must do, with links to edit each file', async () => {
+    const { cwd } = register();
+    const result = await runMain(reminders, ['--today', TODAY, '--format', 'markdown'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(expected('reminders.md'));
+  });
+
+  it('say there is nothing to do when nothing is due', async () => {
+    const { cwd } = copyRegister();
+    temps.push(cwd);
+    const result = await runMain(reminders, ['--today', '2026-06-15'], { cwd });
+    expect(result.stdout).toBe('Inga påminnelser 15 juni 2026: inget behöver åtgärdas.\n');
+  });
+});
+
+describe('the weekly sync of issues on GitHub', () => {
+  let github: FakeGithub;
+  beforeEach(async () => {
+    github = await startFakeGithub();
+  });
+  afterEach(() => github.close());
+
+  const sync = (cwd: string, ...args: string[]) =>
+    runMain(reminders, ['--today', TODAY, '--sync', 'github', ...args], {
+      cwd,
+      env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'testkommun/systemforteckning', GITHUB_TOKEN: 'hemlig-token' },
+    });
+
+  it('opens one issue per owner, assigned and labelled, and one for the IT department', async () => {
+    const { cwd } = register();
+    const result = await sync(cwd);
+    expect(result.status, result.stderr).toBe(0);
+    expect(github.issues.map(({ number, title, assignees, labels, state }) => ({ number, title, assignees, labels, state }))).toEqual([
+      {
+        number: 1,
+        title: 'Systemförteckningen: 2 system att se över (Anna Andersson)',
+        assignees: ['annaandersson'],
+        labels: ['påminnelse'],
+        state: 'open',
+      },
+      {
+        number: 2,
+        title: 'Systemförteckningen: 1 system vars systemägare inte kan påminnas',
+        assignees: [],
+        labels: ['påminnelse'],
+        state: 'open',
+      },
+    ]);
+    expect(github.labels).toEqual(new Set(['påminnelse']));
+    expect(`${github.issues[0]?.body}\n${github.issues[1]?.body}`).toBe(expected('issue-bodies.md'));
+  });
+
+  it('changes nothing when run again, and never opens a duplicate', async () => {
+    const { cwd } = register();
+    await sync(cwd);
+    const requests = github.requests.length;
+    const again = await sync(cwd);
+    expect(again.stdout).toBe('2 ärenden är redan aktuella.\n');
+    expect(github.requests.slice(requests).every((request) => request.startsWith('GET '))).toBe(true);
+    expect(github.issues).toHaveLength(2);
+  });
+
+  it('updates an issue in place, closes it when all is done, closes duplicates and leaves other issues alone', async () => {
+    const { cwd, root } = register();
+    await sync(cwd);
+    // Someone copied the owner's issue, and someone opened an issue of their own with the same label.
+    github.issues.push({ ...(github.issues[0] as (typeof github.issues)[number]), number: 3 });
+    github.issues.push({
+      number: 4,
+      title: 'Fråga om påminnelserna',
+      body: 'Varför får jag detta?',
+      state: 'open',
+      labels: ['påminnelse'],
+      assignees: [],
+    });
+
+    await runMain(attest, ['budget', '--today', TODAY], { cwd });
+    const updated = await sync(cwd);
+    expect(updated.stdout).toContain('Uppdaterar #1: Systemförteckningen: 2 system att se över (Anna Andersson)');
+    expect(updated.stdout).toContain('Stänger #3: allt är åtgärdat');
+    expect(github.issues[0]?.body).not.toContain('Budgetverktyg: granska');
+    expect(github.issues[2]?.state).toBe('closed');
+
+    // Everything done: the contract extended, the administrator who left replaced, Lönesystem attested.
+    editFile(join(root, 'systems', 'budget.yaml'), (text) => text.replace('  end: 2027-06-30', '  end: 2030-06-30'));
+    for (const system of ['budget', 'lonesystem', 'socialtjanst', 'xss'])
+      editFile(join(root, 'systems', `${system}.yaml`), (text) => text.replace('    - cecilia-ceder\n', '    - bo-berg\n'));
+    await runMain(attest, ['lonesystem', '--today', TODAY], { cwd });
+    const done = await sync(cwd, '--dry-run');
+    expect(done.stdout).toContain('Skulle stänga #1: allt är åtgärdat');
+    expect(github.issues[0]?.state).toBe('open');
+    await sync(cwd);
+    expect(github.issues.map((issue) => [issue.number, issue.state])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
+      [3, 'closed'],
+      [4, 'open'],
+    ]);
+    expect(github.issues[0]?.body).toContain('Allt är åtgärdat. Tack!');
+  });
+
+  it('explains a missing token or a refused request in Swedish', async () => {
+    const { cwd } = register();
+    const missing = await runMain(reminders, ['--sync', 'github'], { cwd, env: { GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' } });
+    expect(missing.stderr).toBe(
+      'Fel: GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att uppdatera ärenden på GitHub. Arbetsflödet sätter dem.\n',
+    );
+    const refused = await runMain(reminders, ['--sync', 'github'], {
+      cwd,
+      env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'testkommun/systemforteckning', GITHUB_TOKEN: 'fel-token' },
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'Fel: GitHub svarade 401 när ärendena hämtades: Bad credentials. Kontrollera att arbetsflödet har issues: write.\n',
+    );
+  });
+});
