@@ -13,6 +13,8 @@ export interface KindInfo {
   plural: string;
   /** "en enhet", "ett system": the indefinite form used in sentences. */
   indefinite: string;
+  /** "enheten", "systemet". */
+  definite: string;
 }
 
 export const KINDS = {
@@ -23,6 +25,7 @@ export const KINDS = {
     singular: 'system',
     plural: 'system',
     indefinite: 'ett system',
+    definite: 'systemet',
   },
   person: {
     dir: 'people',
@@ -31,8 +34,9 @@ export const KINDS = {
     singular: 'person',
     plural: 'personer',
     indefinite: 'en person',
+    definite: 'personen',
   },
-  unit: { dir: 'units', ext: '.yaml', schemaFile: 'unit.schema.json', singular: 'enhet', plural: 'enheter', indefinite: 'en enhet' },
+  unit: { dir: 'units', ext: '.yaml', schemaFile: 'unit.schema.json', singular: 'enhet', plural: 'enheter', indefinite: 'en enhet', definite: 'enheten' },
   equipment: {
     dir: 'equipment',
     ext: '.yaml',
@@ -40,6 +44,7 @@ export const KINDS = {
     singular: 'standardutrustning',
     plural: 'utrustningar',
     indefinite: 'en standardutrustning',
+    definite: 'standardutrustningen',
   },
   guideline: {
     dir: 'guidelines',
@@ -48,6 +53,7 @@ export const KINDS = {
     singular: 'riktlinje',
     plural: 'riktlinjer',
     indefinite: 'en riktlinje',
+    definite: 'riktlinjen',
   },
   settings: {
     dir: '',
@@ -56,6 +62,7 @@ export const KINDS = {
     singular: 'inställningar',
     plural: 'inställningar',
     indefinite: 'inställningarna',
+    definite: 'inställningarna',
   },
 } as const satisfies Record<string, KindInfo>;
 

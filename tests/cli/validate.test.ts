@@ -77,7 +77,7 @@ describe('npm run validate', () => {
     const result = await runMain(validate, ['--format', 'github', '--today', TODAY], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout.split('\n')[0]).toMatch(
-      /^::error file=registry\/systems\/lonesystem\.yaml,line=5,col=9,title=not-allowed-value::"status" \(Status\) har värdet "i drfit"/,
+      /^::error file=registry\/systems\/lonesystem\.yaml,line=5,col=9,title=Otillåtet värde::"status" \(Status\) har värdet "i drfit"/,
     );
   });
 

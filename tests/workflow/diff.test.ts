@@ -113,6 +113,26 @@ describe('npm run diff', () => {
     ]);
   });
 
+  it('says a file that no longer parses "kan inte läsas", with the reason, rather than that its system is removed', async () => {
+    edit('systems/budget.yaml', (text) => text.replace('  owner: anna-andersson', 'owner: anna-andersson\n  extra: x'));
+    const lines = await diff();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^- OBS: Filen för systemet Budgetverktyg \(registry\/systems\/budget\.yaml\) kan inte läsas: .+ \(rad \d+\)\. Rätta filen; ändringen kan inte godkännas förrän den går att läsa\.$/);
+    expect(lines[0]).not.toContain('tas bort');
+  });
+
+  it('points at the main branch when comparing with HEAD after the change was committed', async () => {
+    git(cwd, 'checkout', '-q', '-b', 'andring');
+    edit('systems/socialtjanst.yaml', (text) => text.replace('  manager: zlatan-zetterlund', '  manager: cecilia-ceder'));
+    git(cwd, 'commit', '-qam', 'Ny förvaltare');
+    const result = await runMain(diffMain, ['HEAD'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'Ändringar i systemförteckningen:\nÄndringen påverkar inte registrets innehåll.\n\nHEAD är samma version som du står på, så bara ändringar som inte är incheckade syns. Jämför med huvudgrenen för att se hela ändringen: npm run diff -- main\n',
+    );
+    expect(await diff()).toEqual(['- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.']);
+  });
+
   it('compares two refs with --head and writes Markdown for the pull request', async () => {
     edit('people/ake-lind.yaml', (text) => text);
     writeFileSync(

@@ -81,21 +81,6 @@ export function formatJson(findings: readonly Finding[]): string {
   );
 }
 
-/** GitHub Actions workflow commands; they show as annotations on the pull request. */
-export function formatGithub(finding: Finding): string {
-  const command = finding.severity === 'error' ? 'error' : 'warning';
-  const properties = `file=${escapeProperty(finding.file)},line=${finding.line},col=${finding.column},title=${escapeProperty(finding.rule)}`;
-  return `::${command} ${properties}::${escapeData(terminalText(finding.message))}`;
-}
-
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 export function summarize(findings: readonly Finding[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const finding of findings) if (finding.severity === 'error') errors++;

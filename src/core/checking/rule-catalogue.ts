@@ -218,6 +218,14 @@ export const RULE_CATALOGUE = {
     fix: 'Skriv datum ÅÅÅÅ-MM-DD, e-post namn@kommun.se och webbadresser med https://.',
     common: true,
   },
+  'list-indentation': {
+    severity: 'error',
+    group: 'schema',
+    title: 'Lista med fel indrag',
+    checks: 'punkterna i en lista står var för sig och har inte blivit ett enda värde',
+    fix: 'Skriv varje punkt på en egen rad som börjar med "- ", lika långt in som den första.',
+    common: true,
+  },
   'too-few': {
     severity: 'error',
     group: 'schema',

@@ -18,6 +18,7 @@ import {
 } from '../schema/vocabulary.ts';
 import { capitalize, closestMatch, didYouMean, joinSwedish, lowerFirst, quoted, toId } from '../text/text.ts';
 import type { DataPath } from '../reading/yaml.ts';
+import { synonymFor } from '../schema/synonyms.ts';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<Kind, ValidateFunction>();
@@ -41,7 +42,7 @@ function validatorFor(kind: Kind): ValidateFunction {
 export function checkAgainstSchema(kind: Kind, file: string, data: unknown): Finding[] {
   const validate = validatorFor(kind);
   if (validate(data)) return [];
-  const described = selectErrors(validate.errors ?? []).map((error) => describe(error, kind));
+  const described = selectErrors(validate.errors ?? []).map((error) => describe(error, kind, data));
   // A misspelt key is reported once, as the typo, not also as a missing field.
   const typos = new Set(described.flatMap((item) => (item.meant ? [[...item.path.slice(0, -1), item.meant].join('/')] : [])));
   const found: Finding[] = [];
@@ -175,6 +176,8 @@ interface ErrorContext {
   /** `"roles.owner" (Systemägare)`, capitalised for the start of a sentence. */
   Field: string;
   value: unknown;
+  /** The whole file's data, to notice a field that slid out to the left margin. */
+  root: unknown;
 }
 
 type Describer = (context: ErrorContext) => Described;
@@ -188,12 +191,20 @@ const at = (context: ErrorContext, rule: RuleId, message: string, target: 'key' 
 
 /** One Swedish description per ajv keyword: the field, what was expected, what was found and how to fix it. */
 const DESCRIBERS: Record<string, Describer> = {
-  required({ error, path, schema }) {
+  required({ error, path, schema, root }) {
     const missing = (error.params as { missingProperty: string }).missingProperty;
     const childSchema = schema?.properties?.[missing];
     const childPath = [...path, missing];
     const example = childSchema?.examples?.[0];
     const how = example === undefined ? '' : `, till exempel ${missing}: ${exampleText(example)}`;
+    if (path.length === 1 && isObjectWith(root, missing)) {
+      return {
+        path: childPath,
+        target: 'key',
+        rule: 'missing-field',
+        message: `Fältet ${fieldName(childPath, childSchema)} saknas under ${displayPath(path)}: raden "${missing}:" längre ned står längst till vänster i stället för indragen. Dra in den med två mellanslag så att den hör till ${displayPath(path)}.`,
+      };
+    }
     return {
       path: childPath,
       target: 'key',
@@ -213,6 +224,15 @@ const DESCRIBERS: Record<string, Describer> = {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
     const allowed = Object.keys(schema?.properties ?? {});
     const where = path.length ? ` under ${displayPath(path)}` : '';
+    const section = path.length === 0 ? sectionOwning(extra, schema) : undefined;
+    if (section) {
+      return {
+        path: [...path, extra],
+        target: 'key',
+        rule: 'unknown-field',
+        message: `Fältet "${extra}" hör till ${section} men står längst till vänster. Dra in raden med två mellanslag så att den hamnar under ${section}:.`,
+      };
+    }
     const meant = closestMatch(extra, allowed);
     return {
       path: [...path, extra],
@@ -245,7 +265,8 @@ const DESCRIBERS: Record<string, Describer> = {
   enum(context) {
     const { error, Field, value } = context;
     const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-    const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
+    const synonym = typeof value === 'string' ? synonymFor(value, allowed) : undefined;
+    const suggestion = synonym ? ` Menade du "${synonym}"?` : typeof value === 'string' ? didYouMean(value, allowed) : '';
     return at(
       context,
       'not-allowed-value',
@@ -264,6 +285,13 @@ const DESCRIBERS: Record<string, Describer> = {
     const { error, Field, value } = context;
     const pattern = String((error.params as { pattern: string }).pattern);
     if (pattern === '\\S') return at(context, 'empty-value', `${Field} får inte vara tom. Fyll i en text.`);
+    if (pattern === ID_PATTERN.source && typeof value === 'string' && looksLikeCollapsedList(value)) {
+      return at(
+        context,
+        'list-indentation',
+        `${Field} är ${quoted(value)}: det ser ut som flera punkter i en lista som blivit ett enda värde, för att indraget inte stämmer. Kontrollera indraget: varje punkt ska stå på en egen rad som börjar med "- ", lika långt in som den första.`,
+      );
+    }
     const hint = PATTERN_HINTS[pattern] ?? `ska matcha mönstret ${pattern}`;
     const lowered = typeof value === 'string' ? suggestId(value, pattern) : '';
     return at(context, 'invalid-format', `${Field} ${hint}; ${quoted(value)} gör inte det.${lowered}`);
@@ -305,11 +333,26 @@ function otherwise(context: ErrorContext): Described {
   return at(context, 'schema', `${Field} har värdet ${quoted(value)}, som inte passar här. ${expected}`);
 }
 
-function describe(error: ErrorObject, kind: Kind): Described {
+function describe(error: ErrorObject, kind: Kind, root: unknown): Described {
   const path = toPath(error.instancePath);
   const schema = error.parentSchema as JsonSchemaNode | undefined;
-  const context = { error, kind, path, schema, Field: capitalize(fieldName(path, schema)), value: error.data };
+  const context = { error, kind, path, schema, Field: capitalize(fieldName(path, schema)), value: error.data, root };
   return (DESCRIBERS[error.keyword] ?? otherwise)(context);
+}
+
+/** "daniel-engstrom - camilla-ahlberg": ids joined by " - ", which YAML makes of a list item indented too far. */
+function looksLikeCollapsedList(value: string): boolean {
+  const parts = value.split(/\s+-\s+/);
+  return parts.length > 1 && parts.every((part) => ID_PATTERN.test(part));
+}
+
+function isObjectWith(data: unknown, key: string): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.hasOwn(data, key);
+}
+
+/** The section (roles, contract …) whose own fields include `key`, for a field written at the left margin. */
+function sectionOwning(key: string, schema: JsonSchemaNode | undefined): string | undefined {
+  return Object.entries(schema?.properties ?? {}).find(([, child]) => child.properties && Object.hasOwn(child.properties, key))?.[0];
 }
 
 function exampleText(example: unknown): string {

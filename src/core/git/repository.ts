@@ -13,3 +13,19 @@ export function repositoryRoot(dir: string): string | undefined {
   const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
+
+function commitOf(dir: string, ref: string): string | undefined {
+  if (ref.startsWith('-')) return undefined;
+  const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: dir, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Do both refs name the same commit? */
+export function sameCommit(dir: string, first: string, second: string): boolean {
+  const a = commitOf(dir, first);
+  return a !== undefined && a === commitOf(dir, second);
+}
+
+export function existsRef(dir: string, ref: string): boolean {
+  return commitOf(dir, ref) !== undefined;
+}

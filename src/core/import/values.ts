@@ -2,8 +2,9 @@
 // criticality, yes and no, organisation numbers and lists in one cell. The
 // words for each value come from the register's own vocabulary
 // (model/lifecycle.ts, schema/vocabulary.ts), shared with the validator.
-import { LIFECYCLE, SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
-import { CRITICALITY_LEVELS, CRITICALITY_SYNONYMS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../schema/vocabulary.ts';
+import type { SystemStatus } from '../model/lifecycle.ts';
+import { CRITICALITY_WORDS, STATUS_WORDS } from '../schema/synonyms.ts';
+import { CRITICALITY_LEVELS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../schema/vocabulary.ts';
 import { closestMatch, foldText } from '../text/text.ts';
 
 export const fold = foldText;
@@ -16,14 +17,6 @@ export function splitCell(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Each status, and what people write for it, folded: "aktiv", "i bruk" → "i drift". */
-const STATUS_WORDS = new Map<string, SystemStatus>(
-  SYSTEM_STATUSES.flatMap((status) => [
-    [fold(status), status] as const,
-    ...LIFECYCLE[status].synonyms.map((word) => [word, status] as const),
-  ]),
-);
-
 export function readStatus(value: string): SystemStatus | undefined {
   const folded = fold(value);
   const known = STATUS_WORDS.get(folded);
@@ -32,13 +25,6 @@ export function readStatus(value: string): SystemStatus | undefined {
   const meant = closestMatch(folded, words);
   return meant === undefined ? undefined : STATUS_WORDS.get(meant);
 }
-
-const CRITICALITY_WORDS = new Map(
-  CRITICALITY_LEVELS.flatMap((level) => [
-    [fold(level), level] as const,
-    ...CRITICALITY_SYNONYMS[level].map((word) => [word, level] as const),
-  ]),
-);
 
 export function readCriticality(value: string): (typeof CRITICALITY_LEVELS)[number] | undefined {
   return CRITICALITY_WORDS.get(fold(value));

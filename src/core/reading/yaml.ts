@@ -182,6 +182,8 @@ function structuralHint(text: string, errorLine: number): Problem | undefined {
       message: `Hakparentesen eller klammerparentesen här stängs aldrig. Lägg till ] eller } på samma rad, eller skriv listan med en rad per värde som börjar med "- ".`,
     };
   }
+  const slidOut = slidOutKey(lines, errorLine);
+  if (slidOut) return slidOut;
   for (const lineNumber of [errorLine, errorLine - 1]) {
     const line = lines[lineNumber - 1] ?? '';
     const colon = /^(\s*(?:- )?[^\s#"'][^:#]*:\s+[^\s"'[{|>#][^#]*?)(:\s)/.exec(line);
@@ -196,6 +198,41 @@ function structuralHint(text: string, errorLine: number): Problem | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A field that slid out to the left margin in the middle of a section
+ * ("manager:" under "roles:" written at column 1) makes js-yaml complain about
+ * the next line. Point at the field itself and say where it belongs.
+ */
+function slidOutKey(lines: readonly string[], errorLine: number): Problem | undefined {
+  const indent = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
+  const meaningful = (index: number) => {
+    const text = lines[index]?.trim() ?? '';
+    return text !== '' && !text.startsWith('#');
+  };
+  const previous = (from: number) => {
+    let index = from - 1;
+    while (index >= 0 && !meaningful(index)) index--;
+    return index;
+  };
+  const errorIndex = errorLine - 1;
+  const depth = indent(lines[errorIndex] ?? '');
+  const keyIndex = previous(errorIndex);
+  const key = /^([A-Za-z][\w-]*):[ \t]+[^\s#]/.exec(lines[keyIndex] ?? '')?.[1];
+  if (depth === 0 || !meaningful(errorIndex) || key === undefined) return undefined;
+  const siblingIndex = previous(keyIndex);
+  if (siblingIndex < 0 || indent(lines[siblingIndex] ?? '') < depth) return undefined;
+  let parentIndex = siblingIndex;
+  while (parentIndex >= 0 && (!meaningful(parentIndex) || indent(lines[parentIndex] ?? '') >= depth)) parentIndex--;
+  const parent = /^\s*([A-Za-z][\w-]*):\s*(#.*)?$/.exec(lines[parentIndex] ?? '')?.[1];
+  if (parent === undefined) return undefined;
+  return {
+    line: keyIndex + 1,
+    column: 1,
+    rule: 'yaml-syntax',
+    message: `Fältet "${key}" står längst till vänster, men fälten före och efter det är indragna under "${parent}". Dra in raden med ${depth} mellanslag så att den hör till ${parent}.`,
+  };
 }
 
 /** The line and column of the last [ or { that is never closed, outside quotes and comments. */

@@ -6,7 +6,8 @@ import { ENTITY_KINDS, KINDS, type Kind } from '../kinds.ts';
 import { formatSwedishDate, isCalendarDate } from '../text/dates.ts';
 import { fieldTitle } from '../schema/labels.ts';
 import { referencesOf, referenceTargetsAt } from '../model/references.ts';
-import type { Entry } from '../reading/parse.ts';
+import type { Entry, ParsedRegister } from '../reading/parse.ts';
+import type { Finding } from '../checking/findings.ts';
 import { ROLE_KEYS, roleTitle, type RoleKey } from '../model/roles.ts';
 import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish, capitalize, joinSwedish, lowerFirst as lower } from '../text/text.ts';
@@ -27,8 +28,32 @@ const LIST_ROLES = new Set<RoleKey>(['administrators', 'superUsers', 'users']);
 const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle', 'reviewed', 'reviewedBy']);
 
 
+/**
+ * Files of the new register that exist but cannot be read (broken YAML), by
+ * "kind/id", with what is wrong: such a file is not an entry, yet it is not
+ * removed either.
+ */
+export function unreadableFiles(parsed: ParsedRegister): Map<string, Finding> {
+  const present = new Set(parsed.entries.map((entry) => `${entry.kind}/${entry.fileId}`));
+  const unreadable = new Map<string, Finding>();
+  for (const [kind, ids] of parsed.fileIds) {
+    const { dir, ext } = KINDS[kind];
+    for (const id of ids) {
+      if (present.has(`${kind}/${id}`)) continue;
+      const ending = `${dir ? `${dir}/` : ''}${id}${ext}`;
+      const finding = parsed.findings.find((item) => item.file === ending || item.file.endsWith(`/${ending}`));
+      if (finding) unreadable.set(`${kind}/${id}`, finding);
+    }
+  }
+  return unreadable;
+}
+
 /** O(entries + changed fields). */
-export function describeChanges(before: readonly Entry[], after: readonly Entry[]): ChangeSentence[] {
+export function describeChanges(
+  before: readonly Entry[],
+  after: readonly Entry[],
+  unreadableAfter: ReadonlyMap<string, Finding> = new Map(),
+): ChangeSentence[] {
   const names = nameLookup(before, after);
   const rolesAfter = rolesByHolder(after);
   const sentences: ChangeSentence[] = [];
@@ -42,7 +67,13 @@ export function describeChanges(before: readonly Entry[], after: readonly Entry[
       const a = old.get(id);
       const b = now.get(id);
       const say = (text: string, attention = false) => sentences.push({ kind, id, text, attention });
+      const broken = unreadableAfter.get(`${kind}/${id}`);
       if (!a && b) say(added(kind, b, names));
+      else if (a && !b && broken)
+        say(
+          `Filen för ${KINDS[kind].definite}${kind === 'settings' ? '' : ` ${entryName(a, id)}`} (${broken.file}) kan inte läsas: ${lower(broken.message)} (rad ${broken.line}). Rätta filen; ändringen kan inte godkännas förrän den går att läsa.`,
+          true,
+        );
       else if (a && !b)
         say(
           kind === 'system'

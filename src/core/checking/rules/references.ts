@@ -3,6 +3,7 @@ import type { Finding, RuleId } from '../findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
 import { referencesOf } from '../../model/references.ts';
+import { ID_PATTERN } from '../../schema/vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
 import { finding, type Rule } from './context.ts';
 
@@ -18,7 +19,8 @@ const WHERE: Record<ReferableKind, string> = {
 export const referencesResolve: Rule = ({ entries, ids }) =>
   entries.flatMap((entry) =>
     referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
-      if (targets.some((kind) => ids.get(kind)?.has(id))) return [];
+      // A value that is not written as an id at all is the schema's finding, said once.
+      if (!ID_PATTERN.test(id) || targets.some((kind) => ids.get(kind)?.has(id))) return [];
       const field = fieldReference(entry.kind, path);
       const otherKind = (Object.keys(WHERE) as ReferableKind[]).find((kind) => !targets.includes(kind) && ids.get(kind)?.has(id));
       if (otherKind) {
