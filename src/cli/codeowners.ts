@@ -1,23 +1,34 @@
-// npm run codeowners [-- --check] [--registry <mapp>]
-// Writes .github/CODEOWNERS from the register; --check only compares and
-// exits 1 when the committed file is stale (used by CI).
+// npm run codeowners [-- --check] [--forge github|gitlab] [--registry <mapp>]
+// Writes .github/CODEOWNERS (or GitLab's .gitlab/CODEOWNERS) from the
+// register; --check only compares and exits 1 when the committed file is
+// stale (used by CI).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repositoryPathOf, repositoryRoot } from '../core/git/repository.ts';
 import { openRegister } from '../core/open-register.ts';
-import { codeownersFile } from '../core/views/codeowners.ts';
-import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
+import { FORGES } from '../core/schema/vocabulary.ts';
+import { CODEOWNERS_PATH, codeownersFile } from '../core/views/codeowners.ts';
+import { forgeOf, type Forge } from '../core/views/repository-links.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
 
 export const main = defineCommand({
   name: 'codeowners',
-  description: 'Skriver .github/CODEOWNERS ur registret: varje systems fil granskas av dess systemägare och systemförvaltare.',
-  options: { check: { type: 'boolean', default: false, help: 'kontrollera bara att filen är aktuell (slutkod 1 om inte)' } },
+  description:
+    'Skriver CODEOWNERS ur registret: varje systems fil granskas av dess systemägare och systemförvaltare. På GitHub .github/CODEOWNERS, på GitLab .gitlab/CODEOWNERS med ett avsnitt per förvaltning.',
+  options: {
+    check: { type: 'boolean', default: false, help: 'kontrollera bara att filen är aktuell (slutkod 1 om inte)' },
+    forge: { type: 'string', value: 'github|gitlab', help: 'plattformen förrådet ligger på (standard: forge i settings.yaml)' },
+  },
   registry: true,
   run({ values, registry, today, io, print, warn, shown }) {
     const { model } = openRegister(registry, { today, cwd: io.cwd });
-    const { text, warnings } = codeownersFile(model, repositoryPathOf(registry) ?? 'registry');
+    if (values.forge !== undefined && !(FORGES as readonly string[]).includes(values.forge)) {
+      throw new UsageError(`--forge ska vara github eller gitlab, inte "${values.forge}".`);
+    }
+    const forge = (values.forge as Forge | undefined) ?? forgeOf(model.settings);
+    const { text, warnings } = codeownersFile(model, repositoryPathOf(registry) ?? 'registry', forge);
     for (const warning of warnings) warn(`varning: ${warning}`);
-    const target = join(repositoryRoot(registry) ?? io.cwd, '.github', 'CODEOWNERS');
+    const target = join(repositoryRoot(registry) ?? io.cwd, CODEOWNERS_PATH[forge]);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (values.check) {
       if (current === text) {

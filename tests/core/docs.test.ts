@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_CATALOGUE } from '../../src/core/checking/rule-catalogue.ts';
 import { GENERATED_SECTIONS, withSection } from '../../src/core/checking/rule-docs.ts';
+import { REPORT_TEMPLATES } from '../../src/core/forge/change-report.ts';
 import { REPO } from '../helpers/run.ts';
 
 describe('generated documentation', () => {
@@ -15,6 +16,10 @@ describe('generated documentation', () => {
       expect(withSection(text, marker, section.content()), `kör npm run docs`).toBe(text);
     },
   );
+
+  it.each(REPORT_TEMPLATES.map((template) => [template.file, template] as const))('%s is what npm run docs writes', (file, template) => {
+    expect(readFileSync(join(REPO, file), 'utf8'), 'kör npm run docs').toBe(template.content());
+  });
 
   it('lists every rule of the catalogue in the README', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');

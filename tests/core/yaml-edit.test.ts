@@ -37,7 +37,26 @@ describe('setFields', () => {
     expect(() => reviewed(text)).toThrow(/går inte att läsa som YAML/);
   });
 
+  it('changes and adds a field inside a section, at the section’s own indentation', () => {
+    const text = 'id: a\nroles:\n    owner: bo # ägare\n    administrators:\n      - cia\nreviewed: 2026-01-01\n';
+    expect(setFields(text, [{ key: ['roles', 'owner'], value: 'dan' }])).toBe(text.replace('owner: bo', 'owner: dan'));
+    expect(setFields(text, [{ key: ['roles', 'manager'], value: 'eva' }])).toBe(
+      'id: a\nroles:\n    owner: bo # ägare\n    administrators:\n      - cia\n    manager: eva\nreviewed: 2026-01-01\n',
+    );
+    expect(setFields(text, [{ key: ['roles', 'manager'], value: 'eva', after: 'owner' }])).toBe(
+      'id: a\nroles:\n    owner: bo # ägare\n    manager: eva\n    administrators:\n      - cia\nreviewed: 2026-01-01\n',
+    );
+  });
+
+  it('writes a missing section with its one field', () => {
+    expect(setFields('id: a\nhosting: extern drift\nreviewed: x\n', [{ key: ['supplier', 'name'], value: 'Leverantören AB', after: 'hosting' }])).toBe(
+      'id: a\nhosting: extern drift\nsupplier:\n  name: Leverantören AB\nreviewed: x\n',
+    );
+    expect(setFields('id: a\n', [{ key: ['supplier', 'name'], value: 'B' }])).toBe('id: a\nsupplier:\n  name: B\n');
+  });
+
   it('refuses to overwrite a list or mapping with one value', () => {
+    expect(() => setFields('roles:\n  - a\n', [{ key: ['roles', 'owner'], value: 'b' }])).toThrow(/inte ett avsnitt/);
     expect(() => setFields('title:\n  - a\n', [{ key: 'title', value: 'b' }])).toThrow(/inte ett enkelt värde/);
   });
 });

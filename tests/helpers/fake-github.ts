@@ -1,4 +1,4 @@
-// A fake of the parts of GitHub's REST API the reminders use, on a local
+// A fake of the parts of GitHub's REST API the reminders and apply-report use, on a local
 // port, recording every request: the sync is tested against it without a
 // network, with the real HTTP client.
 import { createServer, type Server } from 'node:http';
@@ -61,6 +61,10 @@ export async function startFakeGithub(repository = 'testkommun/systemforteckning
         return send(201, asJson(issue));
       }
       const patch = /\/issues\/(\d+)$/.exec(path);
+      if (request.method === 'GET' && patch) {
+        const issue = fake.issues.find((item) => item.number === Number(patch[1]));
+        return issue ? send(200, asJson(issue)) : send(404, { message: 'Not Found' });
+      }
       if (request.method === 'PATCH' && patch) {
         const issue = fake.issues.find((item) => item.number === Number(patch[1]));
         if (!issue) return send(404, { message: 'Not Found' });

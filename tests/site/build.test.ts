@@ -1,11 +1,12 @@
 // The built site of the fixture register, read as files: the pages a user
 // expects exist, roles are shown, text is escaped, every link works under
 // the sub-folder base path, and downloads are what Excel and programs need.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
+import { REPORT_FIELDS, parseReport } from '../../src/core/forge/change-report.ts';
 import { htmlFiles, links, page, relativeName, resolveInternal, visibleText } from '../helpers/html.ts';
 import { copyRegister, editFile, FIXTURES, listFiles, MINIMAL, removeTemp } from '../helpers/registers.ts';
 import { REPO, runCli } from '../helpers/run.ts';
@@ -68,7 +69,52 @@ describe('the built site', () => {
     expect(visibleText(html)).toContain(
       'Rapportera fel Upptäcker du fel eller brister i Ärendesystem socialtjänst? Som användare rapporterar du dem till systemförvaltaren',
     );
-    expect(html).toContain('href="https://github.com/testkommun/systemforteckning/edit/main/registry/systems/socialtjanst.yaml"');
+    // The fixture register lives on a self-hosted GitLab (settings.yaml): its Web IDE.
+    expect(html).toContain('href="https://gitlab.testkommun.se/-/ide/project/it/systemforteckning/edit/main/-/registry/systems/socialtjanst.yaml"');
+  });
+
+  it('lets someone without Git report a change: a GitLab issue with the entry filled in, and e-mail', () => {
+    const hrefs = links(page(out, 'system/socialtjanst/'));
+    const issue = new URL(hrefs.find((href) => href.includes('/-/issues/new?')) ?? '');
+    expect(`${issue.origin}${issue.pathname}`).toBe('https://gitlab.testkommun.se/it/systemforteckning/-/issues/new');
+    expect(issue.searchParams.get('issue[title]')).toBe('Ändring: Ärendesystem socialtjänst');
+    const description = issue.searchParams.get('issue[description]') ?? '';
+    expect(parseReport(description)).toEqual({ post: 'registry/systems/socialtjanst.yaml' });
+    expect(description).toContain('/label ~"ändringsrapport"');
+    const email = new URL(hrefs.find((href) => href.startsWith('mailto:')  && href.includes('subject=')) ?? '');
+    expect(email.pathname).toBe('it@testkommun.se');
+    expect(email.searchParams.get('subject')).toBe('Ändring i systemförteckningen: Ärendesystem socialtjänst');
+    expect(parseReport(email.searchParams.get('body') ?? '')).toEqual({ post: 'registry/systems/socialtjanst.yaml' });
+    const text = visibleText(page(out, 'system/socialtjanst/'));
+    expect(text).toContain('Rapportera ändring i uppgifterna');
+    expect(text).toContain('Inget konto på GitLab? Skicka ändringen med e-post till IT-avdelningen.');
+    expect(text).toContain('som en sammanslagningsbegäran (merge request)');
+    for (const path of ['personer/orjan-ostlund/', 'organisation/socialforvaltningen/']) {
+      expect(links(page(out, path)).some((href) => href.includes('/-/issues/new?')), path).toBe(true);
+    }
+  });
+
+  it('says in the footer when the site was built and from which commit, linked on the forge', () => {
+    const hash = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: site.registry, encoding: 'utf8' }).stdout.trim();
+    const html = page(out, 'system/socialtjanst/');
+    expect(visibleText(html)).toMatch(new RegExp(`Sidan byggdes \\d{1,2} [a-zåäö]+ \\d{4} kl\\. \\d{2}\\.\\d{2} från version ${hash.slice(0, 7)}\\.`));
+    expect(links(html)).toContain(`https://gitlab.testkommun.se/it/systemforteckning/-/commit/${hash}`);
+  });
+
+  it('on GitHub, opens the issue form with the entry filled in through fields the form has', () => {
+    const example = inject('exampleSite');
+    const hrefs = links(page(example.out, 'system/lonesystem/'));
+    const issue = new URL(hrefs.find((href) => href.includes('/issues/new?')) ?? '');
+    expect(`${issue.origin}${issue.pathname}`).toBe('https://github.com/exempelkommun/systemforteckning/issues/new');
+    expect(Object.fromEntries(issue.searchParams)).toEqual({
+      template: 'rapportera-andring.yml',
+      title: 'Ändring: Lönesystem',
+      post: 'registry/systems/lonesystem.yaml',
+    });
+    expect(existsSync(join(REPO, '.github', 'ISSUE_TEMPLATE', issue.searchParams.get('template') ?? ''))).toBe(true);
+    const formIds = REPORT_FIELDS.map((field) => field.id);
+    expect(formIds).toContain('post');
+    expect(hrefs).toContain('https://github.com/exempelkommun/systemforteckning/edit/main/registry/systems/lonesystem.yaml');
   });
 
   it('shows dependencies both ways', () => {

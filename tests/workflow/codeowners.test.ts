@@ -1,11 +1,12 @@
-// .github/CODEOWNERS is generated from the register and checked for staleness.
+// CODEOWNERS is generated from the register and checked for staleness: on
+// GitHub .github/CODEOWNERS, on GitLab .gitlab/CODEOWNERS with a section per förvaltning.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main as codeowners } from '../../src/cli/codeowners.ts';
 import { runMain } from '../helpers/command.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
-import { editFile, MINIMAL, removeTemp } from '../helpers/registers.ts';
+import { editFile, FIXTURES, MINIMAL, removeTemp } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
 
 const temps: string[] = [];
@@ -21,6 +22,22 @@ describe('npm run codeowners', () => {
     expect(text).toContain('\n* @testkommun/it\n');
     expect(text).toContain('\n/registry/systems/lonesystem.yaml @annaandersson @boberg @testkommun/it\n');
     expect(text.indexOf('* @testkommun/it')).toBeLessThan(text.indexOf('/registry/systems/'));
+  });
+
+  it('on GitLab (from the settings), writes .gitlab/CODEOWNERS with a section per förvaltning, and checks it', async () => {
+    const { cwd } = repositoryWith(join(FIXTURES, 'site'));
+    temps.push(cwd);
+    const result = await runMain(codeowners, [], { cwd });
+    expect(result.stdout).toMatch(/^Skrev \.gitlab\/CODEOWNERS/);
+    const text = readFileSync(join(cwd, '.gitlab', 'CODEOWNERS'), 'utf8');
+    expect(text).toContain('\n* @testkommun/it\n');
+    const social = text.slice(text.indexOf('\n[Socialförvaltningen]\n'));
+    expect(social).toMatch(/^\n\[Socialförvaltningen\]\n\/registry\/systems\/socialtjanst\.yaml @testkommun\/it\n/);
+    expect(text).toContain('\n[Testkommun]\n/registry/systems/arkiv.yaml @annaandersson @testkommun/it\n');
+    expect((await runMain(codeowners, ['--check'], { cwd })).status).toBe(0);
+    expect((await runMain(codeowners, ['--check', '--forge', 'github'], { cwd })).status).toBe(1);
+    const wrong = await runMain(codeowners, ['--forge', 'bitbucket'], { cwd });
+    expect(wrong).toMatchObject({ status: 2, stderr: 'Fel: --forge ska vara github eller gitlab, inte "bitbucket".\n' });
   });
 
   it('warns about people without a handle, naming them and their systems', async () => {

@@ -25,6 +25,8 @@ function register() {
   );
   editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('reviewed: 2026-06-01', 'reviewed: 2025-12-10'));
   editFile(join(root, 'people', 'cecilia-ceder.yaml'), (text) => text.replace('active: true', 'active: false'));
+  // The fixture lives on GitLab; the reminders workflow is GitHub's.
+  editFile(join(root, 'settings.yaml'), (text) => text.replace('https://gitlab.testkommun.se/it/systemforteckning', 'https://github.com/testkommun/systemforteckning'));
   return { cwd, root };
 }
 
@@ -136,7 +138,7 @@ describe('the weekly sync of issues on GitHub', () => {
     const { cwd } = register();
     const missing = await runMain(reminders, ['--sync', 'github'], { cwd, env: { GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' } });
     expect(missing.stderr).toBe(
-      'Fel: GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att uppdatera ärenden på GitHub. Arbetsflödet sätter dem.\n',
+      'Fel: GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att läsa och skriva ärenden på GitHub. Ett arbetsflöde sätter dem; lokalt sätter du dem själv (en token med behörighet till ärenden).\n',
     );
     const refused = await runMain(reminders, ['--sync', 'github'], {
       cwd,
@@ -144,7 +146,7 @@ describe('the weekly sync of issues on GitHub', () => {
     });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(
-      'Fel: GitHub svarade 401 när ärendena hämtades: Bad credentials. Kontrollera att arbetsflödet har issues: write.\n',
+      'Fel: GitHub svarade 401 när ärendena hämtades: Bad credentials. Kontrollera att token har issues: write.\n',
     );
   });
 });

@@ -1,9 +1,9 @@
 // The site's one way to the register: the same loader, validator and model
 // as the CLI. Loaded once per build and shared by every page.
-import { todayIso } from '../../../src/core/text/dates.ts';
+import { formatSwedishTime, todayIso } from '../../../src/core/text/dates.ts';
 import { formatText, summarize } from '../../../src/core/checking/findings.ts';
 import { readHistory, type History } from '../../../src/core/git/history.ts';
-import { repositoryPathOf } from '../../../src/core/git/repository.ts';
+import { registerVersion, repositoryPathOf, type Version } from '../../../src/core/git/repository.ts';
 import type { PersonRecord, RegisterModel } from '../../../src/core/model/model.ts';
 import { openRegister } from '../../../src/core/open-register.ts';
 import {
@@ -26,6 +26,8 @@ export interface SiteData {
   /** Links into the Git repository: edit, view, commits. */
   repository: RepositoryLinks;
   builtOn: string;
+  /** When the site was built and from which commit, for the footer. */
+  build: { time: string; version: Version | undefined };
   /** The IT department's follow-up, as npm run report prints it. */
   report: Report;
   activePeople: PersonRecord[];
@@ -64,6 +66,7 @@ function load(): SiteData {
     history: readHistory(registryDir),
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
+    build: { time: formatSwedishTime(new Date()), version: registerVersion(registryDir) },
     report: buildReport({ findings, parsed, model, today }),
   };
 }

@@ -138,7 +138,7 @@ const PATTERN_HINTS: Record<string, string> = {
   [ORG_NUMBER_PATTERN.source]: 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
   [PHONE_PATTERN.source]: 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
   [GIT_HANDLE_PATTERN.source]: 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
-  [TEAM_PATTERN.source]: 'ska skrivas @organisation/team, till exempel "@exempelkommun/it-avdelningen"',
+  [TEAM_PATTERN.source]: 'ska skrivas @organisation/team (GitHub) eller @grupp/undergrupp (GitLab), till exempel "@exempelkommun/it-avdelningen"',
   [WEB_URL_PATTERN.source]: 'ska vara en webbadress som börjar med https:// (eller http://), till exempel "https://www.exempelkommun.se/"',
 };
 

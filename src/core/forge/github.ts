@@ -16,14 +16,16 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GithubTarget {
   const token = env.GITHUB_TOKEN;
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !token) {
     throw new UserError(
-      'GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att uppdatera ärenden på GitHub. Arbetsflödet sätter dem.',
+      'GITHUB_REPOSITORY (ägare/förråd) och GITHUB_TOKEN behövs för att läsa och skriva ärenden på GitHub. Ett arbetsflöde sätter dem; lokalt sätter du dem själv (en token med behörighet till ärenden).',
     );
   }
   return { apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''), repository, token };
 }
 
-export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch): IssueApi {
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; data: unknown }> => {
+type ApiCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; data: unknown }>;
+
+function githubCall(target: GithubTarget, fetcher: typeof fetch): ApiCall {
+  return async (method, path, body) => {
     const response = await fetcher(`${target.apiUrl}/repos/${target.repository}${path}`, {
       method,
       headers: {
@@ -37,13 +39,26 @@ export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     return { status: response.status, data };
   };
-  const check = (result: { status: number; data: unknown }, what: string) => {
-    if (result.status >= 200 && result.status < 300) return result.data;
-    const message = (result.data as { message?: string } | null)?.message ?? '';
-    throw new UserError(
-      `GitHub svarade ${result.status} när ${what}${message ? `: ${message}` : ''}. Kontrollera att arbetsflödet har issues: write.`,
-    );
+}
+
+function checked(result: { status: number; data: unknown }, what: string, permission: string): unknown {
+  if (result.status >= 200 && result.status < 300) return result.data;
+  const message = (result.data as { message?: string } | null)?.message ?? '';
+  throw new UserError(`GitHub svarade ${result.status} när ${what}${message ? `: ${message}` : ''}. Kontrollera att token har ${permission}.`);
+}
+
+/** One issue's title and body, for npm run apply-report. */
+export async function readGithubIssue(target: GithubTarget, number: number, fetcher: typeof fetch = fetch): Promise<{ title: string; body: string }> {
+  const data = checked(await githubCall(target, fetcher)('GET', `/issues/${number}`), `ärende #${number} hämtades`, 'issues: read') as {
+    title?: string;
+    body?: string | null;
   };
+  return { title: data.title ?? '', body: data.body ?? '' };
+}
+
+export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch): IssueApi {
+  const call = githubCall(target, fetcher);
+  const check = (result: { status: number; data: unknown }, what: string) => checked(result, what, 'issues: write');
   const asIssue = (item: { number: number; title: string; body?: string | null; assignees?: { login: string }[] }): Issue => ({
     number: item.number,
     title: item.title,

@@ -29,3 +29,18 @@ export function sameCommit(dir: string, first: string, second: string): boolean 
 export function existsRef(dir: string, ref: string): boolean {
   return commitOf(dir, ref) !== undefined;
 }
+
+export interface Version {
+  /** The full commit hash. */
+  hash: string;
+  /** Does the register folder differ from that commit (a local build)? */
+  changed: boolean;
+}
+
+/** The commit the register folder is at, for "built from version …"; undefined outside Git. */
+export function registerVersion(registryDir: string): Version | undefined {
+  const hash = commitOf(registryDir, 'HEAD');
+  if (!hash) return undefined;
+  const status = spawnSync('git', ['status', '--porcelain', '--', '.'], { cwd: registryDir, encoding: 'utf8' });
+  return { hash, changed: status.status === 0 && status.stdout.trim() !== '' };
+}

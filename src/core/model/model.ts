@@ -136,3 +136,10 @@ export function unitSubtree(model: RegisterModel, unitId: string): Set<string> {
   }
   return result;
 }
+
+/** The förvaltning (or company) a unit belongs to: the nearest one above it, else the unit below the top. */
+export function administrationOf(model: RegisterModel, unitId: string): { id: string; name: string } {
+  const chain = unitAncestry(model, unitId);
+  const administration = [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
+  return administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
+}

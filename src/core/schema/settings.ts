@@ -2,10 +2,16 @@
 // adopts the template changes this file and the entries, nothing else.
 import * as z from 'zod';
 import { doc, email, reference, text, url } from './common.ts';
-import { TEAM_PATTERN } from './vocabulary.ts';
+import { CHANGE_REPORT_CHANNELS, FORGES, TEAM_PATTERN } from './vocabulary.ts';
 
 /** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
-export const SETTINGS_DEFAULTS = { reviewIntervalMonths: 12, contractWarningDays: 90, procurementLeadMonths: 9, reminderDays: 30 } as const;
+export const SETTINGS_DEFAULTS = {
+  reviewIntervalMonths: 12,
+  contractWarningDays: 90,
+  procurementLeadMonths: 9,
+  reminderDays: 30,
+  changeReports: 'ärende',
+} as const;
 
 export const settingsSchema = doc(
   z.strictObject({
@@ -20,15 +26,26 @@ export const settingsSchema = doc(
       description: 'Webbadressen till Git-förrådet. Används för länkarna "Föreslå ändring".',
       examples: ['https://github.com/exempelkommun/systemforteckning'],
     }),
+    forge: doc(z.enum(FORGES).optional(), {
+      title: 'Plattform för förrådet',
+      description:
+        'github eller gitlab: avgör hur länkarna till redigering och ärenden ser ut och var CODEOWNERS skrivs. Utelämnat: gitlab när förrådets adress innehåller "gitlab", annars github.',
+      examples: ['gitlab'],
+    }),
     defaultBranch: text({ title: 'Huvudgren', description: 'Grenen som webbplatsen byggs från.', examples: ['main'] }),
+    changeReports: doc(z.enum(CHANGE_REPORT_CHANNELS).default(SETTINGS_DEFAULTS.changeReports), {
+      title: 'Rapportera ändringar',
+      description: `Hur medarbetare rapporterar en ändring från webbplatsen: ärende (ett formulär på GitHub eller GitLab; den som saknar konto kan skicka e-post till kontaktadressen) eller e-post (bara e-post till kontaktadressen). Utelämnat: ${SETTINGS_DEFAULTS.changeReports}.`,
+      examples: ['e-post'],
+    }),
     itDepartment: reference(['unit'], {
       title: 'IT-avdelningen',
       description: 'Enheten som sköter förteckningen och granskar ändringar.',
       examples: ['it-avdelningen'],
     }),
     itTeam: doc(z.string().regex(TEAM_PATTERN), {
-      title: 'IT-avdelningens team på GitHub',
-      description: 'Teamet som granskar alla ändringar (CODEOWNERS), skrivet @organisation/team.',
+      title: 'IT-avdelningens team',
+      description: 'Teamet som granskar alla ändringar (CODEOWNERS): på GitHub @organisation/team, på GitLab @grupp eller @grupp/undergrupp.',
       examples: ['@exempelkommun/it-avdelningen'],
     }),
     politicalItCouncil: reference(['unit'], {

@@ -26,7 +26,13 @@ export const WEB_URL_PATTERN = /^https?:\/\/[^\s/?#"<>\\^`{|}]+[^\s"<>\\^`{|}]*$
  */
 export const REFERENCES_KEYWORD = 'x-references';
 /** A GitHub team, @organisation/team. */
-export const TEAM_PATTERN = /^@[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+export const TEAM_PATTERN = /^@[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+
+/** Where the register's repository lives; links and CODEOWNERS follow it. */
+export const FORGES = ['github', 'gitlab'] as const;
+
+/** How staff report a change from the site: an issue form, or e-mail only. */
+export const CHANGE_REPORT_CHANNELS = ['ärende', 'e-post'] as const;
 
 export const HOSTING_FORMS = ['egen drift', 'extern drift', 'molntjänst'] as const;
 export const CRITICALITY_LEVELS = ['låg', 'medel', 'hög', 'kritisk'] as const;

@@ -40,6 +40,16 @@ export function addMonths(date: string, months: number): string {
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** "15 mars 2026" */
+/** "28 november 2026 kl. 09.41", in Swedish time, for when something happened. */
+export function formatSwedishTime(moment: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(moment)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${formatSwedishDate(`${parts.year}-${parts.month}-${parts.day}`)} kl. ${parts.hour}.${parts.minute}`;
+}
+
 export function formatSwedishDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${day} ${MONTHS[month - 1]} ${year}`;

@@ -8,7 +8,7 @@ import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../checking/rule-ca
 import type { Finding, RuleId, Severity } from '../checking/findings.ts';
 import type { Kind } from '../kinds.ts';
 import { needsReview } from '../model/lifecycle.ts';
-import { unitAncestry, type RegisterModel } from '../model/model.ts';
+import { administrationOf, type RegisterModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../model/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
@@ -180,13 +180,6 @@ function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverag
     text: `${complete} av ${total} system (${percent(complete, total)} %) har alla roller namngivna och är granskade i tid.`,
     units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'sv')),
   };
-}
-
-/** The förvaltning (or company) a unit belongs to: the nearest one above it, else the unit below the top. */
-function administrationOf(model: RegisterModel, unitId: string): { id: string; name: string } {
-  const chain = unitAncestry(model, unitId);
-  const administration = [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
-  return administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
 }
 
 /** Names for what findings are about, from the parsed entries (also those that do not validate). */

@@ -1,11 +1,33 @@
-// Links into the Git repository that holds the register: the web editor for
-// "Föreslå ändring", the file, its commits and the register folder. Built in
-// this one place from the settings; no link at all when repositoryUrl is not
-// a web address.
+// Links into the Git repository that holds the register, for the forge it
+// lives on: the web editor for "Föreslå ändring", the issue form for
+// "Rapportera ändring i uppgifterna" (with e-mail for those without an
+// account), the file, its commits and the register folder. Built in this one
+// place from the settings; no repository link at all when repositoryUrl is
+// not a web address.
+import { REPORT_LABEL, REPORT_TEMPLATE_FILES, reportBody } from '../forge/change-report.ts';
 import type { Settings } from '../schema/types.ts';
-import { webHref } from './links.ts';
+import type { FORGES } from '../schema/vocabulary.ts';
+import { mailtoHref, webHref } from './links.ts';
+
+export type Forge = (typeof FORGES)[number];
+
+type LinkSettings = Pick<Settings, 'repositoryUrl' | 'defaultBranch' | 'forge' | 'changeReports' | 'contactEmail'>;
+
+/** The forge named in the settings, or the one the repository's address suggests. */
+export function forgeOf(settings: Pick<Settings, 'repositoryUrl' | 'forge'>): Forge {
+  if (settings.forge) return settings.forge;
+  return URL.canParse(settings.repositoryUrl) && /gitlab/i.test(new URL(settings.repositoryUrl).hostname) ? 'gitlab' : 'github';
+}
+
+export interface ReportLinks {
+  /** The issue form, pre-filled; undefined when reports go by e-mail only or there is no repository. */
+  issue: string | undefined;
+  /** An e-mail to the contact address with the same headings pre-filled. */
+  email: string | undefined;
+}
 
 export interface RepositoryLinks {
+  forge: Forge;
   /** The file in the repository's web editor. */
   edit: (source: string) => string | undefined;
   /** The file the page was made from, for reading (govuk-developer-docs' source_url). */
@@ -13,21 +35,79 @@ export interface RepositoryLinks {
   commit: (hash: string) => string | undefined;
   /** The register folder. */
   register: string | undefined;
+  /** "Rapportera ändring i uppgifterna" for an entry, by its source file and name. */
+  report: (source: string, name: string) => ReportLinks;
 }
 
-export function repositoryLinks(settings: Pick<Settings, 'repositoryUrl' | 'defaultBranch'>, registryPath: string): RepositoryLinks {
+export function repositoryLinks(settings: LinkSettings, registryPath: string): RepositoryLinks {
+  const forge = forgeOf(settings);
   const repository = webHref(settings.repositoryUrl)?.replace(/\/+$/, '');
   const branch = encodeURIComponent(settings.defaultBranch).replace(/%2F/g, '/');
-  const path = (source: string) => [registryPath, source].filter(Boolean).map(encodePath).join('/');
-  if (repository === undefined) return { edit: () => undefined, view: () => undefined, commit: () => undefined, register: undefined };
+  const filePath = (source: string) => [registryPath, source].filter(Boolean).join('/');
+  const path = (source: string) => encodePath(filePath(source));
+  const email = (source: string, name: string) => {
+    const address = mailtoHref(settings.contactEmail);
+    if (!address) return undefined;
+    const subject = `Ändring i systemförteckningen: ${name}`;
+    const body = `Fyll i svaren under rubrikerna och skicka meddelandet till IT-avdelningen.\n\n${reportBody({ post: filePath(source) })}`;
+    return `${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  };
+  if (repository === undefined) {
+    return {
+      forge,
+      edit: () => undefined,
+      view: () => undefined,
+      commit: () => undefined,
+      register: undefined,
+      report: (source, name) => ({ issue: undefined, email: email(source, name) }),
+    };
+  }
+  const byIssue = settings.changeReports !== 'e-post';
+  if (forge === 'gitlab') {
+    const project = new URL(repository).pathname.replace(/^\/+/, '');
+    return {
+      forge,
+      edit: (source) => `${new URL(repository).origin}/-/ide/project/${project}/edit/${branch}/-/${path(source)}`,
+      view: (source) => `${repository}/-/blob/${branch}/${path(source)}`,
+      commit: (hash) => (/^[0-9a-f]{7,64}$/.test(hash) ? `${repository}/-/commit/${hash}` : undefined),
+      register: `${repository}/-/tree/${branch}/${encodePath(registryPath)}`,
+      report: (source, name) => ({
+        issue: byIssue
+          ? `${repository}/-/issues/new?${query({
+              'issue[title]': `Ändring: ${name}`,
+              'issue[description]': `${reportBody({ post: filePath(source) })}\n/label ~"${REPORT_LABEL}"\n`,
+            })}`
+          : undefined,
+        email: email(source, name),
+      }),
+    };
+  }
   return {
+    forge,
     edit: (source) => `${repository}/edit/${branch}/${path(source)}`,
     view: (source) => `${repository}/blob/${branch}/${path(source)}`,
     commit: (hash) => (/^[0-9a-f]{7,64}$/.test(hash) ? `${repository}/commit/${hash}` : undefined),
     register: `${repository}/tree/${branch}/${encodePath(registryPath)}`,
+    report: (source, name) => ({
+      issue: byIssue
+        ? `${repository}/issues/new?${query({
+            template: REPORT_TEMPLATE_FILES.github.split('/').pop() as string,
+            title: `Ändring: ${name}`,
+            post: filePath(source),
+          })}`
+        : undefined,
+      email: email(source, name),
+    }),
   };
 }
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A query string with every value percent-encoded (spaces as %20, which mail programs and forges all read). */
+function query(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
 }

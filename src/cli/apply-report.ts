@@ -1,0 +1,89 @@
+// npm run apply-report -- <rapport.md | -> [--github-issue <nummer>] [--dry-run]
+// Turns a "Rapportera ändring i uppgifterna" report (the issue's text, an
+// e-mail with the same headings, or the issue itself on GitHub) into the edit
+// it asks for, when it is one of the common cases, and says what it could not do.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatText } from '../core/checking/findings.ts';
+import { UserError } from '../core/errors.ts';
+import { planReportEdit } from '../core/forge/apply-report.ts';
+import { parseReport } from '../core/forge/change-report.ts';
+import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
+import { checkWith, openRegister } from '../core/open-register.ts';
+import { terminalText } from '../core/text/output.ts';
+import { setFields } from '../core/writing/yaml-edit.ts';
+import { applyWrites, planWrites } from '../core/writing/write-files.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
+
+/** Larger than any report a person writes; a guard against being handed the wrong file. */
+const MAX_REPORT_BYTES = 256 * 1024;
+
+export const main = defineCommand({
+  name: 'apply-report',
+  args: '[<rapport.md> | -]',
+  positionals: { min: 0, max: 1, missing: '' },
+  description:
+    'Gör ändringen som en ändringsrapport ber om, för de vanliga fallen: en ny person i en roll, en ny status eller leverantör. Läser ärendets text ur en fil, från standard in (-) eller direkt från GitHub (--github-issue). Säger vad som måste göras för hand.',
+  options: {
+    'github-issue': { type: 'string', value: '<nummer>', help: 'hämta ärendet från GitHub (GITHUB_REPOSITORY och GITHUB_TOKEN)' },
+    'dry-run': { type: 'boolean', default: false, help: 'visa ändringen utan att skriva något' },
+  },
+  registry: true,
+  today: true,
+  async run({ positionals, values, registry, today, io, print, shown }) {
+    const text = await reportText(positionals[0], values['github-issue'], io);
+    const answers = parseReport(text);
+    const register = openRegister(registry, { today, cwd: io.cwd });
+    const edit = planReportEdit(answers, register.model);
+    for (const sentence of edit.done) print(terminalText(`${values['dry-run'] ? 'Skulle ändra' : 'Ändrar'}: ${sentence}`));
+    for (const sentence of edit.notDone) print(terminalText(`Inte gjort: ${sentence}`));
+    if (!edit.system || edit.changes.length === 0) return EXIT_FINDINGS;
+    if (values['dry-run']) return EXIT_OK;
+
+    const relPath = edit.system.source;
+    const previousText = readFileSync(join(registry, relPath), 'utf8');
+    const file = { relPath, text: setFields(previousText, edit.changes), previousText };
+    applyWrites(planWrites(registry, [file], { overwrite: true, cwd: io.cwd }));
+    const after = checkWith(register, registry, [file], { today, cwd: io.cwd });
+    const errors = after.findings.filter((finding) => finding.severity === 'error' && finding.file.endsWith(relPath));
+    for (const finding of errors) print(`  ${formatText(finding)}`);
+    print(
+      `Skrev ${shown(join(registry, relPath))}. Skapa ett ändringsförslag med filen${values['github-issue'] ? ` och skriv "Closes #${values['github-issue']}" i beskrivningen, så stängs rapporten när ändringen godkänns` : ''}.`,
+    );
+    return errors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+});
+
+async function reportText(file: string | undefined, issue: string | undefined, io: { cwd: string; env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream }): Promise<string> {
+  if (issue !== undefined) {
+    if (file !== undefined) throw new UsageError('ange antingen en fil eller --github-issue, inte båda.');
+    if (!/^[1-9]\d{0,9}$/.test(issue)) throw new UsageError(`--github-issue ska vara ärendets nummer, inte "${issue}".`);
+    return (await readGithubIssue(githubTargetFromEnv(io.env), Number(issue))).body;
+  }
+  if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue <nummer>.');
+  const bytes = file === '-' ? await readAll(io.stdin) : readFileOrFail(resolve(io.cwd, file), file);
+  if (bytes.length > MAX_REPORT_BYTES) throw new UserError(`${file} är större än en ändringsrapport kan vara (över 256 KiB). Ange rätt fil.`);
+  return bytes.toString('utf8');
+}
+
+function readFileOrFail(path: string, shown: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new UserError(`Hittar inte filen "${shown}".`);
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    chunks.push(buffer);
+    if (size > MAX_REPORT_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+if (import.meta.main) await runMain(main);
