@@ -29,16 +29,27 @@ async function lighthouse(out: string, registry: string, print: (line: string) =
   if (!existsSync(chromium))
     throw new UserError(`Hittar ingen Chromium i ${chromium}. Installera med sudo apt-get install -y chromium eller ange CHROME_PATH.`);
   const { base } = siteLocation({ ...process.env, SYSTEMFORTECKNING_REGISTRY: registry });
+  // The system page with the largest dependency map: the heaviest system page there is.
+  const mapSize = (name: string) => {
+    const html = readFileSync(join(out, 'system', name, 'index.html'), 'utf8');
+    const start = html.indexOf('<svg viewBox');
+    return start < 0 ? 0 : html.indexOf('</svg>', start) - start;
+  };
   const firstSystem = readdirSync(join(out, 'system'))
     .filter((name) => name !== 'sida' && existsSync(join(out, 'system', name, 'index.html')))
-    .sort()[0];
+    .sort()
+    .reduce((best, name) => (mapSize(name) > mapSize(best) ? name : best));
+  const firstMap = existsSync(join(out, 'karta'))
+    ? readdirSync(join(out, 'karta')).filter((name) => existsSync(join(out, 'karta', name, 'index.html'))).sort()[0]
+    : undefined;
   const { server, url } = await startStaticServer({ root: out, base, port: 0 });
   const reports = mkdtempSync(join(tmpdir(), 'lighthouse-'));
   let allPass = true;
   try {
     for (const [name, path] of [
       ['Systemförteckningen', 'system/'],
-      ['Ett system', `system/${firstSystem}/`],
+      ['Ett system med beroendekarta', `system/${firstSystem}/`],
+      ...(firstMap ? ([['En förvaltnings karta', `karta/${firstMap}/`]] as const) : []),
     ] as const) {
       const report = join(reports, `${path.replace(/\//g, '_')}.json`);
       // Asynchronously: the site is served from this very process.

@@ -163,6 +163,8 @@ async function runAstro(staging: string, options: BuildOptions, log: (line: stri
     ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,
     SYSTEMFORTECKNING_OUT: staging,
+    // Dependency maps are laid out in worker threads started from this file (src/core/views/map-layouts.ts).
+    SYSTEMFORTECKNING_MAP_WORKER: join(PROJECT_ROOT, 'src', 'core', 'views', 'map-worker.ts'),
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
   };

@@ -29,6 +29,8 @@ interface SizeResult {
     totalMiB: number;
     pagefindMiB: number;
     largestPage: { path: string; KiB: number };
+    /** The largest dependency map drawn on a system page: the most connected system's. */
+    largestMap: { path: string; KiB: number };
     registerFirstPage: { KiB: number; gzipKiB: number };
   };
   searchMs: number | null;
@@ -265,6 +267,7 @@ function outputFigures(out: string): SizeResult['output'] {
   let pagefindBytes = 0;
   let pages = 0;
   let largest = { path: '', bytes: 0 };
+  let largestMap = { path: '', bytes: 0 };
   for (const name of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
     const path = join(out, name);
     const stat = statSync(path);
@@ -274,6 +277,12 @@ function outputFigures(out: string): SizeResult['output'] {
     if (name.endsWith('.html')) {
       pages++;
       if (stat.size > largest.bytes) largest = { path: name, bytes: stat.size };
+      if (name.startsWith('system/')) {
+        const html = readFileSync(path, 'utf8');
+        const start = html.indexOf('<svg viewBox');
+        const bytes = start < 0 ? 0 : Buffer.byteLength(html.slice(start, html.indexOf('</svg>', start) + 6));
+        if (bytes > largestMap.bytes) largestMap = { path: name, bytes };
+      }
     }
   }
   const first = readFileSync(join(out, 'system', 'index.html'));
@@ -282,6 +291,7 @@ function outputFigures(out: string): SizeResult['output'] {
     totalMiB: totalBytes / 1024 / 1024,
     pagefindMiB: pagefindBytes / 1024 / 1024,
     largestPage: { path: largest.path, KiB: largest.bytes / 1024 },
+    largestMap: { path: largestMap.path, KiB: largestMap.bytes / 1024 },
     registerFirstPage: { KiB: first.length / 1024, gzipKiB: gzipSync(first).length / 1024 },
   };
 }
@@ -331,6 +341,7 @@ function table(results: readonly SizeResult[]): string {
     ['Webbplatsens storlek (MiB)', (r) => fixed(r.output.totalMiB)],
     ['  varav sökindex (MiB)', (r) => fixed(r.output.pagefindMiB)],
     ['Största sidan (KiB)', (r) => `${fixed(r.output.largestPage.KiB)} (${r.output.largestPage.path})`],
+    ['Största beroendekartan (KiB)', (r) => `${fixed(r.output.largestMap.KiB)} (${r.output.largestMap.path})`],
     [
       'Förteckningens första sida (KiB, gzip)',
       (r) => `${fixed(r.output.registerFirstPage.KiB)} (${fixed(r.output.registerFirstPage.gzipKiB)})`,

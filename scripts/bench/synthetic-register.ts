@@ -171,6 +171,26 @@ export interface SyntheticRegister {
   counts: { systems: number; people: number; units: number; equipment: number };
 }
 
+const DEPENDENCY_KINDS = ['dataflöde', 'integration', 'filöverföring', 'databas'] as const;
+
+/**
+ * Dependencies as municipalities have them: a few platform systems that
+ * almost everything uses (the first one is the login, SSO), and a couple of
+ * links to other, earlier systems, about half of them typed.
+ */
+function syntheticDependencies(earlier: readonly string[], rand: () => number): (string | { system: string; type: string; note?: string })[] {
+  if (earlier.length === 0) return [];
+  const platforms = earlier.slice(0, Math.max(3, Math.ceil(earlier.length / 100)));
+  const chosen = new Map<string, string | undefined>();
+  if (rand() < 0.6) chosen.set(platforms[0] as string, 'inloggning');
+  if (rand() < 0.3) chosen.set(platforms[1 + Math.floor(rand() * (platforms.length - 1))] as string, 'integration');
+  for (let count = Math.floor(rand() * 3); count > 0; count--) {
+    const other = earlier[Math.floor(rand() * earlier.length)] as string;
+    if (!chosen.has(other)) chosen.set(other, rand() < 0.5 ? DEPENDENCY_KINDS[Math.floor(rand() * DEPENDENCY_KINDS.length)] : undefined);
+  }
+  return [...chosen].map(([system, type]) => (type ? { system, type, ...(rand() < 0.3 ? { note: 'Överföring varje natt' } : {}) } : system));
+}
+
 export function generateRegister(options: SyntheticOptions): SyntheticRegister {
   const rand = random(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
@@ -225,7 +245,7 @@ export function generateRegister(options: SyntheticOptions): SyntheticRegister {
   for (let i = 0; i < systemCount; i++) {
     const name = `${pick(AREAS)} ${pick(KINDS_OF_SYSTEM)} ${i + 1}`;
     const id = toId(name);
-    const dependencies = systems.length === 0 ? [] : [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(systems)))];
+    const dependencies = syntheticDependencies(systems, rand);
     systems.push(id);
     const start = 2018 + Math.floor(rand() * 7);
     write(`systems/${id}.yaml`, 'system', {
@@ -303,7 +323,7 @@ function sprinkleErrors(
     'unknown-person': (text) => text.replace(/^( {2}manager: ).*$/m, '$1ingen-sadan-person'),
     'unknown-unit': (text) => text.replace(/^unit: .*$/m, 'unit: ingen-sadan-enhet'),
     'unknown-system': (text) =>
-      text.replace(/^dependencies:\n(?: {2}- .*\n)+/m, '').replace(/^(description: .*)$/m, '$1\ndependencies:\n  - inget-sadant-system'),
+      text.replace(/^dependencies:\n(?: {2}- .*\n(?: {4}.*\n)*)+/m, '').replace(/^(description: .*)$/m, '$1\ndependencies:\n  - inget-sadant-system'),
     'missing-field': (text) => text.replace(/^description: .*\n/m, ''),
     'unknown-field': (text) => text.replace(/^hosting: /m, 'hostng: '),
     'not-allowed-value': (text) => text.replace(/^criticality: .*$/m, 'criticality: jättehög'),

@@ -53,6 +53,9 @@ const PAGE_TYPES = [
   ['en riktlinje', 'riktlinjer/riktlinjer/'],
   ['IT-råden', 'rad/'],
   ['rapporten', 'rapport/'],
+  ['ett system med beroendekarta', 'system/lonesystem/'],
+  ['kartorna', 'karta/'],
+  ['en förvaltnings karta', 'karta/socialforvaltningen/'],
   ['tillgänglighetsredogörelsen', 'tillganglighet/'],
   ['nedladdningar', 'export/'],
   ['sökningen med träffar', 'sok/?q=lön'],
@@ -97,6 +100,40 @@ describe('accessibility', () => {
 });
 
 describe('search', () => {
+  it('finds a system and a unit by an alias', async () => {
+    const page = await open('sok/', example.url);
+    await page.fill('#sok', 'BUF');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-results li a').allTextContents()).toContain('Barn- och utbildningsförvaltningen');
+    await page.fill('#sok', 'Lönen');
+    await page.locator('#search-results li a', { hasText: 'Lönesystem' }).first().waitFor();
+    await page.close();
+  });
+
+  it('suggests what was meant when a word has a typo or sits inside a compound, which Pagefind cannot find', async () => {
+    const page = await open('sok/', example.url);
+    await page.fill('#sok', 'lönesytem');
+    const suggestion = page.locator('#search-suggestions a');
+    await suggestion.first().waitFor();
+    expect(await page.locator('#search-suggestions').textContent()).toMatch(/^Menade du Lönesystem \(system\)\?$/);
+    expect(await suggestion.first().getAttribute('href')).toBe('/systemforteckning/system/lonesystem/');
+    await page.fill('#sok', 'skjuts');
+    await page.locator('#search-suggestions a', { hasText: 'Skolskjutsplanering' }).waitFor();
+    await page.fill('#sok', 'Lönesystem');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-suggestions').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('shows excerpts with a space between neighbouring fields', async () => {
+    const page = await open('sok/', example.url);
+    await page.fill('#sok', 'Bo Berg');
+    await page.locator('#search-results li a', { hasText: 'Bo Berg' }).first().waitFor();
+    const excerpts = (await page.locator('#search-results li p').allTextContents()).join(' ');
+    expect(excerpts).not.toMatch(/förHR|SystemRoll|RollStatus/);
+    await page.close();
+  });
+
   it('finds a system by its name', async () => {
     const page = await open('sok/');
     await page.fill('#sok', 'Budgetverktyg');
@@ -147,6 +184,24 @@ describe('search', () => {
 describe('the register page', () => {
   const names = (page: Page) => page.locator('#register-table tbody th').allTextContents();
 
+  it('filters without regard to case and å, ä, ö, and by aliases, products and units’ aliases', async () => {
+    const page = await open('system/');
+    await page.fill('#filter-text', 'ORJAN ostlund');
+    await page.locator('#register-status', { hasText: 'Visar 1 av 1' }).waitFor();
+    expect(await names(page)).toEqual(['Ärendesystem socialtjänst']);
+    await page.fill('#filter-text', 'lonen');
+    await page.locator('#register-status', { hasText: 'Visar 1 av 1' }).waitFor();
+    expect(await names(page)).toEqual(['Lönesystem']);
+    await page.fill('#filter-text', 'soc');
+    await page.locator('#register-status', { hasText: 'Visar 1 av 1' }).waitFor();
+    expect(await names(page)).toEqual(['Ärendesystem socialtjänst']);
+    await page.close();
+    const products = await open('system/?text=skanna', example.url);
+    await products.locator('#register-status', { hasText: 'som matchar filtret' }).waitFor();
+    expect(await names(products)).toEqual(['Fakturaskanning']);
+    await products.close();
+  });
+
   it('narrows the list with each filter', async () => {
     const page = await open('system/');
     expect(await names(page)).toHaveLength(5);
@@ -194,15 +249,30 @@ describe('the register page', () => {
 });
 
 describe('small screens and print', () => {
-  it.each(['', 'system/', 'system/socialtjanst/', 'standardutrustning/', 'rad/', 'sok/?q=lön'])(
-    '%s fits 360 px without sideways scrolling',
-    async (path) => {
-      const page = await open(path);
-      await page.setViewportSize({ width: 360, height: 740 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Every page type of both registers, at a phone's width and at a laptop's.
+  const everyPage = [...PAGE_TYPES.map(([, path]) => [path, fixture.url] as const), ['system/', example.url], ['organisation/', example.url], ['system/identitetshantering/', example.url], ['karta/kommunledningsforvaltningen/', example.url], ['rapport/', example.url]] as const;
+  it.each(everyPage.flatMap(([path, target]) => [360, 1280].map((width) => [`${target === example.url ? 'exempel: ' : ''}${path || 'start'}`, width, path, target] as const)))(
+    '%s fits %i px without sideways scrolling',
+    async (_name, width, path, target) => {
+      const page = await open(path, target);
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.close();
     },
   );
+
+  it('shows the whole register table at 1280 px, with every column and no scrolling inside it', async () => {
+    const page = await open('system/', example.url);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => {
+      const wrap = document.querySelector('#register-table')!.closest('.table-wrap')!;
+      return [wrap.scrollWidth, wrap.clientWidth];
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const headings = (await page.locator('#register-table thead th').allTextContents()).map((text) => text.trim());
+    expect(headings).toContain('System\u00ADadministratörer');
+    expect(headings).toContain('Driftansvarig');
+    await page.close();
+  });
 
   it('prints the register and a system page without navigation or filters', async () => {
     const page = await open('system/socialtjanst/');
@@ -213,6 +283,50 @@ describe('small screens and print', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#register-filters').isVisible()).toBe(false);
     expect(await page.locator('#register-table').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the dependency map', () => {
+  it('draws the system, what uses it and what it uses, each a link, with status and criticality', async () => {
+    const page = await open('system/lonesystem/');
+    const map = page.locator('.dependency-map svg');
+    expect(await map.getAttribute('aria-label')).toMatch(/^Lönesystem i mitten/);
+    const links = await map.locator('a').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href'), a.textContent?.replace(/\s+/g, ' ').trim()]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['/intra/sf/system/budget/', expect.stringContaining('Budgetverktyg')],
+        ['/intra/sf/system/socialtjanst/', expect.stringContaining('Ärendesystem socialtjänst')],
+      ]),
+    );
+    expect(await map.locator('.map-node.center').textContent()).toContain('i drift · kritisk');
+    expect(await map.locator('.map-edge').count()).toBe(3);
+    expect(await map.locator('.map-edge.typ-dataflöde title').textContent()).toBe('Lönesystem använder Budgetverktyg (dataflöde)');
+    // The lists say the same in words: the picture's text alternative.
+    expect(await page.locator('#beroenden-listor').textContent()).toContain('dataflöde: Lönekostnader till budgetuppföljningen');
+    await page.close();
+  });
+
+  it('lists what stops working, directly and through others, and shows a cycle instead of following it', async () => {
+    const page = await open('system/budget/');
+    const rows = await page.locator('table.impact tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(rows).toEqual([
+      ['Lönesystem', 'direkt', 'kritisk', 'Anna Andersson'],
+      ['Ärendesystem socialtjänst', 'genom Lönesystem', 'ej angiven', 'Örjan Östlund'],
+    ]);
+    const text = (await page.locator('#paverkan ~ p').allTextContents()).map((item) => item.replace(/\s+/g, ' '));
+    expect(text.join(' ')).toMatch(/Då påverkas 2 system: 1 direkt och 1 genom andra system\./);
+    expect(text.join(' ')).toMatch(/Beroendena går runt i en cirkel: Budgetverktyg använder Lönesystem\. Ett fel kan alltså komma tillbaka till Budgetverktyg\./);
+    await page.close();
+  });
+
+  it('on a förvaltning’s map, shows its systems and, shaded, the others they hang together with', async () => {
+    const page = await open('karta/socialforvaltningen/', example.url);
+    const own = await page.locator('.map-node.system').count();
+    const others = await page.locator('.map-node.external').count();
+    expect(own).toBeGreaterThan(0);
+    expect(others).toBeGreaterThan(0);
+    expect(await page.locator('.map-node.external', { hasText: 'Identitets- och' }).textContent()).toContain('Kommunledningsförvaltningen');
     await page.close();
   });
 });

@@ -24,6 +24,7 @@ function described(model: RegisterModel, system: SystemRecord) {
   const name = (id: string) => holder(model, id).name;
   return {
     name: system.name,
+    aliases: system.aliases,
     unit: name(system.unit),
     owner: name(system.roles.owner),
     manager: name(system.roles.manager),
@@ -55,7 +56,7 @@ describe('the Excel download imported into an empty register', () => {
     expect(result.stdout).toContain(`Skrev ${original.model.systems.length} system`);
   });
 
-  it('gives every system back with its name, unit, roles, supplier, hosting, status and contract end', () => {
+  it('gives every system back with its name, other names, unit, roles, supplier, hosting, status and contract end', () => {
     const imported = openRegister(join(cwd, 'registry'), { today: TODAY, cwd });
     const byId = new Map(imported.parsed.entries.filter((entry) => entry.kind === 'system').map((entry) => [entry.fileId, entry]));
     const importedModel = imported.model;

@@ -202,7 +202,7 @@ describe('the built site', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toMatch(/^Id;Systemnamn;Beskrivning;Produkt;Ägande verksamhet;Status;Systemägare;/);
+    expect(lines[0]).toMatch(/^Id;Systemnamn;Beskrivning;Produkt;Andra namn;Ägande verksamhet;Status;Systemägare;/);
     expect(lines.filter(Boolean)).toHaveLength(6);
     expect(text).toContain('socialtjanst;Ärendesystem socialtjänst;');
     expect(text).toContain('"Ett system med <b>farligt</b> namn & tecken: ""citat"" och <img src=x onerror=alert(2)>."');

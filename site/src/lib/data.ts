@@ -13,6 +13,8 @@ import {
   type SystemManagementCouncil,
 } from '../../../src/core/views/councils.ts';
 import { registryDirFromEnv } from '../../../src/core/reading/site-location.ts';
+import { mappedUnits } from '../../../src/core/views/dependency-map.ts';
+import { layoutSiteMaps, type SiteMaps } from '../../../src/core/views/map-layouts.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
 import { repositoryLinks, type RepositoryLinks } from '../../../src/core/views/repository-links.ts';
@@ -33,6 +35,10 @@ export interface SiteData {
   activePeople: PersonRecord[];
   council: SystemManagementCouncil;
   politicalCouncil: PoliticalCouncil | undefined;
+  /** Every dependency map, laid out in worker threads while other pages render. */
+  siteMaps: SiteMaps;
+  /** The förvaltningar with a map page (karta/<id>/). */
+  maps: { id: string; name: string; systems: number }[];
   /** Choices for the register page's filters, computed once rather than per page. */
   facets: { units: string[]; statuses: SystemStatus[] };
 }
@@ -53,6 +59,7 @@ function load(): SiteData {
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
   }
   const rows = registerRows(model);
+  const maps = mappedUnits(model);
   return {
     model,
     rows,
@@ -63,10 +70,23 @@ function load(): SiteData {
       units: [...new Set(rows.map((row) => row.unit.name))].sort(bySwedish((name) => name)),
       statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),
     },
+    maps,
+    siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), process.env.SYSTEMFORTECKNING_MAP_WORKER)),
     history: readHistory(registryDir),
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
     build: { time: formatSwedishTime(new Date()), version: registerVersion(registryDir) },
     report: buildReport({ findings, parsed, model, today }),
   };
+}
+
+/**
+ * Started when the register is loaded, so that the workers lay the maps out
+ * while the pages before the systems' (people, units) render; awaited where
+ * used, which is where a failure is reported.
+ */
+function startEarly(maps: SiteMaps): SiteMaps {
+  maps.units.catch(() => {});
+  maps.systems.catch(() => {});
+  return maps;
 }

@@ -6,7 +6,7 @@
 // Rows are built with DOM methods and textContent, never innerHTML, so
 // register text is always inert.
 import { statusTone, SYSTEM_STATUSES } from '../../../src/core/model/lifecycle.ts';
-import { capitalize, swedishCollator as collator } from '../../../src/core/text/text.ts';
+import { capitalize, foldText, swedishCollator as collator } from '../../../src/core/text/text.ts';
 import type { RegisterIndex, TableKind } from '../../../src/core/views/register-columns.ts';
 
 const STATUS_ORDER: readonly string[] = SYSTEM_STATUSES;
@@ -32,16 +32,21 @@ export function enhanceRegister(): void {
   const columns: Column[] = headers.map((cell) => ({
     key: cell.dataset.key ?? '',
     kind: (cell.dataset.kind ?? 'text') as TableKind,
-    label: cell.textContent?.trim() ?? '',
+    label: cell.textContent?.replace(/\u00AD/g, '').trim() ?? '',
   }));
   const filterNames = [...form.elements].map((element) => (element as HTMLInputElement).name).filter(Boolean);
-  let index: Promise<{ data: RegisterIndex; rows: Row[] }> | undefined;
+  let index: Promise<{ data: RegisterIndex; rows: Row[]; haystacks: string[] }> | undefined;
   let sort: { column: Column; descending: boolean } = { column: columns[0] as Column, descending: false };
   let shown = FIRST_CHUNK;
   const loadIndex = () =>
     (index ??= fetch(form.dataset.index as string)
       .then((response) => response.json() as Promise<RegisterIndex>)
-      .then((data) => ({ data, rows: data.ids.map((id, row) => rowAt(data, id, row)) })));
+      .then((data) => {
+        const rows = data.ids.map((id, row) => rowAt(data, id, row));
+        // Folded once: case, å/ä/ö and accents do not matter ("ahlberg" finds Åhlberg, "lon" Lönesystem).
+        const haystacks = rows.map((row, position) => foldText(`${columns.map((column) => textOf(data, column, row)).join(' ')} ${data.search[position] ?? ''}`));
+        return { data, rows, haystacks };
+      }));
 
   headers.forEach((header, position) => {
     const button = document.createElement('button');
@@ -72,26 +77,15 @@ export function enhanceRegister(): void {
 
   async function render(fromStart: boolean): Promise<void> {
     if (fromStart) shown = FIRST_CHUNK;
-    const { data, rows } = await loadIndex();
+    const { data, rows, haystacks } = await loadIndex();
     const values = Object.fromEntries(new FormData(form!).entries()) as Record<string, string>;
-    const words = (values.text ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
-    const name = (holder: number) => data.holders[holder]?.[2] ?? '';
-    const textOf = (column: Column, row: Row): string => {
-      const value = row[column.key];
-      if (column.kind === 'holder') return name(value as number);
-      if (column.kind === 'holders') return (value as number[]).map(name).join(', ');
-      return String(value ?? '');
-    };
-    const haystack = (row: Row) =>
-      columns
-        .map((column) => textOf(column, row))
-        .join(' ')
-        .toLocaleLowerCase('sv');
+    const words = foldText(values.text ?? '').split(/\s+/).filter(Boolean);
     const selects = columns.filter((column) => column.key !== 'text' && values[column.key]);
     const matches = rows.filter(
-      (row) => selects.every((column) => textOf(column, row) === values[column.key]) && words.every((word) => haystack(row).includes(word)),
+      (row, position) =>
+        selects.every((column) => textOf(data, column, row) === values[column.key]) && words.every((word) => (haystacks[position] as string).includes(word)),
     );
-    const key = (row: Row) => (sort.column.kind === 'status' ? STATUS_ORDER.indexOf(String(row[sort.column.key])) : textOf(sort.column, row));
+    const key = (row: Row) => (sort.column.kind === 'status' ? STATUS_ORDER.indexOf(String(row[sort.column.key])) : textOf(data, sort.column, row));
     matches.sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       const order = typeof x === 'number' ? x - (y as number) : collator.compare(x, y as string);
@@ -165,6 +159,15 @@ export function enhanceRegister(): void {
     }
     return tr;
   }
+}
+
+/** A cell's text: holder numbers become names. */
+function textOf(data: RegisterIndex, column: Column, row: Row): string {
+  const value = row[column.key];
+  const name = (holder: number) => data.holders[holder]?.[2] ?? '';
+  if (column.kind === 'holder') return name(value as number);
+  if (column.kind === 'holders') return (value as number[]).map(name).join(', ');
+  return String(value ?? '');
 }
 
 function rowAt(data: RegisterIndex, id: string, row: number): Row {

@@ -1,6 +1,9 @@
 // The search page: Pagefind's JavaScript API behind our own labelled form, so
 // the search box is accessible and Swedish. Result text comes from the index
-// and is inserted as text; only Pagefind's <mark> highlights are kept.
+// and is inserted as text; only Pagefind's <mark> highlights are kept. When
+// Pagefind finds little, "Menade du …?" suggests names from our own list
+// (src/core/views/search-names.ts): typos and words inside compounds.
+import { suggest, type NameEntry } from '../../../src/core/views/search-names.ts';
 
 interface PagefindResultData {
   url: string;
@@ -19,6 +22,10 @@ interface Pagefind {
 }
 
 const PAGE = 10;
+/** With fewer hits than this, the page also suggests names whose alias is what was typed. */
+const SUGGEST_BELOW = 3;
+const PAGE_OF: Record<NameEntry[0], string> = { s: 'system', u: 'organisation', p: 'personer' };
+const KIND_WORD: Record<NameEntry[0], string> = { s: 'system', u: 'enhet', p: 'person' };
 
 export function enhanceSearch(): void {
   const root = document.querySelector<HTMLElement>('#search');
@@ -28,8 +35,15 @@ export function enhanceSearch(): void {
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
-  if (!root || !input || !form || !type || !status || !list || !more) return;
+  const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
+  if (!root || !input || !form || !type || !status || !list || !more || !suggestions) return;
   const bundle = root.dataset.bundle as string;
+  const siteBase = bundle.replace(/pagefind\/$/, '');
+  let names: Promise<NameEntry[]> | undefined;
+  const loadNames = () =>
+    (names ??= fetch(`${siteBase}export/sokord.json`)
+      .then((response) => response.json() as Promise<NameEntry[]>)
+      .catch(() => []));
   let pagefind: Promise<Pagefind> | undefined;
   let current: PagefindSearch | null = null;
   let shown = 0;
@@ -65,6 +79,7 @@ export function enhanceSearch(): void {
     updateUrl(term);
     if (!term) {
       list!.replaceChildren();
+      suggestions!.replaceChildren();
       status!.textContent = '';
       more!.hidden = true;
       return;
@@ -78,6 +93,28 @@ export function enhanceSearch(): void {
     const count = result.results.length;
     status!.textContent = count === 0 ? `Inga träffar för ”${term}”.` : `${count} ${count === 1 ? 'träff' : 'träffar'} för ”${term}”.`;
     await showMore();
+    await showSuggestions(term, count, result);
+  }
+
+  async function showSuggestions(term: string, count: number, searched: PagefindSearch): Promise<void> {
+    suggestions!.replaceChildren();
+    // Typos and compounds are suggested whatever Pagefind found (its hits for a typo are weak); aliases only when it found little.
+    // What Pagefind already put first needs no suggestion.
+    const first = list!.querySelector('li h2 a')?.textContent;
+    const found = suggest(await loadNames(), term, { aliases: count < SUGGEST_BELOW }).filter((entry) => entry.name !== first);
+    if (current !== searched || found.length === 0) return;
+    const link = (entry: { kind: NameEntry[0]; id: string; name: string }) => {
+      const a = document.createElement('a');
+      a.href = `${siteBase}${PAGE_OF[entry.kind]}/${entry.id}/`;
+      a.textContent = entry.name;
+      return a;
+    };
+    suggestions!.append('Menade du ');
+    found.forEach((entry, index) => {
+      if (index > 0) suggestions!.append(index === found.length - 1 ? ' eller ' : ', ');
+      suggestions!.append(link(entry), ` (${KIND_WORD[entry.kind]}${entry.matched !== entry.name ? `, ${entry.matched}` : ''})`);
+    });
+    suggestions!.append('?');
   }
 
   async function showMore(): Promise<void> {

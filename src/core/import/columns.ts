@@ -9,6 +9,7 @@ export const IMPORT_FIELDS = [
   'id',
   'description',
   'product',
+  'aliases',
   'unit',
   'owner',
   'ownerEmail',
@@ -59,6 +60,7 @@ const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
   id: ['id', 'kortnamn', 'systemid'],
   description: ['beskrivning', 'syfte', 'anvandningsomrade', 'kortbeskrivning', 'funktion', 'description', 'purpose'],
   product: ['produkt', 'produktnamn', 'programvara', 'version', 'product'],
+  aliases: ['andranamn', 'alias', 'aliases', 'forkortning', 'forkortningar', 'kallasaven', 'tidigarenamn', 'othernames'],
   unit: [
     'forvaltning',
     'verksamhet',

@@ -81,6 +81,9 @@ export function systemFromRow(
       case 'notes':
         data[field] = value;
         break;
+      case 'aliases':
+        data.aliases = splitCell(value).slice(0, 20);
+        break;
       case 'unit': {
         const [first, ...others] = splitCell(value);
         const unit = first ? lookup.unit(first, row, column) : undefined;
@@ -218,7 +221,7 @@ export function systemFromRow(
   const given = typeof data.id === 'string' ? data.id : undefined;
   const id = existingId ?? (given !== undefined && lookup.claim(given) ? given : lookup.freshId(String(data.name)));
   const ordered: Record<string, unknown> = { id, name: data.name };
-  for (const key of ['description', 'product', 'unit', 'status']) if (data[key] !== undefined) ordered[key] = data[key];
+  for (const key of ['aliases', 'description', 'product', 'unit', 'status']) if (data[key] !== undefined) ordered[key] = data[key];
   ordered.roles = roles;
   for (const [key, value] of Object.entries(data)) if (!(key in ordered)) ordered[key] = value;
   return { file: { kind: 'system', id, data: ordered, row, missing: [] }, dependencyNames, vacant };

@@ -1,6 +1,7 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
 import type { Entry } from '../reading/parse.ts';
+import { dependenciesOf } from './dependencies.ts';
 import { roleHolders, type RoleKey } from './roles.ts';
 import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
@@ -80,7 +81,7 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
   const systemsByUnit = new Map<string, SystemRecord[]>();
   for (const system of systems) {
     for (const { role, id } of roleHolders(system)) push(assignmentsByHolder, id, { system, role });
-    for (const dependency of system.dependencies ?? []) push(usedBy, dependency, system);
+    for (const dependency of dependenciesOf(system)) push(usedBy, dependency.id, system);
     push(systemsByUnit, system.unit, system);
   }
   const peopleByUnit = new Map<string, PersonRecord[]>();
@@ -137,9 +138,21 @@ export function unitSubtree(model: RegisterModel, unitId: string): Set<string> {
   return result;
 }
 
-/** The förvaltning (or company) a unit belongs to: the nearest one above it, else the unit below the top. */
+const administrations = new WeakMap<RegisterModel, Map<string, { id: string; name: string }>>();
+
+/**
+ * The förvaltning (or company) a unit belongs to: the nearest one above it,
+ * else the unit below the top. Remembered per unit, since every system of a
+ * large register asks for its unit's: O(depth) once per unit.
+ */
 export function administrationOf(model: RegisterModel, unitId: string): { id: string; name: string } {
+  let known = administrations.get(model);
+  if (!known) administrations.set(model, (known = new Map()));
+  const remembered = known.get(unitId);
+  if (remembered) return remembered;
   const chain = unitAncestry(model, unitId);
   const administration = [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
-  return administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
+  const result = administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
+  known.set(unitId, result);
+  return result;
 }

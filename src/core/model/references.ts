@@ -23,6 +23,8 @@ export interface ReferenceField {
   list: boolean;
   /** Besides ids, the list may hold named groups ({ name: … }), as users does. */
   namedGroups: boolean;
+  /** The list's items are objects that name the entry under this key ({ system: … }), as typed dependencies do. */
+  itemKey?: string;
 }
 
 const KEYWORD = REFERENCES_KEYWORD;
@@ -40,14 +42,19 @@ function fieldsOf(schema: JsonSchemaNode): ReferenceField[] {
     if (node.items) walk(node.items, path, true);
     const branches = node.anyOf ?? [];
     const referenceBranch = branches.find((branch) => branch[KEYWORD]);
+    const objectBranches = branches.filter((branch) => branch.type === 'object');
+    const keyed = objectBranches.flatMap((branch) =>
+      Object.entries(branch.properties ?? {}).flatMap(([key, child]) => (child[KEYWORD] ? [{ key, targets: child[KEYWORD] as ReferableKind[] }] : [])),
+    );
     if (referenceBranch) {
       fields.push({
         path,
         targets: referenceBranch[KEYWORD] as ReferableKind[],
         list,
-        namedGroups: branches.some((branch) => branch.type === 'object'),
+        namedGroups: objectBranches.length > 0 && keyed.length === 0,
       });
     }
+    for (const { key, targets } of keyed) fields.push({ path, targets, list, namedGroups: false, itemKey: key });
   };
   walk(schema, [], false);
   return fields;
@@ -69,7 +76,12 @@ export function referencesOf(kind: Kind, data: Record<string, unknown>): Referen
     if (field.list) {
       if (!Array.isArray(value)) continue;
       value.forEach((item, index) => {
-        if (typeof item === 'string') references.push({ path: [...field.path, index], id: item, targets: field.targets });
+        if (field.itemKey === undefined) {
+          if (typeof item === 'string') references.push({ path: [...field.path, index], id: item, targets: field.targets });
+          return;
+        }
+        const id = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field.itemKey] : undefined;
+        if (typeof id === 'string') references.push({ path: [...field.path, index, field.itemKey], id, targets: field.targets });
       });
     } else if (typeof value === 'string') {
       references.push({ path: field.path, id: value, targets: field.targets });
@@ -91,7 +103,10 @@ export function valueAt(data: Record<string, unknown>, path: readonly string[]):
 /** The reference field at `path` (list indexes ignored), when the field is one. */
 export function referenceFieldAt(kind: Kind, path: readonly (string | number)[]): ReferenceField | undefined {
   const names = path.filter((segment) => typeof segment === 'string');
-  return FIELDS[kind].find((field) => field.path.length === names.length && field.path.every((segment, index) => segment === names[index]));
+  return FIELDS[kind].find((field) => {
+    const full = field.itemKey === undefined ? field.path : [...field.path, field.itemKey];
+    return full.length === names.length && full.every((segment, index) => segment === names[index]);
+  });
 }
 
 /** The kinds a field may name, when the field at `path` is a reference. */

@@ -52,3 +52,13 @@ export const idField = doc(z.string().regex(ID_PATTERN).max(MAX_ID_LENGTH), {
     `Unikt id som också är filnamnet (utan .yaml). Bara små bokstäver a–z, siffror och bindestreck, högst ${MAX_ID_LENGTH} tecken, till exempel "lonesystem" eller "anna-andersson".`,
   examples: ['lonesystem'],
 });
+
+/** Other names people use for an entry: abbreviations, old names, product names. Searched, and shown on its page. */
+export function aliases(example: string[]) {
+  const alias = doc(z.string().regex(/\S/).max(100), { title: 'Annat namn', description: 'En förkortning, ett tidigare namn eller ett produktnamn.' });
+  return doc(z.array(alias).max(20), {
+    title: 'Andra namn',
+    description: 'Förkortningar, tidigare namn och produktnamn som medarbetare söker på. Visas på sidan och hittas av sökningen.',
+    examples: [example],
+  });
+}

@@ -1,9 +1,10 @@
 // A system: one file registry/systems/<id>.yaml. The management organisation
 // under `roles` is the heart of the register (guideline §4).
 import * as z from 'zod';
-import { date, doc, email, idField, reference, text, url } from './common.ts';
+import { aliases, date, doc, email, idField, reference, text, url } from './common.ts';
 import {
   CRITICALITY_LEVELS,
+  DEPENDENCY_TYPES,
   HOSTING_FORMS,
   ORG_NUMBER_PATTERN,
   PROCESSOR_AGREEMENT_STATES,
@@ -12,6 +13,28 @@ import {
 import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
 
 const personRef = (title: string, description: string) => reference(['person'], { title, description });
+
+const dependency = doc(
+  z.union([
+    reference(['system'], { title: 'Beroende', description: 'Ett system som detta system använder.' }),
+    doc(
+      z.strictObject({
+        system: reference(['system'], { title: 'System', description: 'Systemet som detta system använder.' }),
+        type: doc(z.enum(DEPENDENCY_TYPES), {
+          title: 'Typ av beroende',
+          description: 'dataflöde, inloggning, integration (API), filöverföring eller databas.',
+          examples: ['dataflöde'],
+        }).optional(),
+        note: doc(z.string().regex(/\S/).max(200), {
+          title: 'Anteckning',
+          description: 'Kort om beroendet, till exempel "Lönefiler varje månad".',
+        }).optional(),
+      }),
+      { title: 'Beroende med typ', description: 'Ett system som detta system använder, med typ och anteckning.' },
+    ),
+  ]),
+  { title: 'Beroende', description: 'Ett system som detta system använder: dess id, eller system, type och note.' },
+);
 
 const klassaLevel = (title: string, description: string) =>
   doc(z.int().min(0).max(4), {
@@ -179,6 +202,7 @@ export const systemSchema = doc(
     name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'] }),
     description: text({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
     product: text({ title: 'Produkt', description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.' }).optional(),
+    aliases: aliases(['Lönen', 'Personec']).optional(),
     unit: reference(['unit'], {
       title: 'Ägande verksamhet',
       description: 'Verksamheten som initierar och budgeterar för systemet (riktlinjerna §3).',
@@ -206,10 +230,10 @@ export const systemSchema = doc(
       title: 'Inloggningsmetod',
       description: 'Hur användarna loggar in, till exempel "SITHS-kort" eller "Kommunens inloggning (SSO)".',
     }).optional(),
-    dependencies: doc(
-      z.array(reference(['system'], { title: 'Beroende', description: 'Ett system som detta system använder.' })),
-      { title: 'Beroenden', description: 'System som detta system hämtar från eller skickar till (integrationer).' },
-    ).optional(),
+    dependencies: doc(z.array(dependency), {
+      title: 'Beroenden',
+      description: 'System som detta system hämtar från eller skickar till (integrationer): id, eller system med typ och anteckning.',
+    }).optional(),
     links: linksSchema.optional(),
     archive: archiveSchema.optional(),
     supportEmail: email({ title: 'Funktionsbrevlåda', description: 'Gemensam e-postadress för frågor om systemet.' }).optional(),

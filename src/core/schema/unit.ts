@@ -2,13 +2,14 @@
 // through `parent`: kommun, förvaltningar, avdelningar, enheter, bolag,
 // nämnder and the councils of guideline §3.
 import * as z from 'zod';
-import { doc, email, idField, reference, text, url } from './common.ts';
+import { aliases, doc, email, idField, reference, text, url } from './common.ts';
 import { ORG_NUMBER_PATTERN, PHONE_PATTERN, UNIT_TYPES } from './vocabulary.ts';
 
 export const unitSchema = doc(
   z.strictObject({
     id: idField,
     name: text({ title: 'Namn', description: 'Enhetens namn.', examples: ['IT-avdelningen'] }),
+    aliases: aliases(['BUF', 'Barn och skola']).optional(),
     type: doc(z.enum(UNIT_TYPES), {
       title: 'Typ',
       description: 'Vilken sorts enhet: kommun, förvaltning, avdelning, enhet, kommunalt bolag, nämnd, styrelse, utskott eller råd.',

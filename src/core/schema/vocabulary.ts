@@ -28,6 +28,9 @@ export const REFERENCES_KEYWORD = 'x-references';
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 
+/** How one system depends on another (the set the municipality of Sundsvall uses in its register). */
+export const DEPENDENCY_TYPES = ['dataflöde', 'inloggning', 'integration', 'filöverföring', 'databas'] as const;
+
 /** Where the register's repository lives; links and CODEOWNERS follow it. */
 export const FORGES = ['github', 'gitlab'] as const;
 

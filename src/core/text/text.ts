@@ -65,19 +65,26 @@ export function closestMatch(input: string, candidates: Iterable<string>): strin
   return best;
 }
 
-/** Edit distance, giving up (returning `ceiling`) once it cannot be below it. */
-function levenshtein(a: string, b: string, ceiling: number): number {
+/**
+ * Edit distance, counting two neighbouring letters swapped ("ahlbreg") as one
+ * edit (optimal string alignment), giving up (returning `ceiling`) once it
+ * cannot be below it.
+ */
+export function levenshtein(a: string, b: string, ceiling: number): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] as number) + 1);
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin >= ceiling) return ceiling;
+    before = previous;
     previous = current;
   }
   return previous[b.length] as number;
@@ -100,4 +107,11 @@ export function toId(name: string): string {
   const cut = id.slice(0, MAX_ID_LENGTH);
   const hyphen = cut.lastIndexOf('-');
   return (hyphen > MAX_ID_LENGTH / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
+}
+
+/** Swedish genitive: "Socialförvaltningens", "Exempelbostäder AB:s", "Rådhus". */
+export function genitive(name: string): string {
+  if (/[sxz]$/i.test(name)) return name;
+  if (/[A-ZÅÄÖ0-9]$/.test(name)) return `${name}:s`;
+  return `${name}s`;
 }

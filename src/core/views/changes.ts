@@ -154,8 +154,8 @@ function compare(
       else if (b.data.reviewed === undefined) say(`${name}: granskningsdatumet tas bort.`, true);
       else say(`${name}: granskad${date}.`);
     }
-    const usesBefore = stringList(a.data.dependencies);
-    const usesAfter = stringList(b.data.dependencies);
+    const usesBefore = dependencyIds(a.data);
+    const usesAfter = dependencyIds(b.data);
     for (const system of usesAfter.filter((item) => !usesBefore.includes(item))) say(`${name} börjar använda ${label(system)}.`);
     for (const system of usesBefore.filter((item) => !usesAfter.includes(item))) say(`${name} slutar använda ${label(system)}.`);
   }
@@ -248,8 +248,11 @@ function groupName(key: string, names: Names): string {
   return key.startsWith('#') ? key.slice(1) : names(key);
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+/** The systems a system's data says it uses, whether written as ids or with a type. */
+function dependencyIds(data: Data): string[] {
+  return referencesOf('system', data)
+    .filter(({ path }) => path[0] === 'dependencies')
+    .map(({ id }) => id);
 }
 
 /** Scalar fields by dotted path; lists of scalars are kept whole. */

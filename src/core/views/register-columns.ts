@@ -3,6 +3,7 @@
 // schema, and their values in the CSV and Excel downloads. The table, the
 // compact index the filter script loads and the downloads are all made from
 // this list, so they cannot disagree.
+import { dependenciesOf } from '../model/dependencies.ts';
 import type { RegisterModel } from '../model/model.ts';
 import { roleTitle } from '../model/roles.ts';
 import { fieldTitle } from '../schema/labels.ts';
@@ -30,6 +31,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: 'name', heading: fieldTitle('system', ['name']), table: 'link', value: (row) => row.name },
   { key: 'description', heading: fieldTitle('system', ['description']), value: (row) => row.description },
   { key: 'product', heading: fieldTitle('system', ['product']), value: (row, model) => system(row, model)?.product ?? '' },
+  { key: 'aliases', heading: fieldTitle('system', ['aliases']), value: (row, model) => (system(row, model)?.aliases ?? []).join(', ') },
   { key: 'unit', heading: fieldTitle('system', ['unit']), table: 'holder', value: (row) => row.unit.name },
   { key: 'status', heading: fieldTitle('system', ['status']), table: 'status', value: (row) => row.status },
   { key: 'owner', heading: roleTitle('owner'), table: 'holder', value: (row) => row.owner.name },
@@ -61,7 +63,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     key: 'dependencies',
     heading: fieldTitle('system', ['dependencies']),
-    value: (row, model) => (system(row, model)?.dependencies ?? []).map((id) => model.systemById.get(id)?.name ?? id).join(', '),
+    value: (row, model) => dependenciesOf(system(row, model) ?? {}).map(({ id }) => model.systemById.get(id)?.name ?? id).join(', '),
   },
   { key: 'reviewed', heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
   { key: 'page', heading: 'Sida på intranätet', value: (row, model) => systemPageUrl(model, row.id) },
@@ -89,6 +91,8 @@ export interface RegisterIndex {
   ids: string[];
   /** Column key → one value per row: text, a holder number, or holder numbers. */
   columns: Record<string, (string | number | number[])[]>;
+  /** Per row, what else the system is called (aliases, product, supplier): searched, not shown. */
+  search: string[];
 }
 
 const HOLDER_VALUE: Record<TableKind, (row: RegisterRow, key: string) => Holder | Holder[] | string> = {
@@ -119,5 +123,5 @@ export function registerIndex(rows: readonly RegisterRow[]): RegisterIndex {
       return typeof value === 'string' ? value : Array.isArray(value) ? value.map(number) : number(value);
     });
   }
-  return { holders, ids: rows.map((row) => row.id), columns };
+  return { holders, ids: rows.map((row) => row.id), columns, search: rows.map((row) => row.alsoKnownAs) };
 }

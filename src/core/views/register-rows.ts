@@ -20,6 +20,8 @@ export interface RegisterRow {
   supplier: string;
   reviewed: string;
   source: string;
+  /** What else people call it, for the filter: aliases, product, supplier, the unit's aliases. */
+  alsoKnownAs: string;
 }
 
 function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
@@ -40,6 +42,9 @@ function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
     supplier: system.supplier?.name ?? '',
     reviewed: system.reviewed ?? '',
     source: system.source,
+    alsoKnownAs: [...(system.aliases ?? []), system.product, system.supplier?.name, ...(model.unitById.get(system.unit)?.aliases ?? [])]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 

@@ -8,6 +8,7 @@ import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../checking/rule-ca
 import type { Finding, RuleId, Severity } from '../checking/findings.ts';
 import type { Kind } from '../kinds.ts';
 import { needsReview } from '../model/lifecycle.ts';
+import { mostDependedOn } from '../model/dependencies.ts';
 import { administrationOf, type RegisterModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../model/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
@@ -28,7 +29,7 @@ export interface ReportLine {
   rule?: RuleId;
 }
 
-export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'ovrigt' | 'flest-roller';
+export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'ovrigt' | 'flest-roller' | 'beroenden';
 
 export interface ReportSection {
   key: ReportSectionKey;
@@ -112,12 +113,18 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
       text: `${count} ${count === 1 ? 'roll' : 'roller'} i ${systems} system.`,
     });
   }
+  for (const { system, direct, total, critical } of mostDependedOn(model, top)) {
+    add('beroenden', {
+      subject: { kind: 'system', id: system.id, name: system.name, file: system.source },
+      text: `påverkar ${total} system om det slutar fungera (${direct} direkt)${critical > 0 ? `, varav ${critical} med hög eller kritisk kritikalitet` : ''}.`,
+    });
+  }
   const byName = bySwedish<ReportLine>((line) => line.subject.name);
   const section = (key: ReportSectionKey, title: string, none: string): ReportSection => ({
     key,
     title,
     none,
-    lines: key === 'flest-roller' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
+    lines: key === 'flest-roller' || key === 'beroenden' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
   });
   const coverage = coverageOf(findings, model);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -144,6 +151,7 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
       section('avtal', `Avtal som löper ut inom ${contractWarningDays} dagar`, 'Inga avtal löper ut snart.'),
       section('ovrigt', 'Övrigt att rätta i filerna', 'Inget annat att rätta.'),
       section('flest-roller', 'Personer med flest roller', 'Ingen har någon roll.'),
+      section('beroenden', 'System som flest andra är beroende av', 'Inga system är beroende av andra.'),
     ],
   };
 }

@@ -2,6 +2,7 @@
 import type { Finding, RuleId } from '../findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
+import { dependenciesOf } from '../../model/dependencies.ts';
 import { referencesOf } from '../../model/references.ts';
 import { ID_PATTERN } from '../../schema/vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
@@ -53,14 +54,14 @@ export const referencesResolve: Rule = ({ entries, ids }) =>
 /** A system cannot depend on itself. */
 export const noSelfDependency: Rule = ({ systems }) =>
   systems.flatMap((system) =>
-    (system.data.dependencies ?? []).flatMap((dependency, index) =>
-      dependency === system.fileId
+    dependenciesOf(system.data).flatMap((dependency, index) =>
+      dependency.id === system.fileId
         ? [
             finding({
               entry: system,
               path: ['dependencies', index],
               rule: 'self-dependency',
-              message: `Systemet står som beroende av sig självt. Ta bort "${dependency}" ur dependencies.`,
+              message: `Systemet står som beroende av sig självt. Ta bort "${dependency.id}" ur dependencies.`,
             }),
           ]
         : [],
