@@ -20,34 +20,73 @@ interface Column {
   label: string;
 }
 
+/** The register as the script holds it after the first filter: rows, and each row's text folded once. */
+interface LoadedIndex {
+  data: RegisterIndex;
+  rows: Row[];
+  /** Case, å/ä/ö and accents folded away ("ahlberg" finds Åhlberg, "lon" Lönesystem). */
+  haystacks: string[];
+}
+
+interface RegisterView {
+  form: HTMLFormElement;
+  table: HTMLTableElement;
+  status: HTMLElement;
+  columns: Column[];
+  /** Where the links in the rows lead: the system pages, and the site for people and units. */
+  systemBase: string;
+  siteBase: string;
+  load: () => Promise<LoadedIndex>;
+  sort: { column: Column; descending: boolean };
+  shown: number;
+}
+
 export function enhanceRegister(): void {
   const form = document.querySelector<HTMLFormElement>('#register-filters');
   const table = document.querySelector<HTMLTableElement>('#register-table');
   const status = document.querySelector<HTMLElement>('#register-status');
   if (!form || !table || !status) return;
-  const tbody = table.tBodies[0] as HTMLTableSectionElement;
-  const base = form.dataset.systemUrl ?? '';
-  const siteBase = base.replace(/system\/$/, '');
   const headers = [...table.tHead!.rows[0]!.cells];
   const columns: Column[] = headers.map((cell) => ({
     key: cell.dataset.key ?? '',
     kind: (cell.dataset.kind ?? 'text') as TableKind,
     label: cell.textContent?.replace(/\u00AD/g, '').trim() ?? '',
   }));
+  const systemBase = form.dataset.systemUrl ?? '';
+  let index: Promise<LoadedIndex> | undefined;
+  const view: RegisterView = {
+    form,
+    table,
+    status,
+    columns,
+    systemBase,
+    siteBase: systemBase.replace(/system\/$/, ''),
+    load: () => (index ??= loadIndex(form.dataset.index as string, columns)),
+    sort: { column: columns[0] as Column, descending: false },
+    shown: FIRST_CHUNK,
+  };
+  addSortButtons(view, headers);
   const filterNames = [...form.elements].map((element) => (element as HTMLInputElement).name).filter(Boolean);
-  let index: Promise<{ data: RegisterIndex; rows: Row[]; haystacks: string[] }> | undefined;
-  let sort: { column: Column; descending: boolean } = { column: columns[0] as Column, descending: false };
-  let shown = FIRST_CHUNK;
-  const loadIndex = () =>
-    (index ??= fetch(form.dataset.index as string)
-      .then((response) => response.json() as Promise<RegisterIndex>)
-      .then((data) => {
-        const rows = data.ids.map((id, row) => rowAt(data, id, row));
-        // Folded once: case, å/ä/ö and accents do not matter ("ahlberg" finds Åhlberg, "lon" Lönesystem).
-        const haystacks = rows.map((row, position) => foldText(`${columns.map((column) => textOf(data, column, row)).join(' ')} ${data.search[position] ?? ''}`));
-        return { data, rows, haystacks };
-      }));
+  const params = new URLSearchParams(location.search);
+  for (const name of filterNames) {
+    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    const value = params.get(name);
+    if (field && value) field.value = value;
+  }
+  form.addEventListener('input', () => void render(view, true));
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('reset', () => setTimeout(() => void render(view, true)));
+  if ([...params.keys()].some((key) => filterNames.includes(key))) void render(view, true);
+}
 
+async function loadIndex(url: string, columns: readonly Column[]): Promise<LoadedIndex> {
+  const data = (await (await fetch(url)).json()) as RegisterIndex;
+  const rows = data.ids.map((id, row) => rowAt(data, id, row));
+  const haystacks = rows.map((row, position) => foldText(`${columns.map((column) => textOf(data, column, row)).join(' ')} ${data.search[position] ?? ''}`));
+  return { data, rows, haystacks };
+}
+
+function addSortButtons(view: RegisterView, headers: HTMLTableCellElement[]): void {
   headers.forEach((header, position) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -56,109 +95,99 @@ export function enhanceRegister(): void {
     header.textContent = '';
     header.append(button);
     button.addEventListener('click', () => {
-      const column = columns[position] as Column;
-      sort = { column, descending: sort.column === column ? !sort.descending : false };
+      const column = view.columns[position] as Column;
+      view.sort = { column, descending: view.sort.column === column ? !view.sort.descending : false };
       for (const cell of headers) cell.removeAttribute('aria-sort');
-      header.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
-      void render(true);
+      header.setAttribute('aria-sort', view.sort.descending ? 'descending' : 'ascending');
+      void render(view, true);
     });
   });
+}
 
-  const params = new URLSearchParams(location.search);
-  for (const name of filterNames) {
-    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    const value = params.get(name);
-    if (field && value) field.value = value;
+async function render(view: RegisterView, fromStart: boolean): Promise<void> {
+  if (fromStart) view.shown = FIRST_CHUNK;
+  const { data, rows, haystacks } = await view.load();
+  const values = Object.fromEntries(new FormData(view.form).entries()) as Record<string, string>;
+  const words = foldText(values.text ?? '').split(/\s+/).filter(Boolean);
+  const selects = view.columns.filter((column) => column.key !== 'text' && values[column.key]);
+  const matches = rows.filter(
+    (row, position) =>
+      selects.every((column) => textOf(data, column, row) === values[column.key]) && words.every((word) => (haystacks[position] as string).includes(word)),
+  );
+  sortRows(matches, data, view.sort);
+  const visible = matches.slice(0, view.shown);
+  view.table.tBodies[0]!.replaceChildren(...visible.map((row) => rowElement(view, row, data)));
+  document.querySelector('#register-pagination')?.setAttribute('hidden', '');
+  updateStatus(view, visible.length, matches.length, rows.length);
+  const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value));
+  history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+}
+
+function sortRows(rows: Row[], data: RegisterIndex, sort: RegisterView['sort']): void {
+  const key = (row: Row) => (sort.column.kind === 'status' ? STATUS_ORDER.indexOf(String(row[sort.column.key])) : textOf(data, sort.column, row));
+  rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    const order = typeof x === 'number' ? x - (y as number) : collator.compare(x, y as string);
+    return (sort.descending ? -order : order) || collator.compare(String(a.name), String(b.name));
+  });
+}
+
+function updateStatus(view: RegisterView, visible: number, matching: number, total: number): void {
+  const sortedBy = view.sort.column.label.toLocaleLowerCase('sv');
+  view.status.textContent =
+    matching === 0
+      ? `Inga av ${total} system matchar filtret.`
+      : `Visar ${visible} av ${matching} system${matching < total ? ` som matchar filtret (av ${total})` : ''}, sorterade efter ${sortedBy}${view.sort.descending ? ' i omvänd ordning' : ''}.`;
+  let more = document.querySelector<HTMLButtonElement>('#register-more');
+  if (visible >= matching) {
+    more?.remove();
+    return;
   }
-  form.addEventListener('input', () => void render(true));
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('reset', () => setTimeout(() => void render(true)));
-  if ([...params.keys()].some((key) => filterNames.includes(key))) void render(true);
-
-  async function render(fromStart: boolean): Promise<void> {
-    if (fromStart) shown = FIRST_CHUNK;
-    const { data, rows, haystacks } = await loadIndex();
-    const values = Object.fromEntries(new FormData(form!).entries()) as Record<string, string>;
-    const words = foldText(values.text ?? '').split(/\s+/).filter(Boolean);
-    const selects = columns.filter((column) => column.key !== 'text' && values[column.key]);
-    const matches = rows.filter(
-      (row, position) =>
-        selects.every((column) => textOf(data, column, row) === values[column.key]) && words.every((word) => (haystacks[position] as string).includes(word)),
-    );
-    const key = (row: Row) => (sort.column.kind === 'status' ? STATUS_ORDER.indexOf(String(row[sort.column.key])) : textOf(data, sort.column, row));
-    matches.sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      const order = typeof x === 'number' ? x - (y as number) : collator.compare(x, y as string);
-      return (sort.descending ? -order : order) || collator.compare(String(a.name), String(b.name));
+  if (!more) {
+    more = document.createElement('button');
+    more.id = 'register-more';
+    more.type = 'button';
+    more.className = 'secondary no-print';
+    more.addEventListener('click', () => {
+      view.shown = Number.POSITIVE_INFINITY;
+      void render(view, false);
     });
-    const visible = matches.slice(0, shown);
-    tbody.replaceChildren(...visible.map((row) => rowElement(row, data)));
-    document.querySelector('#register-pagination')?.setAttribute('hidden', '');
-    updateStatus(visible.length, matches.length, rows.length);
-    updateUrl(values);
+    view.table.closest('.table-wrap')!.after(more);
   }
+  more.textContent = `Visa alla ${matching}`;
+}
 
-  function updateStatus(visible: number, matching: number, total: number): void {
-    const sortedBy = sort.column.label.toLocaleLowerCase('sv');
-    status!.textContent =
-      matching === 0
-        ? `Inga av ${total} system matchar filtret.`
-        : `Visar ${visible} av ${matching} system${matching < total ? ` som matchar filtret (av ${total})` : ''}, sorterade efter ${sortedBy}${sort.descending ? ' i omvänd ordning' : ''}.`;
-    let more = document.querySelector<HTMLButtonElement>('#register-more');
-    if (visible < matching) {
-      if (!more) {
-        more = document.createElement('button');
-        more.id = 'register-more';
-        more.type = 'button';
-        more.className = 'secondary no-print';
-        more.addEventListener('click', () => {
-          shown = Number.POSITIVE_INFINITY;
-          void render(false);
-        });
-        table!.closest('.table-wrap')!.after(more);
-      }
-      more.textContent = `Visa alla ${matching}`;
-    } else more?.remove();
+function rowElement(view: RegisterView, row: Row, data: RegisterIndex): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  const link = (href: string, text: string) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  };
+  const holder = (number: number): Node | string => {
+    const [kind, id, name] = data.holders[number] ?? ['g', '', ''];
+    if (kind === 'p') return link(`${view.siteBase}personer/${id}/`, name);
+    if (kind === 'u') return link(`${view.siteBase}organisation/${id}/`, name);
+    return name;
+  };
+  for (const column of view.columns) {
+    const value = row[column.key];
+    const cell = document.createElement(column.kind === 'link' ? 'th' : 'td');
+    if (column.kind === 'link') (cell as HTMLTableCellElement).scope = 'row';
+    cell.dataset.label = column.label;
+    if (column.kind === 'link') cell.append(link(`${view.systemBase}${row.id}/`, String(value)));
+    else if (column.kind === 'holder') cell.append(holder(value as number));
+    else if (column.kind === 'holders') cell.append(...(value as number[]).flatMap((number, position) => (position === 0 ? [holder(number)] : [', ', holder(number)])));
+    else if (column.kind === 'status') {
+      const badge = document.createElement('span');
+      badge.className = `badge ${statusTone(String(value))}`;
+      badge.textContent = capitalize(String(value));
+      cell.append(badge);
+    } else cell.append(capitalize(String(value)) || '–');
+    tr.append(cell);
   }
-
-  function updateUrl(values: Record<string, string>): void {
-    const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value));
-    history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
-  }
-
-  function rowElement(row: Row, data: RegisterIndex): HTMLTableRowElement {
-    const tr = document.createElement('tr');
-    const link = (href: string, text: string) => {
-      const a = document.createElement('a');
-      a.href = href;
-      a.textContent = text;
-      return a;
-    };
-    const holder = (number: number): Node | string => {
-      const [kind, id, name] = data.holders[number] ?? ['g', '', ''];
-      if (kind === 'p') return link(`${siteBase}personer/${id}/`, name);
-      if (kind === 'u') return link(`${siteBase}organisation/${id}/`, name);
-      return name;
-    };
-    for (const column of columns) {
-      const value = row[column.key];
-      const cell = document.createElement(column.kind === 'link' ? 'th' : 'td');
-      if (column.kind === 'link') (cell as HTMLTableCellElement).scope = 'row';
-      cell.dataset.label = column.label;
-      if (column.kind === 'link') cell.append(link(`${base}${row.id}/`, String(value)));
-      else if (column.kind === 'holder') cell.append(holder(value as number));
-      else if (column.kind === 'holders')
-        cell.append(...(value as number[]).flatMap((number, position) => (position === 0 ? [holder(number)] : [', ', holder(number)])));
-      else if (column.kind === 'status') {
-        const badge = document.createElement('span');
-        badge.className = `badge ${statusTone(String(value))}`;
-        badge.textContent = capitalize(String(value));
-        cell.append(badge);
-      } else cell.append(capitalize(String(value)) || '–');
-      tr.append(cell);
-    }
-    return tr;
-  }
+  return tr;
 }
 
 /** A cell's text: holder numbers become names. */

@@ -3,6 +3,7 @@
 // and is inserted as text; only Pagefind's <mark> highlights are kept. When
 // Pagefind finds little, "Menade du …?" suggests names from our own list
 // (src/core/views/search-names.ts): typos and words inside compounds.
+import { foldText } from '../../../src/core/text/text.ts';
 import { suggest, type NameEntry } from '../../../src/core/views/search-names.ts';
 
 interface PagefindResultData {
@@ -98,9 +99,12 @@ export function enhanceSearch(): void {
 
   async function showSuggestions(term: string, count: number, searched: PagefindSearch): Promise<void> {
     suggestions!.replaceChildren();
-    // Typos and compounds are suggested whatever Pagefind found (its hits for a typo are weak); aliases only when it found little.
-    // What Pagefind already put first needs no suggestion.
-    const first = list!.querySelector('li h2 a')?.textContent;
+    // Only when Pagefind's best hit is not what was typed: then its hits are weak (a typo,
+    // a word inside a compound). The name list is fetched the first time that happens.
+    const first = list!.querySelector('li h2 a')?.textContent ?? '';
+    const words = foldText(term).split(' ');
+    if (count >= SUGGEST_BELOW && words.every((word) => foldText(first).includes(word))) return;
+    // Typos and compounds are suggested whatever Pagefind found; aliases only when it found little.
     const found = suggest(await loadNames(), term, { aliases: count < SUGGEST_BELOW }).filter((entry) => entry.name !== first);
     if (current !== searched || found.length === 0) return;
     const link = (entry: { kind: NameEntry[0]; id: string; name: string }) => {

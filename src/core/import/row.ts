@@ -40,166 +40,189 @@ export interface SystemFromRow {
 
 const KLASSA = ['confidentiality', 'integrity', 'availability'] as const;
 
+/** What a row's cells say about one system, gathered before it becomes the file's data. */
+interface SystemDraft {
+  data: Record<string, unknown>;
+  roles: Record<string, unknown>;
+  supplier: Record<string, unknown>;
+  contract: Record<string, unknown>;
+  classification: Record<string, number>;
+  emails: Partial<Record<'owner' | 'manager', string>>;
+  dependencyNames: string[];
+  vacant: string[];
+  hosting?: HostingForm;
+  link?: string;
+}
+
+/** One cell, with what a reader needs to use it or say why it cannot. */
+interface Cell {
+  value: string;
+  index: number;
+  column: string;
+  draft: SystemDraft;
+  input: RowInput;
+  lookup: RegisterLookup;
+  /** Notes the cell as unusable, and why. */
+  bad: (reason: string) => void;
+  /** Reads the cell as a date and passes it on, or notes that it is none. */
+  date: (set: (iso: string) => void) => void;
+}
+
+type CellReader = (cell: Cell) => void;
+
+const text: CellReader = ({ value, draft, input, index }) => {
+  const field = input.columns[index]?.field as 'description' | 'product' | 'notes';
+  draft.data[field] = value;
+};
+
+const person: CellReader = ({ value, draft, lookup, input, column, index, bad }) => {
+  const role = input.columns[index]?.field as 'owner' | 'manager';
+  const { ids, vacant } = lookup.people(value, input.row, column);
+  if (ids[0]) draft.roles[role] = ids[0];
+  if (vacant && !ids[0]) draft.vacant.push(role);
+  if (ids.length > 1) bad('anger flera personer men rollen har en; den första användes');
+};
+
+const supplierOrHosting: CellReader = ({ value, draft, input, index, bad }) => {
+  const read = readSupplierAndHosting(value);
+  if (read.hosting) draft.hosting ??= read.hosting;
+  if (!read.supplier) return;
+  draft.supplier.name ??= read.supplier;
+  if (input.columns[index]?.field === 'hosting') bad(`är ingen driftform (${HOSTING_FORMS.join(', ')}); tolkades som leverantör`);
+};
+
+const klassa: CellReader = ({ value, draft, input, index, bad }) => {
+  const level = readKlassaLevel(value);
+  if (level === undefined) bad('är ingen KLASSA-nivå 0–4');
+  else draft.classification[input.columns[index]?.field as (typeof KLASSA)[number]] = level;
+};
+
+/** How each column's cell is read into the draft. */
+const READERS: Record<Exclude<ColumnField, 'ignore'>, CellReader> = {
+  name: ({ value, draft, input, index }) => {
+    draft.data.name = value;
+    if (input.links.get(index)) draft.link ??= input.links.get(index);
+  },
+  id: ({ value, draft, bad }) => {
+    if (toId(value) === value) draft.data.id = value;
+    else bad('är inget giltigt id; id skapas från systemnamnet');
+  },
+  description: text,
+  product: text,
+  notes: text,
+  aliases: ({ value, draft }) => {
+    draft.data.aliases = splitCell(value).slice(0, 20);
+  },
+  unit: ({ value, draft, lookup, input, column, bad }) => {
+    const [first, ...others] = splitCell(value);
+    const unit = first ? lookup.unit(first, input.row, column) : undefined;
+    if (unit) draft.data.unit = unit;
+    if (others.length > 0)
+      bad(`anger flera verksamheter; ${first} blev ägande verksamhet, ${others.join(', ')} användes inte (ange dem som användare om de använder systemet)`);
+  },
+  owner: person,
+  manager: person,
+  ownerEmail: ({ value, draft }) => {
+    draft.emails.owner = value;
+  },
+  managerEmail: ({ value, draft }) => {
+    draft.emails.manager = value;
+  },
+  administrators: ({ value, draft, lookup, input, column }) => {
+    const { ids, vacant } = lookup.people(value, input.row, column);
+    if (ids.length > 0) draft.roles.administrators = ids;
+    else if (vacant) draft.vacant.push('administrators');
+  },
+  operations: ({ value, draft, lookup, input, column }) => {
+    const holder = lookup.operations(value, input.row, column);
+    if (holder) draft.roles.operations = holder;
+  },
+  users: ({ value, draft, lookup }) => {
+    draft.roles.users = splitCell(value).map((part) => lookup.existingUnit(part) ?? { name: part });
+  },
+  supplier: supplierOrHosting,
+  supplierAndHosting: supplierOrHosting,
+  hosting: supplierOrHosting,
+  status: ({ value, draft, bad }) => {
+    const status = readStatus(value);
+    if (status) draft.data.status = status;
+    else bad(`är ingen känd status (${SYSTEM_STATUSES.join(', ')})`);
+  },
+  criticality: ({ value, draft, bad }) => {
+    const level = readCriticality(value);
+    if (level) draft.data.criticality = level;
+    else bad(`är ingen känd kritikalitet (${CRITICALITY_LEVELS.join(', ')})`);
+  },
+  orgNumber: ({ value, draft, bad }) => {
+    const number = readOrgNumber(value);
+    if (number) draft.supplier.orgNumber = number;
+    else bad('är inget organisationsnummer (NNNNNN-NNNN)');
+  },
+  contractEnd: ({ value, draft, bad, date }) => {
+    if (NO_END_WORDS.test(fold(value))) bad('betyder att avtalet gäller tills vidare; inget slutdatum sattes');
+    else date((iso) => (draft.contract.end = iso));
+  },
+  contractStart: ({ draft, date }) => date((iso) => (draft.contract.start = iso)),
+  contractReference: ({ value, draft }) => {
+    draft.contract.reference = value;
+  },
+  noticePeriod: ({ value, draft }) => {
+    draft.contract.noticePeriod = value;
+  },
+  personalData: ({ value, draft, bad }) => {
+    const yes = readYesNo(value);
+    if (yes === undefined) bad('är varken ja eller nej');
+    else draft.data.personalData = { processed: yes };
+  },
+  confidentiality: klassa,
+  integrity: klassa,
+  availability: klassa,
+  dependencies: ({ value, draft }) => {
+    draft.dependencyNames.push(...splitCell(value));
+  },
+  link: ({ value, draft, input, index, bad }) => {
+    const target = input.links.get(index) ?? value;
+    if (/^https?:\/\/\S+$/.test(target)) draft.link = target;
+    else bad('är ingen webbadress (https://…)');
+  },
+  reviewed: ({ draft, input, bad, date }) =>
+    date((iso) => {
+      if (iso <= input.today) draft.data.reviewed = iso;
+      else bad('ligger i framtiden; granskningsdatumet sattes inte');
+    }),
+};
+
 export function systemFromRow(
   input: RowInput,
   existingId: string | undefined,
   lookup: RegisterLookup,
   note: (note: CellNote) => void,
 ): SystemFromRow {
-  const { cells, links, row, columns } = input;
-  const data: Record<string, unknown> = {};
-  const roles: Record<string, unknown> = {};
-  const supplier: Record<string, unknown> = {};
-  const contract: Record<string, unknown> = {};
-  const classification: Record<string, number> = {};
-  const emails: Partial<Record<'owner' | 'manager', string>> = {};
-  const dependencyNames: string[] = [];
-  const vacant: string[] = [];
-  let hosting: HostingForm | undefined;
-  let link: string | undefined;
-  columns.forEach(({ header, field }, index) => {
-    const value = cells[index] ?? '';
+  const draft: SystemDraft = { data: {}, roles: {}, supplier: {}, contract: {}, classification: {}, emails: {}, dependencyNames: [], vacant: [] };
+  input.columns.forEach(({ header, field }, index) => {
+    const value = input.cells[index] ?? '';
     if (!value || !field || field === 'ignore') return;
     const column = header || `kolumn ${index + 1}`;
-    const bad = (reason: string) => note({ row, column, value, reason });
+    const bad = (reason: string) => note({ row: input.row, column, value, reason });
     const date = (set: (iso: string) => void) => {
       const iso = readDate(value);
       if (iso) set(iso);
       else bad('är inget datum (ÅÅÅÅ-MM-DD)');
     };
-    switch (field) {
-      case 'name':
-        data.name = value;
-        if (links.get(index)) link ??= links.get(index);
-        break;
-      case 'id':
-        if (toId(value) === value) data.id = value;
-        else bad('är inget giltigt id; id skapas från systemnamnet');
-        break;
-      case 'description':
-      case 'product':
-      case 'notes':
-        data[field] = value;
-        break;
-      case 'aliases':
-        data.aliases = splitCell(value).slice(0, 20);
-        break;
-      case 'unit': {
-        const [first, ...others] = splitCell(value);
-        const unit = first ? lookup.unit(first, row, column) : undefined;
-        if (unit) data.unit = unit;
-        if (others.length > 0)
-          bad(
-            `anger flera verksamheter; ${first} blev ägande verksamhet, ${others.join(', ')} användes inte (ange dem som användare om de använder systemet)`,
-          );
-        break;
-      }
-      case 'owner':
-      case 'manager': {
-        const { ids, vacant: none } = lookup.people(value, row, column);
-        if (ids[0]) roles[field] = ids[0];
-        if (none && !ids[0]) vacant.push(field);
-        if (ids.length > 1) bad(`anger flera personer men rollen har en; den första användes`);
-        break;
-      }
-      case 'ownerEmail':
-      case 'managerEmail':
-        emails[field === 'ownerEmail' ? 'owner' : 'manager'] = value;
-        break;
-      case 'administrators': {
-        const { ids, vacant: none } = lookup.people(value, row, column);
-        if (ids.length > 0) roles.administrators = ids;
-        else if (none) vacant.push('administrators');
-        break;
-      }
-      case 'operations': {
-        const holder = lookup.operations(value, row, column);
-        if (holder) roles.operations = holder;
-        break;
-      }
-      case 'users':
-        roles.users = splitCell(value).map((part) => lookup.existingUnit(part) ?? { name: part });
-        break;
-      case 'supplier':
-      case 'supplierAndHosting':
-      case 'hosting': {
-        const read = readSupplierAndHosting(value);
-        if (read.hosting) hosting ??= read.hosting;
-        if (read.supplier) {
-          if (field === 'hosting') {
-            supplier.name ??= read.supplier;
-            bad(`är ingen driftform (${HOSTING_FORMS.join(', ')}); tolkades som leverantör`);
-          } else supplier.name ??= read.supplier;
-        }
-        break;
-      }
-      case 'status': {
-        const status = readStatus(value);
-        if (status) data.status = status;
-        else bad(`är ingen känd status (${SYSTEM_STATUSES.join(', ')})`);
-        break;
-      }
-      case 'criticality': {
-        const level = readCriticality(value);
-        if (level) data.criticality = level;
-        else bad(`är ingen känd kritikalitet (${CRITICALITY_LEVELS.join(', ')})`);
-        break;
-      }
-      case 'orgNumber': {
-        const number = readOrgNumber(value);
-        if (number) supplier.orgNumber = number;
-        else bad('är inget organisationsnummer (NNNNNN-NNNN)');
-        break;
-      }
-      case 'contractEnd':
-        if (NO_END_WORDS.test(fold(value))) bad('betyder att avtalet gäller tills vidare; inget slutdatum sattes');
-        else date((iso) => (contract.end = iso));
-        break;
-      case 'contractStart':
-        date((iso) => (contract.start = iso));
-        break;
-      case 'contractReference':
-        contract.reference = value;
-        break;
-      case 'noticePeriod':
-        contract.noticePeriod = value;
-        break;
-      case 'personalData': {
-        const yes = readYesNo(value);
-        if (yes === undefined) bad('är varken ja eller nej');
-        else data.personalData = { processed: yes };
-        break;
-      }
-      case 'confidentiality':
-      case 'integrity':
-      case 'availability': {
-        const level = readKlassaLevel(value);
-        if (level === undefined) bad('är ingen KLASSA-nivå 0–4');
-        else classification[field] = level;
-        break;
-      }
-      case 'dependencies':
-        dependencyNames.push(...splitCell(value));
-        break;
-      case 'link': {
-        const target = links.get(index) ?? value;
-        if (/^https?:\/\/\S+$/.test(target)) link = target;
-        else bad('är ingen webbadress (https://…)');
-        break;
-      }
-      case 'reviewed':
-        date((iso) => {
-          if (iso <= input.today) data.reviewed = iso;
-          else bad('ligger i framtiden; granskningsdatumet sattes inte');
-        });
-        break;
-    }
+    READERS[field]({ value, index, column, draft, input, lookup, bad, date });
   });
+  return assemble(draft, input, existingId, lookup, note);
+}
+
+/** The draft as a system file's data, in the order people expect to read it. */
+function assemble(draft: SystemDraft, input: RowInput, existingId: string | undefined, lookup: RegisterLookup, note: (note: CellNote) => void): SystemFromRow {
+  const { data, roles, supplier, contract, classification } = draft;
+  const { row } = input;
   if (!data.unit && input.sectionUnit) data.unit = input.sectionUnit;
-  for (const [role, email] of Object.entries(emails)) {
+  for (const [role, email] of Object.entries(draft.emails)) {
     if (typeof roles[role] === 'string') lookup.giveEmail(roles[role] as string, email);
   }
-  if (hosting) data.hosting = hosting;
+  if (draft.hosting) data.hosting = draft.hosting;
   if (Object.keys(supplier).length > 0) {
     if (supplier.name) data.supplier = supplier;
     else note({ row, column: 'Organisationsnummer', value: String(supplier.orgNumber), reason: 'har ingen leverantör att höra till' });
@@ -216,7 +239,7 @@ export function systemFromRow(
         reason: 'saknar en eller flera av konfidentialitet, riktighet och tillgänglighet; klassningen sattes inte',
       });
   }
-  if (link) data.links = { documentation: link };
+  if (draft.link) data.links = { documentation: draft.link };
   // A system already in the register keeps its id; an id from the sheet is used if free.
   const given = typeof data.id === 'string' ? data.id : undefined;
   const id = existingId ?? (given !== undefined && lookup.claim(given) ? given : lookup.freshId(String(data.name)));
@@ -224,5 +247,5 @@ export function systemFromRow(
   for (const key of ['aliases', 'description', 'product', 'unit', 'status']) if (data[key] !== undefined) ordered[key] = data[key];
   ordered.roles = roles;
   for (const [key, value] of Object.entries(data)) if (!(key in ordered)) ordered[key] = value;
-  return { file: { kind: 'system', id, data: ordered, row, missing: [] }, dependencyNames, vacant };
+  return { file: { kind: 'system', id, data: ordered, row, missing: [] }, dependencyNames: draft.dependencyNames, vacant: draft.vacant };
 }

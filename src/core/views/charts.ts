@@ -65,10 +65,16 @@ export interface Timeline {
   start: string;
   end: string;
   width: number;
+  /** The soonest, at most TIMELINE_ROWS. */
   rows: TimelineRow[];
+  /** How many more contracts end in the window than the rows show. */
+  more: number;
   /** The first of each month in the window, with its position: the axis. */
   months: { date: string; x: number }[];
 }
+
+/** A timeline longer than this is no longer read; the calendar (avtal.ics) and the downloads have every contract. */
+export const TIMELINE_ROWS = 40;
 
 /**
  * Contracts of systems in use that end within `months` from today, soonest
@@ -98,5 +104,5 @@ export function contractTimeline(model: RegisterModel, today: string, months = 2
     const first = `${addMonths(today, index).slice(0, 7)}-01`;
     if (first <= end) axis.push({ date: first, x: at(first) });
   }
-  return { start: today, end, width, rows, months: axis };
+  return { start: today, end, width, rows: rows.slice(0, TIMELINE_ROWS), more: Math.max(0, rows.length - TIMELINE_ROWS), months: axis };
 }
