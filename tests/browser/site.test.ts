@@ -120,7 +120,8 @@ describe('search', () => {
     await page.fill('#sok', 'skjuts');
     await page.locator('#search-suggestions a', { hasText: 'Skolskjutsplanering' }).waitFor();
     await page.fill('#sok', 'Lönesystem');
-    await page.locator('#search-results li').first().waitFor();
+    await page.locator('#search-results li a', { hasText: 'Lönesystem' }).first().waitFor();
+    await page.waitForTimeout(300);
     expect(await page.locator('#search-suggestions').textContent()).toBe('');
     await page.close();
   });

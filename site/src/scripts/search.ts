@@ -91,6 +91,7 @@ export function enhanceSearch(): void {
     current = result;
     shown = 0;
     list!.replaceChildren();
+    suggestions!.replaceChildren();
     const count = result.results.length;
     status!.textContent = count === 0 ? `Inga träffar för ”${term}”.` : `${count} ${count === 1 ? 'träff' : 'träffar'} för ”${term}”.`;
     await showMore();
