@@ -10,6 +10,7 @@ import { planReportEdit } from '../core/forge/apply-report.ts';
 import { parseReport } from '../core/forge/change-report.ts';
 import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
+import { readNamedFile } from '../core/reading/load.ts';
 import { terminalText } from '../core/text/output.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
@@ -61,17 +62,9 @@ async function reportText(file: string | undefined, issue: string | undefined, i
     return (await readGithubIssue(githubTargetFromEnv(io.env), Number(issue))).body;
   }
   if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue <nummer>.');
-  const bytes = file === '-' ? await readAll(io.stdin) : readFileOrFail(resolve(io.cwd, file), file);
+  const bytes = file === '-' ? await readAll(io.stdin) : readNamedFile(resolve(io.cwd, file), file);
   if (bytes.length > MAX_REPORT_BYTES) throw new UserError(`${file} är större än en ändringsrapport kan vara (över 256 KiB). Ange rätt fil.`);
   return bytes.toString('utf8');
-}
-
-function readFileOrFail(path: string, shown: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new UserError(`Hittar inte filen "${shown}".`);
-  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -2,9 +2,8 @@
 // Posts the change summary (npm run diff -- --format markdown) as a note on
 // the merge request the pipeline runs for, replacing the note an earlier
 // pipeline wrote. Run by the one job in .gitlab-ci.yml that holds a token.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../core/errors.ts';
+import { readNamedFile } from '../core/reading/load.ts';
 import { gitlabTargetFromEnv, upsertMergeRequestNote } from '../core/forge/gitlab.ts';
 import { defineCommand, EXIT_OK, runMain } from './command.ts';
 
@@ -19,12 +18,7 @@ export const main = defineCommand({
   options: {},
   async run({ positionals, io, print }) {
     const target = gitlabTargetFromEnv(io.env);
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, positionals[0] as string), 'utf8');
-    } catch {
-      throw new UserError(`Hittar inte filen "${positionals[0]}".`);
-    }
+    let text = readNamedFile(resolve(io.cwd, positionals[0] as string), positionals[0] as string).toString('utf8');
     if (text.length > MAX_NOTE_CHARACTERS) text = `${text.slice(0, MAX_NOTE_CHARACTERS)}\n\n… (förkortad; hela sammanfattningen finns i jobbets logg)\n`;
     const done = await upsertMergeRequestNote(target, text);
     print(`Kommentaren på sammanslagningsbegäran !${target.mergeRequest} är ${done}.`);

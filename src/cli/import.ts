@@ -2,10 +2,8 @@
 // Turns the spreadsheet a municipality keeps today into register files, and
 // reports every row and cell it could not use and why. Plans first and
 // writes all or nothing.
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { summarize } from '../core/checking/findings.ts';
-import { UserError } from '../core/errors.ts';
 import { readImportConfig } from '../core/import/config.ts';
 import { SEPARATOR_NAMES, type Separator } from '../core/import/csv.ts';
 import { knownRegister } from '../core/import/known.ts';
@@ -14,6 +12,7 @@ import { formatImportReport } from '../core/import/report.ts';
 import { readSpreadsheet } from '../core/import/table.ts';
 import { KINDS } from '../core/kinds.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
+import { readNamedFile } from '../core/reading/load.ts';
 import { entryYaml } from '../core/scaffold/scaffold.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError, type Io } from './command.ts';
@@ -54,7 +53,6 @@ export const main = defineCommand({
   registry: true,
   run({ values, positionals, registry, today, io, print, shown }) {
     const file = resolve(io.cwd, positionals[0] as string);
-    if (!existsSync(file)) throw new UserError(`Hittar inte filen "${positionals[0]}".`);
     const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
     if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
       throw new UsageError(`--header-row ska vara ett radnummer, inte "${values['header-row']}".`);
@@ -62,10 +60,10 @@ export const main = defineCommand({
     if (values.separator !== undefined && !separator)
       throw new UsageError(`--separator ska vara ${Object.values(SEPARATOR_NAMES).join(', ')}, inte "${values.separator}".`);
     const config: ImportConfig = values.mapping
-      ? readImportConfig(readFileSync(resolve(io.cwd, values.mapping), 'utf8'), values.mapping)
+      ? readImportConfig(readNamedFile(resolve(io.cwd, values.mapping), values.mapping).toString('utf8'), values.mapping)
       : {};
 
-    const spreadsheet = readSpreadsheet(readFileSync(file), separator ? { separator } : {});
+    const spreadsheet = readSpreadsheet(readNamedFile(file, positionals[0] as string), separator ? { separator } : {});
     const before = openRegister(registry, { today, cwd: io.cwd });
     const { parsed, model } = before;
     const progress = progressPrinter(io);

@@ -2,14 +2,14 @@
 // Updates registry/people/ from the directory the municipality already has
 // (Entra ID or Active Directory): names, titles, e-mail and units that
 // changed, and people who left, marked active: false, never deleted.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UserError } from '../core/errors.ts';
 import { readSpreadsheet } from '../core/import/table.ts';
 import { openRegister } from '../core/open-register.ts';
 import { readDirectoryExport } from '../core/people-sync/directory.ts';
+import { readDepartmentMapping } from '../core/people-sync/mapping.ts';
 import { describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
-import { parseYaml } from '../core/reading/yaml.ts';
+import { readNamedFile } from '../core/reading/load.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
 import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
@@ -29,10 +29,10 @@ export const main = defineCommand({
   run({ positionals, values, registry, today, io, print }) {
     const [verb, file] = positionals as [string, string];
     if (verb !== 'sync') throw new UsageError(`okänd åtgärd "${verb}". Använd npm run people -- sync <export>.`);
-    const path = resolve(io.cwd, file);
-    if (!existsSync(path)) throw new UserError(`Hittar inte filen "${file}".`);
-    const directory = readDirectoryExport(readSpreadsheet(readFileSync(path)).sheets);
-    const departments = values.mapping ? readDepartmentMapping(resolve(io.cwd, values.mapping), values.mapping) : {};
+    const directory = readDirectoryExport(readSpreadsheet(readNamedFile(resolve(io.cwd, file), file)).sheets);
+    const departments = values.mapping
+      ? readDepartmentMapping(readNamedFile(resolve(io.cwd, values.mapping), values.mapping).toString('utf8'), values.mapping)
+      : {};
     const register = openRegister(registry, { today, cwd: io.cwd });
     const scope = values.scope
       ?.split(',')
@@ -81,18 +81,3 @@ export const main = defineCommand({
 });
 
 if (import.meta.main) await runMain(main);
-
-function readDepartmentMapping(path: string, shown: string): Record<string, string> {
-  const parsed = parseYaml(readFileSync(path, 'utf8'));
-  if (!parsed.ok) throw new UserError(`${shown}:${parsed.problem.line}:${parsed.problem.column}: ${parsed.problem.message}`);
-  const departments = (parsed.value as { departments?: unknown } | null)?.departments;
-  if (
-    departments === null ||
-    typeof departments !== 'object' ||
-    Array.isArray(departments) ||
-    Object.values(departments).some((id) => typeof id !== 'string')
-  ) {
-    throw new UserError(`${shown}: mappningsfilen ska ha fältet departments med avdelning: enhetens-id på varje rad.`);
-  }
-  return departments as Record<string, string>;
-}

@@ -9,6 +9,7 @@ import { openRegister } from '../../src/core/open-register.ts';
 import { barChart, contractTimeline } from '../../src/core/views/charts.ts';
 import { layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../src/core/views/dependency-map.ts';
 import { searchNames, suggest } from '../../src/core/views/search-names.ts';
+import { renderMapSvg } from '../../src/core/views/dependency-map-svg.ts';
 import { writeRegister } from '../../scripts/bench/generate.ts';
 import { generateRegister } from '../../scripts/bench/synthetic-register.ts';
 import { FIXTURES, removeTemp } from '../helpers/registers.ts';
@@ -79,6 +80,18 @@ describe('a system’s dependency map', () => {
     } finally {
       removeTemp(dir);
     }
+  });
+
+  it('draws register text as text: a name with markup and quotes stays inert in the SVG', () => {
+    const hostile = { ...system(site, 'budget'), name: '<script>alert(1)</script> "x" & \'y\'' };
+    const model = { ...site, systemById: new Map([...site.systemById, ['budget', hostile]]) };
+    const svg = renderMapSvg(layoutMap(systemNeighbourhood(model, system(site, 'lonesystem'))), {
+      label: 'Karta "x"',
+      href: (node) => `/system/${node.systemId}/`,
+    });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('aria-label="Karta &quot;x&quot;"');
   });
 
   it('breaks long names between words into two lines at most', () => {

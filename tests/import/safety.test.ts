@@ -61,6 +61,18 @@ describe('hostile workbooks', () => {
   });
 });
 
+describe('files that are not there', () => {
+  it('name the missing sheet or mapping file, or the folder given instead, in Swedish', async () => {
+    const { cwd } = copyRegister();
+    temps.push(cwd);
+    expect(await runMain(importMain, ['finns-inte.xlsx'], { cwd })).toMatchObject({ status: 2, stderr: 'Fel: Hittar inte filen "finns-inte.xlsx".\n' });
+    writeFileSync(join(cwd, 'system.csv'), 'Systemnamn;Systemägare\nLön;Bo Berg\n');
+    const mapping = await runMain(importMain, ['system.csv', '--mapping', 'mappning.yaml'], { cwd });
+    expect(mapping).toMatchObject({ status: 2, stderr: 'Fel: Hittar inte filen "mappning.yaml".\n' });
+    expect(await runMain(importMain, ['registry'], { cwd })).toMatchObject({ status: 2, stderr: 'Fel: "registry" är en mapp. Ange en fil.\n' });
+  });
+});
+
 describe('exit codes', () => {
   it('is 1, saying why, when no row could become a system', async () => {
     const { result, root, before } = await importInto('Kostnad;Konto\n120000;4010\n', 'system.csv');

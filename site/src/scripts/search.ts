@@ -99,7 +99,6 @@ export function enhanceSearch(): void {
   }
 
   async function showSuggestions(term: string, count: number, searched: PagefindSearch): Promise<void> {
-    suggestions!.replaceChildren();
     // Only when Pagefind's best hit is not what was typed: then its hits are weak (a typo,
     // a word inside a compound). The name list is fetched the first time that happens.
     const first = list!.querySelector('li h2 a')?.textContent ?? '';

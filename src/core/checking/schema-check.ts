@@ -1,6 +1,7 @@
 // Per-file check against the JSON Schemas with ajv, turning ajv's errors into
 // Swedish issues that say which field, what was expected, what was found and
 // how to fix it.
+import { addTo } from '../collections.ts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { findingOn, type Finding, type RuleId } from './findings.ts';
@@ -69,9 +70,7 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
     for (const error of selected) {
       if (!error.schemaPath.startsWith(prefix)) continue;
       const branch = error.schemaPath.slice(prefix.length).split('/')[0] as string;
-      const list = branches.get(branch);
-      if (list) list.push(error);
-      else branches.set(branch, [error]);
+      addTo(branches, branch, error);
     }
     const branchErrors = [...branches.values()];
     selected = selected.filter((error) => error !== anyOf && !error.schemaPath.startsWith(prefix));

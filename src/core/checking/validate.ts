@@ -1,4 +1,5 @@
 // The validator: parsed register in, located findings out. Pure.
+import { addTo } from '../collections.ts';
 import { parseRegister, type ParsedRegister, type SourceFile } from '../reading/parse.ts';
 import { locatePaths } from '../reading/locate.ts';
 import { compareFindings, type Finding } from './findings.ts';
@@ -36,9 +37,7 @@ function locate(findings: Finding[], parsed: ParsedRegister): void {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.line > 0) continue;
-    const list = byFile.get(finding.file);
-    if (list) list.push(finding);
-    else byFile.set(finding.file, [finding]);
+    addTo(byFile, finding.file, finding);
   }
   const entryByFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
   for (const [file, fileFindings] of byFile) {

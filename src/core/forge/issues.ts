@@ -2,6 +2,7 @@
 // appears, updated in place when it changes, closed when nothing is left.
 // Issues are found by the hidden marker in their text, so a reminder never
 // gets two issues, and issues people opened themselves are left alone.
+import { addTo } from '../collections.ts';
 import { markerIn, reminderMarkdown, type Reminder } from '../views/reminders.ts';
 
 export interface Issue {
@@ -49,7 +50,7 @@ export function planSync(reminders: readonly Reminder[], open: readonly Issue[],
   const byKey = new Map<string, Issue[]>();
   for (const issue of [...open].sort((a, b) => a.number - b.number)) {
     const key = markerIn(issue.body);
-    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), issue]);
+    if (key !== undefined) addTo(byKey, key, issue);
   }
   for (const reminder of reminders) {
     const wanted: NewIssue = {

@@ -122,7 +122,7 @@ const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
 };
 
 /** "Leverantör / Drift" → "leverantordrift": lower case, no diacritics, no punctuation. */
-function foldHeader(header: string): string {
+export function foldHeader(header: string): string {
   return foldText(header).replace(/[^a-z0-9]/g, '');
 }
 

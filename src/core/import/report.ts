@@ -1,6 +1,7 @@
 // The import's report, in Swedish, grouped so that a sheet of hundreds of
 // rows gives a report a person reads: identical notes are counted with the
 // rows they concern, not repeated, and long lists are cut with a count.
+import { addTo } from '../collections.ts';
 import { KINDS } from '../kinds.ts';
 import { joinSwedish } from '../text/text.ts';
 import type { ImportPlan, PlannedFile } from './plan.ts';
@@ -36,9 +37,7 @@ function some(items: readonly string[]): string {
 function grouped<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
+    addTo(groups, key(item), item);
   }
   return [...groups.values()];
 }

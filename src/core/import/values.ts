@@ -35,12 +35,12 @@ function escape(text: string): string {
 }
 
 /** Hosting words, longest first, so that "extern drift" is found before "extern". */
-const HOSTING_WORDS = HOSTING_FORMS.flatMap((form) =>
+const HOSTING_PATTERNS = HOSTING_FORMS.flatMap((form) =>
   HOSTING_SYNONYMS[form].map((word) => ({ word, form, pattern: new RegExp(`(^|[^a-z0-9])${escape(word)}($|[^a-z0-9])`) })),
 ).sort((a, b) => b.word.length - a.word.length);
 
 /** The hosting words as written, with å, ä and ö, to cut them out of a supplier's name. */
-const HOSTING_IN_TEXT = new RegExp(HOSTING_WORDS.map(({ word }) => escape(word).replace(/a/g, '[aåä]').replace(/o/g, '[oö]')).join('|'), 'gi');
+const HOSTING_IN_TEXT = new RegExp(HOSTING_PATTERNS.map(({ word }) => escape(word).replace(/a/g, '[aåä]').replace(/o/g, '[oö]')).join('|'), 'gi');
 
 /**
  * A supplier and a hosting form mixed in one cell, as real sheets have them:
@@ -48,7 +48,7 @@ const HOSTING_IN_TEXT = new RegExp(HOSTING_WORDS.map(({ word }) => escape(word).
  */
 export function readSupplierAndHosting(value: string): { supplier?: string; hosting?: HostingForm } {
   const folded = fold(value);
-  const found = HOSTING_WORDS.find(({ pattern }) => pattern.test(folded));
+  const found = HOSTING_PATTERNS.find(({ pattern }) => pattern.test(folded));
   if (!found) return { supplier: value.trim() };
   // Keep the supplier as written: cut the hosting words out of the original text.
   const supplier = value

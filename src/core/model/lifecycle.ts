@@ -17,8 +17,6 @@ export const SYSTEM_STATUSES = [
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
 
 interface Phase {
-  /** Staff use it for their work now. */
-  inUse: boolean;
   /**
    * Owner, manager, operations and an administrator must be people in post.
    * A system switched off (avställd) still holds information that someone
@@ -37,7 +35,6 @@ interface Phase {
 
 export const LIFECYCLE: Record<SystemStatus, Phase> = {
   planerad: {
-    inUse: false,
     needsNamedPeople: true,
     needsReview: true,
     countsForCouncils: true,
@@ -45,7 +42,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['planerat', 'planering', 'kommande', 'planned'],
   },
   'under upphandling': {
-    inUse: false,
     needsNamedPeople: true,
     needsReview: true,
     countsForCouncils: true,
@@ -53,7 +49,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['upphandling', 'upphandlas', 'procurement'],
   },
   'under införande': {
-    inUse: false,
     needsNamedPeople: true,
     needsReview: true,
     countsForCouncils: true,
@@ -61,7 +56,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['inforande', 'implementering', 'inforandeprojekt', 'pilot', 'implementation'],
   },
   'i drift': {
-    inUse: true,
     needsNamedPeople: true,
     needsReview: true,
     countsForCouncils: true,
@@ -69,7 +63,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['drift', 'aktiv', 'aktivt', 'i bruk', 'produktion', 'i produktion', 'anvands', 'ja', 'active', 'in use', 'production'],
   },
   'under avveckling': {
-    inUse: true,
     needsNamedPeople: true,
     needsReview: true,
     countsForCouncils: true,
@@ -77,7 +70,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['avveckling', 'avvecklas', 'ska avvecklas', 'phasing out'],
   },
   avställd: {
-    inUse: false,
     needsNamedPeople: true,
     needsReview: false,
     countsForCouncils: false,
@@ -85,7 +77,6 @@ export const LIFECYCLE: Record<SystemStatus, Phase> = {
     synonyms: ['avstallt', 'vilande', 'avstangd', 'avstangt', 'inactive'],
   },
   avvecklad: {
-    inUse: false,
     needsNamedPeople: false,
     needsReview: false,
     countsForCouncils: false,
@@ -98,7 +89,6 @@ function phase(status: string): Phase | undefined {
   return LIFECYCLE[status as SystemStatus];
 }
 
-export const isInUse = (status: string): boolean => phase(status)?.inUse ?? false;
 /** An unknown status (a file that does not validate) is treated as needing everything. */
 export const needsNamedPeople = (status: string): boolean => phase(status)?.needsNamedPeople ?? true;
 export const needsReview = (status: string): boolean => phase(status)?.needsReview ?? true;

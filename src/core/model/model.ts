@@ -1,5 +1,6 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
+import { addTo } from '../collections.ts';
 import type { Entry } from '../reading/parse.ts';
 import { dependenciesOf } from './dependencies.ts';
 import { roleHolders, type RoleKey } from './roles.ts';
@@ -44,12 +45,6 @@ export interface RegisterModel {
   unitsByHead: Map<string, UnitRecord[]>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 function records<T>(entries: readonly Entry[], kind: Entry['kind']): WithSource<T>[] {
   return entries
     .filter((entry) => entry.kind === kind && entry.schemaValid)
@@ -80,17 +75,17 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
   const usedBy = new Map<string, SystemRecord[]>();
   const systemsByUnit = new Map<string, SystemRecord[]>();
   for (const system of systems) {
-    for (const { role, id } of roleHolders(system)) push(assignmentsByHolder, id, { system, role });
-    for (const dependency of dependenciesOf(system)) push(usedBy, dependency.id, system);
-    push(systemsByUnit, system.unit, system);
+    for (const { role, id } of roleHolders(system)) addTo(assignmentsByHolder, id, { system, role });
+    for (const dependency of dependenciesOf(system)) addTo(usedBy, dependency.id, system);
+    addTo(systemsByUnit, system.unit, system);
   }
   const peopleByUnit = new Map<string, PersonRecord[]>();
-  for (const person of people) push(peopleByUnit, person.unit, person);
+  for (const person of people) addTo(peopleByUnit, person.unit, person);
   const childUnits = new Map<string, UnitRecord[]>();
   const unitsByHead = new Map<string, UnitRecord[]>();
   for (const unit of units) {
-    if (unit.parent) push(childUnits, unit.parent, unit);
-    if (unit.head) push(unitsByHead, unit.head, unit);
+    if (unit.parent) addTo(childUnits, unit.parent, unit);
+    if (unit.head) addTo(unitsByHead, unit.head, unit);
   }
 
   return {

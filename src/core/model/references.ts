@@ -64,10 +64,6 @@ const FIELDS = Object.fromEntries(
   (Object.keys(COMMITTED_SCHEMAS) as Kind[]).map((kind) => [kind, fieldsOf(COMMITTED_SCHEMAS[kind])]),
 ) as Record<Kind, ReferenceField[]>;
 
-export function referenceFields(kind: Kind): readonly ReferenceField[] {
-  return FIELDS[kind];
-}
-
 /** The references an entry's data makes. O(size of the entry). */
 export function referencesOf(kind: Kind, data: Record<string, unknown>): Reference[] {
   const references: Reference[] = [];

@@ -5,6 +5,8 @@
 // this module knows the directories' column names.
 import { UserError } from '../errors.ts';
 import type { Sheet } from '../import/sheet.ts';
+import { foldHeader } from '../import/columns.ts';
+import { readYesNo } from '../import/values.ts';
 import { foldText } from '../text/text.ts';
 
 export interface DirectoryPerson {
@@ -51,13 +53,12 @@ const COLUMNS: Record<string, DirectoryField> = {
   aktiverad: 'enabled',
 };
 
-const fold = (header: string) => foldText(header).replace(/[^a-z0-9]/g, '');
-
+/** accountEnabled/Enabled: yes and no as the import reads them, and the directories' own words. */
 function enabledValue(text: string): boolean | undefined {
   const folded = foldText(text);
-  if (/^(true|sant|ja|yes|1|enabled|aktiverad)$/.test(folded)) return true;
-  if (/^(false|falskt|nej|no|0|disabled|inaktiverad)$/.test(folded)) return false;
-  return undefined;
+  if (/^(enabled|aktiverad)$/.test(folded)) return true;
+  if (/^(disabled|inaktiverad)$/.test(folded)) return false;
+  return readYesNo(text);
 }
 
 export interface DirectoryExport {
@@ -72,7 +73,7 @@ export function readDirectoryExport(sheets: readonly Sheet[]): DirectoryExport {
   let best = { sheet: undefined as Sheet | undefined, row: -1, fields: [] as (DirectoryField | undefined)[], count: 0 };
   for (const sheet of sheets) {
     for (let row = 0; row < Math.min(sheet.rows.length, 10); row++) {
-      const fields = (sheet.rows[row] ?? []).map((cell) => COLUMNS[fold(cell)]);
+      const fields = (sheet.rows[row] ?? []).map((cell) => COLUMNS[foldHeader(cell)]);
       const count = new Set(fields.filter(Boolean)).size;
       if (count > best.count) best = { sheet, row, fields, count };
     }
@@ -83,7 +84,7 @@ export function readDirectoryExport(sheets: readonly Sheet[]): DirectoryExport {
       'Filen ser inte ut som en export av användare: kolumnerna mail/EmailAddress, userPrincipalName eller SamAccountName saknas. Exportera användarna från Entra ID (administrationscentret) eller med Get-ADUser | Export-Csv.',
     );
   }
-  const header = (sheet.rows[headerRow] ?? []).map(fold);
+  const header = (sheet.rows[headerRow] ?? []).map(foldHeader);
   const source = header.includes('samaccountname') ? 'Active Directory' : header.includes('userprincipalname') ? 'Entra ID' : 'katalogen';
   const people: DirectoryPerson[] = [];
   for (let index = headerRow + 1; index < sheet.rows.length; index++) {

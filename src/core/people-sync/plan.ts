@@ -3,6 +3,7 @@
 // or missing from an export that covers them), and for each who left, the
 // roles they leave empty and who must act. Pure; people are never deleted,
 // only marked active: false, since the history matters.
+import { addTo } from '../collections.ts';
 import { needsNamedPeople } from '../model/lifecycle.ts';
 import { unitSubtree, type PersonRecord, type RegisterModel } from '../model/model.ts';
 import { roleTitle } from '../model/roles.ts';
@@ -64,8 +65,8 @@ export function planPeopleSync(
       plan.rowNotes.push({ row: person.row, reason: 'saknar både e-postadress och användarnamn; raden användes inte' });
       continue;
     }
-    if (person.email) byEmail.set(person.email, [...(byEmail.get(person.email) ?? []), person]);
-    if (person.userName) byUser.set(person.userName, [...(byUser.get(person.userName) ?? []), person]);
+    if (person.email) addTo(byEmail, person.email, person);
+    if (person.userName) addTo(byUser, person.userName, person);
   }
   const ambiguous = new Set<DirectoryPerson>();
   for (const [email, rows] of byEmail) {

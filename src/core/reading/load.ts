@@ -1,5 +1,5 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { SourceFile } from './parse.ts';
@@ -93,6 +93,21 @@ export function readOneSource(root: string, relPath: string, cwd = process.cwd()
       size: 0,
       unusable: { rule: 'file-unreadable', message: `Filen kan inte läsas (${reasonOf(error)}). Kontrollera filens behörigheter.` },
     };
+  }
+}
+
+/**
+ * A file someone named on the command line (a spreadsheet, an export, a
+ * mapping file, a report), or a Swedish error that says what is wrong with it.
+ */
+export function readNamedFile(path: string, shown: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`Hittar inte filen "${shown}".`);
+    if (code === 'EISDIR') throw new UserError(`"${shown}" är en mapp. Ange en fil.`);
+    throw new UserError(`Filen "${shown}" kan inte läsas (${reasonOf(error)}).`);
   }
 }
 

@@ -36,6 +36,13 @@ export function terminalText(value: string): string {
     .replace(CONTROL_CHARACTERS, visible);
 }
 
+const MARKUP_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text and attribute values made inert in HTML and SVG. */
+export function escapeMarkup(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => MARKUP_ENTITIES[character] as string);
+}
+
 /** Punctuation that Markdown or GitHub gives a meaning to, escaped with a backslash. */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
 

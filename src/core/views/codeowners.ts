@@ -3,6 +3,7 @@
 // everything else by the IT department. GitHub reads .github/CODEOWNERS;
 // GitLab reads .gitlab/CODEOWNERS, here with a section per förvaltning, so
 // that its approval rules show whose systems a merge request touches.
+import { addTo } from '../collections.ts';
 import { administrationOf, type PersonRecord, type RegisterModel, type SystemRecord } from '../model/model.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 import type { Forge } from './repository-links.ts';
@@ -52,7 +53,7 @@ export function codeownersFile(model: RegisterModel, registryPath: string, forge
     const sections = new Map<string, SystemRecord[]>();
     for (const system of bySource) {
       const name = sectionName(administrationOf(model, system.unit).name);
-      sections.set(name, [...(sections.get(name) ?? []), system]);
+      addTo(sections, name, system);
     }
     for (const name of [...sections.keys()].sort(bySwedish((key) => key))) {
       lines.push('', `[${name}]`, ...(sections.get(name) ?? []).map(line));

@@ -1,16 +1,10 @@
 // A laid-out dependency map as SVG markup. Written as a string rather than as
 // an Astro template because a large register draws thousands of them: the
 // template engine took several seconds for what this does in milliseconds.
-// Every piece of register text passes through escapeXml; links come from
+// Every piece of register text passes through escapeMarkup; links come from
 // the caller, who builds them from ids.
+import { escapeMarkup } from '../text/output.ts';
 import type { DependencyMap, MapNode } from './dependency-map.ts';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text and attribute values made inert in SVG and HTML. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => ENTITIES[character] as string);
-}
 
 export interface SvgOptions {
   /** The picture's accessible name. */
@@ -22,28 +16,28 @@ export interface SvgOptions {
 export function renderMapSvg(map: DependencyMap, options: SvgOptions): string {
   const nameOf = new Map(map.nodes.map((node) => [node.key, node.title.replace(/ \(.*\)$/, '')]));
   const parts: string[] = [
-    `<svg viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}" aria-label="${escapeXml(options.label)}">`,
+    `<svg viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}" aria-label="${escapeMarkup(options.label)}">`,
     '<defs><marker id="pil" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0 0L10 5L0 10z"></path></marker></defs>',
   ];
   for (const edge of map.edges) {
     const d = edge.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join('');
     const title = `${nameOf.get(edge.from) ?? edge.from} använder ${nameOf.get(edge.to) ?? edge.to}${edge.type ? ` (${edge.type})` : ''}`;
     parts.push(
-      `<path class="map-edge${edge.type ? ` typ-${escapeXml(edge.type)}` : ''}" d="${d}" marker-end="url(#pil)"><title>${escapeXml(title)}</title></path>`,
+      `<path class="map-edge${edge.type ? ` typ-${escapeMarkup(edge.type)}` : ''}" d="${d}" marker-end="url(#pil)"><title>${escapeMarkup(title)}</title></path>`,
     );
   }
   for (const node of map.nodes) {
     const classes = ['map-node', node.role, node.tone, ...(node.critical ? ['critical'] : [])].join(' ');
     const lines = node.lines
-      .map((line, index) => `<tspan x="${node.x + 10}" dy="${index === 0 ? 0 : 16}">${escapeXml(line)}</tspan>`)
+      .map((line, index) => `<tspan x="${node.x + 10}" dy="${index === 0 ? 0 : 16}">${escapeMarkup(line)}</tspan>`)
       .join('');
     const body =
-      `<g class="${classes}"><title>${escapeXml(node.title)}</title>` +
+      `<g class="${classes}"><title>${escapeMarkup(node.title)}</title>` +
       `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="4"></rect>` +
       `<text x="${node.x + 10}" y="${node.y + 19}">${lines}</text>` +
-      `<text class="detail" x="${node.x + 10}" y="${node.y + node.height - 10}">${escapeXml(node.detail)}</text></g>`;
+      `<text class="detail" x="${node.x + 10}" y="${node.y + node.height - 10}">${escapeMarkup(node.detail)}</text></g>`;
     const href = options.href(node);
-    parts.push(href === undefined ? body : `<a href="${escapeXml(href)}">${body}</a>`);
+    parts.push(href === undefined ? body : `<a href="${escapeMarkup(href)}">${body}</a>`);
   }
   parts.push('</svg>');
   return parts.join('');

@@ -3,6 +3,7 @@
 // system with what it uses and what uses it, two steps out, and a
 // förvaltning's systems with their links to others. Large neighbourhoods are
 // summarised ("+ 14 system") so that a picture stays readable, and small.
+import { addTo } from '../collections.ts';
 import { Graph, layout } from '@dagrejs/dagre';
 import { dependenciesOf, type DependencyType } from '../model/dependencies.ts';
 import { statusTone } from '../model/lifecycle.ts';
@@ -187,10 +188,7 @@ function systemsByAdministration(model: RegisterModel): Map<string, SystemRecord
   if (!grouped) {
     grouped = new Map();
     for (const system of model.systems) {
-      const id = administrationOf(model, system.unit).id;
-      const list = grouped.get(id);
-      if (list) list.push(system);
-      else grouped.set(id, [system]);
+      addTo(grouped, administrationOf(model, system.unit).id, system);
     }
     byAdministration.set(model, grouped);
   }

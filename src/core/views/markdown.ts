@@ -4,6 +4,7 @@
 // HTML is shown as text; links may only lead to web pages, e-mail or within
 // the site; images only from the site itself (it promises no requests to
 // other origins). Guideline text is written by people, not trusted as markup.
+import { escapeMarkup } from '../text/output.ts';
 import { Marked } from 'marked';
 
 /** About 150 pages of text; a guideline is usually a few pages. Keeps the worst case of the renderer to a second or so. */
@@ -32,10 +33,6 @@ export function headingId(text: string): string {
     .replace(/\s+/g, '-');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** The scheme of a URL as a browser reads it: tabs, line breaks and leading spaces do not count. */
 function schemeOf(href: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase();
@@ -61,19 +58,19 @@ const markdown = new Marked({
       return `<h${depth} id="${headingId(html)}">${html}</h${depth}>\n`;
     },
     html({ text }) {
-      return escapeHtml(text);
+      return escapeMarkup(text);
     },
     link({ href, title, tokens }) {
       const text = this.parser.parseInline(tokens);
       if (!isAllowedLink(href)) return text;
-      return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
+      return `<a href="${escapeMarkup(href)}"${title ? ` title="${escapeMarkup(title)}"` : ''}>${text}</a>`;
     },
     image({ href, title, text }) {
-      const alt = escapeHtml(text);
-      if (isSameOriginImage(href)) return `<img src="${escapeHtml(href)}" alt="${alt}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
+      const alt = escapeMarkup(text);
+      if (isSameOriginImage(href)) return `<img src="${escapeMarkup(href)}" alt="${alt}"${title ? ` title="${escapeMarkup(title)}"` : ''}>`;
       // An image from elsewhere is not loaded; a web address is offered as a link instead.
       const scheme = schemeOf(href);
-      return scheme === 'https' || scheme === 'http' ? `<a href="${escapeHtml(href)}">Bild: ${alt || escapeHtml(href)}</a>` : alt;
+      return scheme === 'https' || scheme === 'http' ? `<a href="${escapeMarkup(href)}">Bild: ${alt || escapeMarkup(href)}</a>` : alt;
     },
   },
 });

@@ -5,6 +5,7 @@
 // model's dates (model/review.ts), as the report and the calendar are. One
 // reminder per owner who can get a GitHub issue; the rest are gathered in one
 // reminder for the IT department.
+import { addTo } from '../collections.ts';
 import type { Finding } from '../checking/findings.ts';
 import { PERSON_LEFT_RULES, ruleInfo } from '../checking/rule-catalogue.ts';
 import { needsReview } from '../model/lifecycle.ts';
@@ -57,7 +58,7 @@ type RawSystem = Partial<Omit<System, 'roles' | 'contract'>> & {
 export function buildReminders({ findings, parsed, model, today, editUrl }: ReminderInput): Reminder[] {
   const { settings } = model;
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) addTo(byFile, finding.file, finding);
   const personFiles = new Map(parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry.file]));
   const perOwner = new Map<string, ReminderSystem[]>();
   for (const entry of parsed.entries) {
@@ -74,7 +75,7 @@ export function buildReminders({ findings, parsed, model, today, editUrl }: Remi
       pageUrl: systemPageUrl(model, entry.fileId),
       actions,
     };
-    perOwner.set(owner, [...(perOwner.get(owner) ?? []), system]);
+    addTo(perOwner, owner, system);
   }
   const reminders: Reminder[] = [];
   const unreachable: Reminder['unreachable'] = [];

@@ -4,6 +4,7 @@
 // always agrees with npm run validate. One structure, with every Swedish
 // sentence in it: the terminal, the job summary, the JSON and the site's
 // report page all render this and word nothing of their own.
+import { addTo } from '../collections.ts';
 import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../checking/rule-catalogue.ts';
 import type { Finding, RuleId, Severity } from '../checking/findings.ts';
 import type { Kind } from '../kinds.ts';
@@ -82,11 +83,7 @@ export interface ReportInput {
 export function buildReport({ findings, parsed, model, today, top = 10 }: ReportInput): Report {
   const subjects = subjectLookup(parsed);
   const lines = new Map<ReportSectionKey, ReportLine[]>();
-  const add = (key: ReportSectionKey, line: ReportLine) => {
-    const list = lines.get(key);
-    if (list) list.push(line);
-    else lines.set(key, [line]);
-  };
+  const add = (key: ReportSectionKey, line: ReportLine) => addTo(lines, key, line);
   const rolesLeft = new Map<string, { system: ReportSubject; role: string }[]>();
   for (const finding of findings) {
     const subject = subjects(finding);

@@ -1,0 +1,8 @@
+// The one small helper for grouping: many modules index lists by a key.
+
+/** Adds `value` to the list under `key`, starting the list if there is none. O(1). */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
