@@ -3,6 +3,7 @@
 // (a terminal, signals, another user) use helpers/run.ts instead.
 import { Readable } from 'node:stream';
 import type { Io, Main } from '../../src/cli/command.ts';
+import { TODAY } from './registers.ts';
 import { REPO, type RunResult } from './run.ts';
 
 export async function runMain(
@@ -19,7 +20,9 @@ export async function runMain(
     isTTY: false,
     cwd: options.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    now: () => options.now ?? new Date(),
+    // The same fixed day the validation helpers use, so a command's "today"
+    // and the checks against it agree whatever the calendar says.
+    now: () => options.now ?? new Date(`${TODAY}T12:00:00Z`),
   };
   const status = await main(args, io);
   return { status, stdout, stderr };
