@@ -1,6 +1,6 @@
 // npm run diff: what a change does to the register, in Swedish sentences,
 // one test per kind of change.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { git, repositoryWith } from '../helpers/git.ts';
@@ -168,6 +168,24 @@ describe('npm run diff', () => {
   it('shows control characters in names as visible escapes on the terminal', async () => {
     edit('people/bo-berg.yaml', (text) => text.replace('name: Bo Berg', 'name: "Bo \\e[2J\\u202EBerg"'));
     expect(await diff()).toEqual(['- Bo Berg byter namn till Bo \\u001B[2J\\u202EBerg.']);
+  });
+
+  it('is not blinded by a register folder dressed up as a Git repository (HEAD, config, objects/, refs/)', async () => {
+    git(cwd, 'checkout', '-q', '-b', 'andring');
+    edit('systems/socialtjanst.yaml', (text) => text.replace('  manager: zlatan-zetterlund', '  manager: cecilia-ceder'));
+    // What Git needs to take registry/ for a bare repository of its own, with a history where nothing changed.
+    writeFileSync(join(root, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(root, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = /\n');
+    mkdirSync(join(root, 'objects', 'info'), { recursive: true });
+    mkdirSync(join(root, 'refs', 'heads'), { recursive: true });
+    writeFileSync(join(root, 'objects', 'info', 'packs'), '\n');
+    writeFileSync(join(root, 'refs', 'heads', 'main'), `${git(cwd, 'rev-parse', 'main').trim()}\n`);
+    git(cwd, 'add', '.');
+    git(cwd, 'commit', '-q', '-m', 'Ny förvaltare');
+    // As the summary job runs it: the tool elsewhere, the register named by path.
+    const result = await runMain(diffMain, ['main', '--head', 'andring', '--registry', root], { cwd: root });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.');
   });
 
   it('explains an unknown base in Swedish, with exit 2', async () => {

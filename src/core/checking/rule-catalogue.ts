@@ -41,6 +41,13 @@ export const RULE_CATALOGUE = {
     checks: 'varje fil ligger i en av registrets mappar',
     fix: 'Flytta filen till rätt mapp eller ta bort den.',
   },
+  'git-internals': {
+    severity: 'error',
+    group: 'fil',
+    title: 'Git-fil i registret',
+    checks: 'inga filer eller mappar heter som Gits egna (HEAD, config, objects/, refs/), så att Git aldrig tar registret för ett eget förråd',
+    fix: 'Ta bort filen eller mappen ur registret; den hör inte dit.',
+  },
   'misplaced-file': {
     severity: 'error',
     group: 'fil',

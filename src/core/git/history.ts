@@ -1,6 +1,6 @@
 // Recent changes to register files from Git, read in one `git log` pass for
 // the whole register: O(commits × files per commit), never a process per file.
-import { spawnSync } from 'node:child_process';
+import { findRepository, gitText, repositoryPathOf } from './repository.ts';
 
 export interface Change {
   hash: string;
@@ -37,11 +37,13 @@ function parseGitLog(output: string, perFile: number): History {
 
 /** Reads the history of the register folder; empty when it is not in a Git repository. */
 export function readHistory(registryDir: string, perFile = 5): History {
-  const result = spawnSync('git', ['log', '--no-renames', '--relative', '--name-only', `--format=${GIT_LOG_FORMAT}`, '--', '.'], {
-    cwd: registryDir,
-    encoding: 'utf8',
+  const repository = findRepository(registryDir);
+  const prefix = repositoryPathOf(registryDir);
+  if (!repository || prefix === undefined) return new Map();
+  const folder = prefix ? `${prefix}/` : '.';
+  // --relative gives paths from the register's root, as the files know themselves.
+  const output = gitText(repository, ['log', '--no-renames', ...(prefix ? [`--relative=${folder}`] : []), '--name-only', `--format=${GIT_LOG_FORMAT}`, '--', folder], {
     maxBuffer: 512 * 1024 * 1024,
   });
-  if (result.status !== 0 || !result.stdout) return new Map();
-  return parseGitLog(result.stdout, perFile);
+  return output ? parseGitLog(output, perFile) : new Map();
 }

@@ -1,21 +1,20 @@
 // The register as it was at a Git ref, read in two processes whatever its
 // size: `git ls-tree` lists the files and one `git cat-file --batch` reads
 // them all.
-import { spawnSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.ts';
-import { repositoryPathOf, repositoryRoot } from './repository.ts';
+import { commitOf, findRepository, runGit } from './repository.ts';
 import { displayPathOf } from '../reading/load.ts';
 import type { SourceFile } from '../reading/parse.ts';
 
 export function readRegisterSourcesAtRef(registryDir: string, ref: string, cwd = process.cwd()): SourceFile[] {
-  const prefix = repositoryPathOf(registryDir);
-  if (prefix === undefined)
+  const repository = findRepository(registryDir);
+  if (repository === undefined)
     throw new UserError(`${displayPathOf(registryDir, cwd)} ligger inte i ett Git-förråd, så det finns ingen version att jämföra med.`);
-  const top = repositoryRoot(registryDir) as string;
-  const verify = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top, encoding: 'utf8' });
-  if (verify.status !== 0) throw new UserError(`Hittar inte "${ref}" i Git. Ange en gren eller commit, till exempel origin/main.`);
-  const listing = spawnSync('git', ['ls-tree', '-r', '-z', ref, '--', prefix ? `${prefix}/` : '.'], {
-    cwd: top,
+  const prefix = relative(repository.top, resolve(registryDir)).split(sep).join('/');
+  const commit = commitOf(repository, ref);
+  if (!commit) throw new UserError(`Hittar inte "${ref}" i Git. Ange en gren eller commit, till exempel origin/main.`);
+  const listing = runGit(repository, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', prefix ? `${prefix}/` : '.'], {
     maxBuffer: 256 * 1024 * 1024,
   });
   const entries = listing.stdout
@@ -29,8 +28,7 @@ export function readRegisterSourcesAtRef(registryDir: string, ref: string, cwd =
     })
     .filter((entry) => entry.type === 'blob');
   if (entries.length === 0) return [];
-  const batch = spawnSync('git', ['cat-file', '--batch'], {
-    cwd: top,
+  const batch = runGit(repository, ['cat-file', '--batch'], {
     input: `${entries.map((entry) => entry.sha).join('\n')}\n`,
     maxBuffer: 1024 * 1024 * 1024,
   });

@@ -9,11 +9,25 @@ function notRead(rule: Problem['rule'], message: string): Placement {
   return { problem: { line: 1, column: 1, rule, message } };
 }
 
+/**
+ * Names Git gives its own files. A folder holding HEAD, objects/ and refs/ is
+ * a repository to Git, which would then read the register's folder as the
+ * repository (git/repository.ts): never part of a register, in any folder.
+ */
+const GIT_INTERNAL_NAMES = new Set(['head', 'config', 'packed-refs', 'objects', 'refs', 'commondir', 'gitdir', 'orig_head', 'fetch_head']);
+
 /** Decides what a path under the register root is. */
 export function placeFile(relPath: string): Placement {
   const parts = relPath.split('/');
   const name = parts[parts.length - 1] ?? '';
   if (name.startsWith('.') || name.toLowerCase() === 'readme.md') return { ignore: true };
+  const gitName = parts.find((part) => GIT_INTERNAL_NAMES.has(part.toLowerCase()));
+  if (gitName !== undefined) {
+    return notRead(
+      'git-internals',
+      `${gitName === name ? 'Filen' : `Mappen "${gitName}"`} heter som en av Gits egna filer och får inte ligga i registret: tillsammans kan HEAD, config, objects/ och refs/ få Git att ta mappen för ett eget förråd och visa fel historik i ändringssammanfattningen. Ta bort den.`,
+    );
+  }
   if (parts.length === 1) {
     if (name === SETTINGS_FILE) return { kind: 'settings', fileId: 'settings' };
     return notRead('unexpected-file', `Filen hör inte till registret och läses inte. Register-filer ligger i ${folderList()}.`);
