@@ -4,10 +4,10 @@
 // it asks for, when it is one of the common cases, and says what it could not do.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatText } from '../core/checking/findings.ts';
+import { formatText, type Finding } from '../core/checking/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { planReportEdit } from '../core/forge/apply-report.ts';
-import { parseReport } from '../core/forge/change-report.ts';
+import { parseReport, REPORT_LABEL } from '../core/forge/change-report.ts';
 import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
 import { readNamedFile } from '../core/reading/load.ts';
@@ -44,14 +44,21 @@ export const main = defineCommand({
     const relPath = edit.system.source;
     const previousText = readFileSync(join(registry, relPath), 'utf8');
     const file = { relPath, text: setFields(previousText, edit.changes), previousText };
+    // Checked before it is written: an edit that would add an error to the file is not made.
+    const errorsIn = (findings: readonly Finding[]) =>
+      findings.filter((finding) => finding.severity === 'error' && finding.file.endsWith(relPath)).map(formatText);
+    const before = new Set(errorsIn(register.findings));
+    const added = errorsIn(checkWith(register, registry, [file], { today, cwd: io.cwd }).findings).filter((line) => !before.has(line));
+    if (added.length > 0) {
+      print(`Inte gjort: ändringen skulle ge ${added.length === 1 ? 'ett fel' : `${added.length} fel`} i ${shown(join(registry, relPath))}, så inget skrevs:`);
+      for (const line of added) print(`  ${line}`);
+      return EXIT_FINDINGS;
+    }
     applyWrites(planWrites(registry, [file], { overwrite: true, cwd: io.cwd }));
-    const after = checkWith(register, registry, [file], { today, cwd: io.cwd });
-    const errors = after.findings.filter((finding) => finding.severity === 'error' && finding.file.endsWith(relPath));
-    for (const finding of errors) print(`  ${formatText(finding)}`);
     print(
       `Skrev ${shown(join(registry, relPath))}. Skapa ett ändringsförslag med filen${values['github-issue'] ? ` och skriv "Closes #${values['github-issue']}" i beskrivningen, så stängs rapporten när ändringen godkänns` : ''}.`,
     );
-    return errors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return EXIT_OK;
   },
 });
 
@@ -59,7 +66,15 @@ async function reportText(file: string | undefined, issue: string | undefined, i
   if (issue !== undefined) {
     if (file !== undefined) throw new UsageError('ange antingen en fil eller --github-issue, inte båda.');
     if (!/^[1-9]\d{0,9}$/.test(issue)) throw new UsageError(`--github-issue ska vara ärendets nummer, inte "${issue}".`);
-    return (await readGithubIssue(githubTargetFromEnv(io.env), Number(issue))).body;
+    const found = await readGithubIssue(githubTargetFromEnv(io.env), Number(issue));
+    // Anyone can open an issue or a pull request; only an open report, labelled by the form, is read as one.
+    if (found.pullRequest) throw new UserError(`#${issue} är ett ändringsförslag (pull request), inte en ändringsrapport. Ange numret på rapportens ärende.`);
+    if (!found.open) throw new UserError(`Ärende #${issue} är stängt. Bara öppna ändringsrapporter görs; öppna ärendet igen om ändringen ska göras.`);
+    if (!found.labels.includes(REPORT_LABEL))
+      throw new UserError(
+        `Ärende #${issue} har inte etiketten "${REPORT_LABEL}", som formuläret Rapportera ändring i uppgifterna sätter. Kontrollera att det är en ändringsrapport och sätt etiketten, så görs den.`,
+      );
+    return found.body;
   }
   if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue <nummer>.');
   const bytes = file === '-' ? await readAll(io.stdin) : readNamedFile(resolve(io.cwd, file), file);

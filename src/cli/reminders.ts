@@ -37,7 +37,7 @@ export const main = defineCommand({
     }
     if (values.sync !== 'github') throw new UsageError(`--sync kan bara vara github, inte "${values.sync}".`);
     const api = githubIssues(githubTargetFromEnv(io.env));
-    const plan = planSync(reminders, await api.listOpen(REMINDER_LABEL), today);
+    const plan = planSync(reminders, await api.listOpen(REMINDER_LABEL), today, await api.author());
     print(describePlan(plan, Boolean(values['dry-run'])));
     if (!values['dry-run']) await applySync(plan, api);
     return EXIT_OK;

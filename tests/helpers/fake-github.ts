@@ -10,7 +10,14 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   labels: string[];
   assignees: string[];
+  /** Who opened it; issues made through the API are the workflow's bot. */
+  author?: string;
+  /** GitHub's issues API lists pull requests too. */
+  pullRequest?: boolean;
 }
+
+/** The login GitHub gives the workflow token's issues. */
+export const WORKFLOW_BOT = 'github-actions[bot]';
 
 export interface FakeGithub {
   url: string;
@@ -34,7 +41,15 @@ export async function startFakeGithub(repository = 'testkommun/systemforteckning
         response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(data));
       if (request.headers.authorization !== 'Bearer hemlig-token') return send(401, { message: 'Bad credentials' });
       const path = decodeURIComponent(url.pathname);
-      const asJson = (issue: FakeIssue) => ({ ...issue, assignees: issue.assignees.map((login) => ({ login })) });
+      const asJson = ({ author, pullRequest, ...issue }: FakeIssue) => ({
+        ...issue,
+        user: { login: author ?? WORKFLOW_BOT },
+        labels: issue.labels.map((name) => ({ name })),
+        assignees: issue.assignees.map((login) => ({ login })),
+        ...(pullRequest ? { pull_request: { url: `${prefix}/pulls/${issue.number}` } } : {}),
+      });
+      // As for a workflow's GITHUB_TOKEN: an installation token has no user.
+      if (request.method === 'GET' && url.pathname === '/user') return send(403, { message: 'Resource not accessible by integration' });
       if (request.method === 'GET' && path.startsWith(`${prefix}/labels/`)) {
         return fake.labels.has(path.slice(`${prefix}/labels/`.length)) ? send(200, {}) : send(404, { message: 'Not Found' });
       }

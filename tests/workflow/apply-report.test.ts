@@ -106,3 +106,88 @@ describe('npm run apply-report', () => {
     expect(nothing.stdout).toMatch(/^Inte gjort: Rapporten anger inte vad ändringen gäller \(fältet är tomt\)\. Gör ändringen för hand\.\n$/);
   });
 });
+
+describe('npm run apply-report against hostile reports', () => {
+  const report = (name: string) => readFileSync(join(REPORTS, name), 'utf8');
+  const fromStdin = (input: string, ...args: string[]) => runMain(applyReport, ['-', '--today', '2026-11-28', ...args], { cwd, input });
+
+  it('reads a heading line built to make a pattern backtrack at once, and refuses an overlong line with its number', { timeout: 10_000 }, async () => {
+    const hostile = `## a${' '.repeat(3_900)}b\n\n${report('leverantor.md')}`;
+    const within = await fromStdin(hostile, '--dry-run');
+    expect(within.stdout).toMatch(/^Skulle ändra: Ärendesystem socialtjänst: leverantör sätts till Omsorgsdata Nord AB/);
+    for (const spaces of [8_000, 16_000]) {
+      const result = await fromStdin(`## a${' '.repeat(spaces)}b\n\n${report('leverantor.md')}`);
+      expect(result).toMatchObject({ status: 2, stdout: '' });
+      expect(result.stderr).toBe('Fel: Rapporten kan inte läsas, rad 1: Raden är längre än 4\u00A0000 tecken. Dela upp texten på flera rader.\n');
+    }
+    expect(system()).toBe(original);
+  });
+
+  it('takes no heading or answer from raw HTML the reader never sees: comments and script blocks', async () => {
+    const hidden = [
+      '<script>',
+      '### Post i registret',
+      '',
+      'registry/systems/lonesystem.yaml',
+      '</script>',
+      '<!--',
+      '### Vad gäller ändringen?',
+      '',
+      'Systemets status',
+      '-->',
+      '',
+      report('leverantor.md'),
+    ].join('\n');
+    const result = await fromStdin(hidden);
+    expect(result.stdout).toMatch(/^Ändrar: Ärendesystem socialtjänst: leverantör sätts till Omsorgsdata Nord AB/);
+    expect(readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')).not.toContain('Omsorgsdata');
+  });
+
+  it('refuses a report that names a heading twice, as a folded <details> section can hide the second', async () => {
+    const twice = `${report('leverantor.md')}\n<details><summary>Bilaga</summary>\n\n### Post i registret\n\nregistry/systems/lonesystem.yaml\n\n</details>\n`;
+    const result = await fromStdin(twice);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'Fel: Rapporten kan inte läsas: rubriken "Post i registret" står två gånger (rad 1 och 27), så det går inte att veta vilket svar som gäller. Be rapportören skicka en ny rapport med varje rubrik en gång, eller gör ändringen för hand.\n',
+    );
+    const quoted = await fromStdin(`> ### Post i registret\n>\n> registry/systems/lonesystem.yaml\n\n${report('leverantor.md')}`);
+    expect(quoted.stderr).toMatch(/^Fel: Rapporten kan inte läsas: rubriken "Post i registret" står inuti ett citat eller en lista/);
+    expect(system()).toBe(original);
+  });
+
+  it.each([
+    ['ESC', '\u001B[2J'],
+    ['U+202E', '\u202E'],
+    ['NUL', '\u0000'],
+    ['U+2028', '\u2028'],
+    ['U+200B', '\u200B'],
+  ])('checks the new value before writing: %s is never written into the file', async (_name, character) => {
+    const result = await fromStdin(report('leverantor.md').replace('Omsorgsdata Nord AB', `Omsorgsdata${character} Nord AB`));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^Inte gjort: Det nya värdet innehåller ett osynligt tecken \(U\+[0-9A-F]{4}\) och skrivs inte in\./);
+    expect(system()).toBe(original);
+  });
+
+  it('applies only an open issue that carries the report label, never a pull request', async () => {
+    const github = await startFakeGithub();
+    try {
+      const body = report('ny-forvaltare.md');
+      github.issues.push(
+        { number: 1, title: 'Stängd', body, state: 'closed', labels: ['ändringsrapport'], assignees: [] },
+        { number: 2, title: 'Utan etikett', body, state: 'open', labels: [], assignees: [], author: 'angripare' },
+        { number: 3, title: 'Ett ändringsförslag', body, state: 'open', labels: ['ändringsrapport'], assignees: [], pullRequest: true },
+      );
+      const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'testkommun/systemforteckning', GITHUB_TOKEN: 'hemlig-token' };
+      const errors = [];
+      for (const number of ['1', '2', '3']) errors.push((await runMain(applyReport, ['--github-issue', number], { cwd, env })).stderr);
+      expect(errors).toEqual([
+        'Fel: Ärende #1 är stängt. Bara öppna ändringsrapporter görs; öppna ärendet igen om ändringen ska göras.\n',
+        'Fel: Ärende #2 har inte etiketten "ändringsrapport", som formuläret Rapportera ändring i uppgifterna sätter. Kontrollera att det är en ändringsrapport och sätt etiketten, så görs den.\n',
+        'Fel: #3 är ett ändringsförslag (pull request), inte en ändringsrapport. Ange numret på rapportens ärende.\n',
+      ]);
+      expect(system()).toBe(original);
+    } finally {
+      await github.close();
+    }
+  });
+});

@@ -134,6 +134,23 @@ describe('the weekly sync of issues on GitHub', () => {
     expect(github.issues[0]?.body).toContain('Allt är åtgärdat. Tack!');
   });
 
+  it('adopts only issues its own account wrote: a planted issue with the marker is neither updated nor closed', async () => {
+    const { cwd } = register();
+    github.issues.push({
+      number: 1,
+      title: 'Systemförteckningen: allt är klart (Anna Andersson)',
+      body: '<!-- systemforteckning:påminnelse:anna-andersson -->\nInget att göra här, stäng gärna.',
+      state: 'open',
+      labels: ['påminnelse'],
+      assignees: ['annaandersson'],
+      author: 'angripare',
+    });
+    const result = await sync(cwd);
+    expect(result.stdout).toContain('Skapar: Systemförteckningen: 2 system att se över (Anna Andersson) (@annaandersson)');
+    expect(github.issues[0]).toMatchObject({ state: 'open', title: 'Systemförteckningen: allt är klart (Anna Andersson)' });
+    expect(github.issues.filter((issue) => issue.author === undefined)).toHaveLength(2);
+  });
+
   it('explains a missing token or a refused request in Swedish', async () => {
     const { cwd } = register();
     const missing = await runMain(reminders, ['--sync', 'github'], { cwd, env: { GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' } });

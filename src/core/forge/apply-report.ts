@@ -6,6 +6,7 @@ import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
 import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../model/model.ts';
 import { roleTitle } from '../model/roles.ts';
 import { synonymFor } from '../schema/synonyms.ts';
+import { codePointName, firstControlCharacter } from '../text/output.ts';
 import { foldText } from '../text/text.ts';
 import type { FieldChange } from '../writing/yaml-edit.ts';
 import { REPORT_TOPICS, roleOf, topicOf, type ReportFieldId } from './change-report.ts';
@@ -33,10 +34,10 @@ function findSystem(post: string | undefined, model: RegisterModel): SystemRecor
   );
 }
 
-/** A person by id, e-mail or full name, written alone or as "Namn <e-post>". */
+/** A person by id, e-mail or full name, written alone or as "Namn <e-post>" (which reads as "Namn e-post" rendered). */
 function findPeople(value: string, model: RegisterModel): PersonRecord[] {
-  const email = /<([^>]+)>/.exec(value)?.[1] ?? (value.includes('@') ? value.trim() : undefined);
-  if (email) return model.people.filter((person) => person.email.toLowerCase() === email.trim().toLowerCase());
+  const email = /[^\s<>@]+@[^\s<>@]+/.exec(value)?.[0];
+  if (email) return model.people.filter((person) => person.email.toLowerCase() === email.toLowerCase());
   const byId = model.personById.get(value.trim());
   if (byId) return [byId];
   return model.people.filter((person) => foldText(person.name) === foldText(value));
@@ -67,6 +68,12 @@ export function planReportEdit(answers: Answers, model: RegisterModel): ReportEd
   edit.system = system;
   if (!value) {
     byHand('Rapporten anger inget nytt värde.');
+    return edit;
+  }
+  // Text from an issue is written into the register as it stands: checked here, before anything is written.
+  const hidden = firstControlCharacter(value);
+  if (hidden) {
+    byHand(`Det nya värdet innehåller ett osynligt tecken (${codePointName(hidden)}) och skrivs inte in.`);
     return edit;
   }
   if (topic === 'status') planStatus(edit, system, value, byHand);

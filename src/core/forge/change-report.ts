@@ -3,8 +3,11 @@
 // the GitHub issue form, the GitLab description template, the pre-filled
 // e-mail and the reader in npm run apply-report all come from it, so the
 // answers always arrive under the headings apply-report looks for.
+import { Lexer, type Tokens } from 'marked';
 import { stringify } from 'yaml';
+import { UserError } from '../errors.ts';
 import { roleTitle, type RoleKey } from '../model/roles.ts';
+import { markdownLimitProblem } from '../views/markdown.ts';
 
 export const REPORT_LABEL = 'ändringsrapport';
 
@@ -138,31 +141,124 @@ export function reportBody(answers: Partial<Record<ReportFieldId, string>>): str
 /** GitHub writes this for an optional field left empty. */
 const NO_RESPONSE = '_No response_';
 
+/** A report is a few hundred words; the limits keep a hostile one to milliseconds. */
+const REPORT_LIMITS = { maxCharacters: 256 * 1024, maxLineLength: 4_000 } as const;
+
+type Token = Tokens.Generic;
+
 /**
- * The answers of a report, from the issue body or e-mail text: each heading
- * of the form followed by its answer. Comments, "_No response_" and empty
- * answers read as missing. O(length of the text).
+ * The answers of a report, from the issue body or e-mail text, read as the
+ * reader sees it rendered: each heading of the form followed by its answer.
+ * Raw HTML (comments, <details>, <script>) is not text anyone reads, so
+ * neither headings nor answers are taken from it. A report that names a form
+ * heading twice, or inside a quote or list, could show one answer and mean
+ * another: it is refused. "_No response_" and empty answers read as missing.
+ * O(length of the text) within the limits.
  */
 export function parseReport(text: string): Partial<Record<ReportFieldId, string>> {
-  const byLabel = new Map(REPORT_FIELDS.map((field) => [normalizeLabel(field.label), field.id]));
+  // GitLab's quick actions (/label …) are commands, not text.
+  const source = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => !/^\/label\s/.test(line))
+    .join('\n');
+  const limit = markdownLimitProblem(source, REPORT_LIMITS);
+  if (limit) throw new UserError(`Rapporten kan inte läsas, rad ${limit.line}: ${limit.message}`);
+  const byLabel = new Map(REPORT_FIELDS.map((field) => [normalizeLabel(field.label), field]));
   const answers: Partial<Record<ReportFieldId, string>> = {};
-  const clean = text.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '');
+  const seen = new Map<ReportFieldId, number>();
   let current: ReportFieldId | undefined;
-  let lines: string[] = [];
+  let parts: string[] = [];
   const finish = () => {
-    const answer = lines.join('\n').trim();
-    if (current && answer && answer !== NO_RESPONSE && answers[current] === undefined) answers[current] = answer;
+    const answer = parts.join('\n\n').trim();
+    if (current && answer && answer !== NO_RESPONSE) answers[current] = answer;
+    parts = [];
   };
-  for (const line of clean.split('\n')) {
-    const heading = /^\s{0,3}#{2,4}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading) {
+  let line = 1;
+  for (const token of new Lexer({ gfm: true }).lex(source) as Token[]) {
+    const field = token.type === 'heading' ? byLabel.get(normalizeLabel(plainText(token.tokens ?? []))) : undefined;
+    if (token.type === 'heading') {
       finish();
-      current = byLabel.get(normalizeLabel(heading[1] ?? ''));
-      lines = [];
-    } else if (!line.startsWith('/label ')) lines.push(line);
+      current = undefined;
+      if (field) {
+        const earlier = seen.get(field.id);
+        if (earlier !== undefined) throw repeated(field.label, earlier, line);
+        seen.set(field.id, line);
+        current = field.id;
+      }
+    } else {
+      const nested = formHeadingInside(token, byLabel);
+      if (nested) throw new UserError(`Rapporten kan inte läsas: rubriken "${nested}" står inuti ett citat eller en lista (nära rad ${line}). Skriv rapporten med formulärets rubriker, en gång var.`);
+      const part = current && token.type !== 'html' ? plainText([token]).trim() : '';
+      if (part) parts.push(part);
+    }
+    line += (token.raw.match(/\n/g) ?? []).length;
   }
   finish();
   return answers;
+}
+
+function repeated(label: string, first: number, again: number): UserError {
+  return new UserError(
+    `Rapporten kan inte läsas: rubriken "${label}" står två gånger (rad ${first} och ${again}), så det går inte att veta vilket svar som gäller. Be rapportören skicka en ny rapport med varje rubrik en gång, eller gör ändringen för hand.`,
+  );
+}
+
+/** A form heading inside a quote or a list, which a reader also sees as a heading. */
+function formHeadingInside(token: Token, byLabel: ReadonlyMap<string, ReportField>): string | undefined {
+  for (const child of childTokens(token)) {
+    if (child.type === 'heading') {
+      const field = byLabel.get(normalizeLabel(plainText(child.tokens ?? [])));
+      if (field) return field.label;
+    }
+    const deeper = formHeadingInside(child, byLabel);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+function childTokens(token: Token): Token[] {
+  if (token.type === 'list') return (token.items ?? []) as Token[];
+  return (token.tokens ?? []) as Token[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Text as it reads rendered: no raw HTML, no markup; list items and table cells on lines of their own. */
+function plainText(tokens: readonly Token[]): string {
+  return tokens
+    .map((token): string => {
+      switch (token.type) {
+        case 'html':
+        case 'space':
+        case 'hr':
+          return '';
+        case 'br':
+          return '\n';
+        case 'list':
+          return ((token.items ?? []) as Token[]).map((item) => plainText([item])).join('\n');
+        case 'table':
+          return [token.header, ...(token.rows ?? [])]
+            .map((row: { tokens: Token[] }[]) => row.map((cell) => plainText(cell.tokens)).join(' | '))
+            .join('\n');
+        case 'image':
+          return decodeEntities(String(token.text ?? ''));
+        case 'code':
+        case 'codespan':
+          return String(token.text ?? '');
+        default:
+          return token.tokens ? plainText(token.tokens as Token[]) : decodeEntities(String(token.text ?? ''));
+      }
+    })
+    .join('');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 function normalizeLabel(label: string): string {

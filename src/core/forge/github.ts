@@ -22,11 +22,14 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GithubTarget {
   return { apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''), repository, token };
 }
 
-type ApiCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; data: unknown }>;
+/** The author of issues a workflow's GITHUB_TOKEN writes. */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+type ApiCall = (method: string, path: string, body?: unknown, fromRoot?: boolean) => Promise<{ status: number; data: unknown }>;
 
 function githubCall(target: GithubTarget, fetcher: typeof fetch): ApiCall {
-  return async (method, path, body) => {
-    const response = await fetcher(`${target.apiUrl}/repos/${target.repository}${path}`, {
+  return async (method, path, body, fromRoot = false) => {
+    const response = await fetcher(`${target.apiUrl}${fromRoot ? '' : `/repos/${target.repository}`}${path}`, {
       method,
       headers: {
         Accept: 'application/vnd.github+json',
@@ -47,25 +50,51 @@ function checked(result: { status: number; data: unknown }, what: string, permis
   throw new UserError(`GitHub svarade ${result.status} när ${what}${message ? `: ${message}` : ''}. Kontrollera att token har ${permission}.`);
 }
 
-/** One issue's title and body, for npm run apply-report. */
-export async function readGithubIssue(target: GithubTarget, number: number, fetcher: typeof fetch = fetch): Promise<{ title: string; body: string }> {
+export interface ReportIssue {
+  title: string;
+  body: string;
+  open: boolean;
+  labels: string[];
+  /** GitHub's issues API also returns pull requests; their text is not a report. */
+  pullRequest: boolean;
+}
+
+/** One issue as npm run apply-report needs it. */
+export async function readGithubIssue(target: GithubTarget, number: number, fetcher: typeof fetch = fetch): Promise<ReportIssue> {
   const data = checked(await githubCall(target, fetcher)('GET', `/issues/${number}`), `ärende #${number} hämtades`, 'issues: read') as {
     title?: string;
     body?: string | null;
+    state?: string;
+    labels?: (string | { name?: string })[];
+    pull_request?: unknown;
   };
-  return { title: data.title ?? '', body: data.body ?? '' };
+  return {
+    title: data.title ?? '',
+    body: data.body ?? '',
+    open: data.state === 'open',
+    labels: (data.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
+    pullRequest: data.pull_request !== undefined && data.pull_request !== null,
+  };
 }
 
 export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch): IssueApi {
   const call = githubCall(target, fetcher);
   const check = (result: { status: number; data: unknown }, what: string) => checked(result, what, 'issues: write');
-  const asIssue = (item: { number: number; title: string; body?: string | null; assignees?: { login: string }[] }): Issue => ({
+  const asIssue = (item: { number: number; title: string; body?: string | null; assignees?: { login: string }[]; user?: { login?: string } | null }): Issue => ({
     number: item.number,
     title: item.title,
     body: item.body ?? '',
     assignees: (item.assignees ?? []).map((assignee) => assignee.login),
+    author: item.user?.login ?? '',
   });
   return {
+    async author() {
+      // A personal token has a user; the workflow's installation token does not (403), and writes as github-actions[bot].
+      const me = await call('GET', '/user', undefined, true);
+      if (me.status === 200) return String((me.data as { login?: string } | null)?.login ?? '');
+      if (me.status === 401) check(me, 'kontot för token hämtades');
+      return GITHUB_ACTIONS_BOT;
+    },
     async ensureLabel(label) {
       const found = await call('GET', `/labels/${encodeURIComponent(label)}`);
       if (found.status === 200) return;
@@ -78,7 +107,7 @@ export function githubIssues(target: GithubTarget, fetcher: typeof fetch = fetch
         const items = check(
           await call('GET', `/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100&page=${page}`),
           'ärendena hämtades',
-        ) as { number: number; title: string; body?: string; pull_request?: unknown; assignees?: { login: string }[] }[];
+        ) as { number: number; title: string; body?: string; pull_request?: unknown; assignees?: { login: string }[]; user?: { login?: string } }[];
         issues.push(...items.filter((item) => !item.pull_request).map(asIssue));
         if (items.length < 100) return issues;
       }

@@ -1,7 +1,9 @@
 // Keeping one open issue per reminder in the forge: created when a reminder
 // appears, updated in place when it changes, closed when nothing is left.
 // Issues are found by the hidden marker in their text, so a reminder never
-// gets two issues, and issues people opened themselves are left alone.
+// gets two issues, and issues people opened themselves are left alone: only
+// an issue the sync's own account wrote is adopted, since anyone can write
+// the marker into an issue of their own.
 import { addTo } from '../collections.ts';
 import { markerIn, reminderMarkdown, type Reminder } from '../views/reminders.ts';
 
@@ -10,6 +12,8 @@ export interface Issue {
   title: string;
   body: string;
   assignees: string[];
+  /** Who opened it: the account's login. */
+  author: string;
 }
 
 export interface NewIssue {
@@ -20,6 +24,8 @@ export interface NewIssue {
 
 /** What the sync needs from a forge; GitHub's REST API in github.ts, a recording fake in the tests. */
 export interface IssueApi {
+  /** The login the sync writes as; its issues are the only ones it adopts. */
+  author(): Promise<string>;
   ensureLabel(label: string): Promise<void>;
   listOpen(label: string): Promise<Issue[]>;
   create(issue: NewIssue & { labels: string[] }): Promise<number>;
@@ -45,10 +51,11 @@ function same(issue: Issue, wanted: NewIssue): boolean {
 }
 
 /** What to do with the open issues so that they match the reminders. Pure. */
-export function planSync(reminders: readonly Reminder[], open: readonly Issue[], today: string): SyncPlan {
+export function planSync(reminders: readonly Reminder[], open: readonly Issue[], today: string, author: string): SyncPlan {
   const plan: SyncPlan = { create: [], update: [], close: [], unchanged: [] };
   const byKey = new Map<string, Issue[]>();
   for (const issue of [...open].sort((a, b) => a.number - b.number)) {
+    if (issue.author !== author) continue;
     const key = markerIn(issue.body);
     if (key !== undefined) addTo(byKey, key, issue);
   }

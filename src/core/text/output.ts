@@ -7,15 +7,18 @@
 
 /**
  * C0 and C1 control characters (tab and line breaks are handled apart), DEL,
- * the invisible direction marks and overrides (Trojan Source), the line and
- * paragraph separators and the byte order mark.
+ * the zero-width space and word joiner (two names that look the same but
+ * differ), the invisible direction marks and overrides (Trojan Source), the
+ * line and paragraph separators and the byte order mark.
  */
-const CONTROL_CHARACTERS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
+const CONTROL_CHARACTERS = new RegExp(`[${INVISIBLE}]`, 'g');
+/** The same, and a lone carriage return. */
+const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}\\r]`);
 
-/** The first control character in a value, for the validator; a lone carriage return counts too. */
+/** The first control character in a value, for the validator and for values a command writes. */
 export function firstControlCharacter(value: string): string | undefined {
-  return /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/.exec(value)?.[0];
+  return CONTROL_CHARACTER.exec(value)?.[0];
 }
 
 /** "U+001B" */

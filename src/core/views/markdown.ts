@@ -75,31 +75,59 @@ const markdown = new Marked({
   },
 });
 
-/** Checks the limits, then renders. O(length of the text) for the checks. */
-export function renderGuidelineMarkdown(source: string): MarkdownResult {
-  if (source.length > MAX_GUIDELINE_CHARACTERS) {
-    return problem(
-      1,
-      'markdown-too-large',
-      `Texten har ${source.length.toLocaleString('sv')} tecken, mer än gränsen ${MAX_GUIDELINE_CHARACTERS.toLocaleString('sv')}. Dela upp dokumentet i flera riktlinjer eller länka till det fullständiga dokumentet.`,
-    );
+/** Limits on Markdown written by people: size, nesting, emphasis and, for short texts, line length. */
+export interface MarkdownLimits {
+  maxCharacters: number;
+  /** Longest line; undefined for no limit (guidelines may have long paragraphs on one line). */
+  maxLineLength?: number;
+}
+
+/**
+ * The first limit the text breaks, before any parser sees it: marked
+ * overflows its stack on deep nesting and grows with the square of the
+ * emphasis marks in a paragraph. O(length of the text).
+ */
+export function markdownLimitProblem(source: string, limits: MarkdownLimits): MarkdownProblem | undefined {
+  if (source.length > limits.maxCharacters) {
+    return {
+      line: 1,
+      rule: 'markdown-too-large',
+      message: `Texten har ${source.length.toLocaleString('sv')} tecken, mer än gränsen ${limits.maxCharacters.toLocaleString('sv')}.`,
+    };
+  }
+  const long = limits.maxLineLength === undefined ? undefined : firstLongLine(source, limits.maxLineLength);
+  if (long !== undefined) {
+    return {
+      line: long,
+      rule: 'markdown-too-large',
+      message: `Raden är längre än ${(limits.maxLineLength as number).toLocaleString('sv')} tecken. Dela upp texten på flera rader.`,
+    };
   }
   const deep = firstTooDeepLine(source);
   if (deep !== undefined) {
-    return problem(
-      deep,
-      'markdown-too-deep',
-      `Citat (>) och listor är nästlade i fler än ${MAX_MARKDOWN_DEPTH} nivåer här. Minska indraget eller antalet > och listtecken i början av raden.`,
-    );
+    return {
+      line: deep,
+      rule: 'markdown-too-deep',
+      message: `Citat (>) och listor är nästlade i fler än ${MAX_MARKDOWN_DEPTH} nivåer här. Minska indraget eller antalet > och listtecken i början av raden.`,
+    };
   }
   const busy = firstTooBusyParagraph(source);
   if (busy !== undefined) {
-    return problem(
-      busy,
-      'markdown-too-complex',
-      `Stycket som börjar här har fler än ${MAX_EMPHASIS_MARKS} tecken * och _. Dela upp stycket eller skriv tecknen som \\* och \\_ om de inte ska göra texten kursiv eller fet.`,
-    );
+    return {
+      line: busy,
+      rule: 'markdown-too-complex',
+      message: `Stycket som börjar här har fler än ${MAX_EMPHASIS_MARKS} tecken * och _. Dela upp stycket eller skriv tecknen som \\* och \\_ om de inte ska göra texten kursiv eller fet.`,
+    };
   }
+  return undefined;
+}
+
+/** Checks the limits, then renders. O(length of the text) for the checks. */
+export function renderGuidelineMarkdown(source: string): MarkdownResult {
+  const limit = markdownLimitProblem(source, { maxCharacters: MAX_GUIDELINE_CHARACTERS });
+  if (limit?.rule === 'markdown-too-large')
+    return { ok: false, problem: { ...limit, message: `${limit.message} Dela upp dokumentet i flera riktlinjer eller länka till det fullständiga dokumentet.` } };
+  if (limit) return { ok: false, problem: limit };
   try {
     return { ok: true, html: markdown.parse(source, { async: false }) as string };
   } catch {
@@ -116,6 +144,18 @@ export function renderMarkdown(source: string): string {
 
 function problem(line: number, rule: MarkdownProblem['rule'], message: string): MarkdownResult {
   return { ok: false, problem: { line, rule, message } };
+}
+
+function firstLongLine(source: string, max: number): number | undefined {
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const end = source.indexOf('\n', start);
+    if ((end === -1 ? source.length : end) - start > max) return line;
+    if (end === -1) return undefined;
+    start = end + 1;
+    line++;
+  }
 }
 
 /**
