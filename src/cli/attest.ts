@@ -8,6 +8,7 @@ import { formatText } from '../core/checking/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
 import { formatSwedishDate } from '../core/text/dates.ts';
+import { terminalText } from '../core/text/output.ts';
 import { didYouMean } from '../core/text/text.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
@@ -47,7 +48,7 @@ export const main = defineCommand({
     const after = checkWith(before, registry, files, { today, cwd: io.cwd });
     let errors = 0;
     for (const file of files) {
-      print(`${file.name}: granskad ${formatSwedishDate(today)} av ${nameOf(file.by)} (${file.file}).`);
+      print(`${terminalText(file.name)}: granskad ${formatSwedishDate(today)} av ${terminalText(nameOf(file.by))} (${terminalText(file.file)}).`);
       for (const finding of after.findings.filter((item) => item.file === file.file && item.severity === 'error')) {
         errors++;
         print(`  ${formatText(finding)}`);

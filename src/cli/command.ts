@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { isCalendarDate, todayIso } from '../core/text/dates.ts';
+import { printableLines } from '../core/text/output.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -115,7 +116,7 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
   const usage = usageText(spec, options);
 
   return async (argv, io = processIo()) => {
-    const print = (line = '') => io.stdout(`${line}\n`);
+    const print = (line = '') => io.stdout(`${printableLines(line)}\n`);
     const warn = (line: string) => io.stderr(`${line}\n`);
     try {
       const { values, positionals } = parse(argv, options, usage);

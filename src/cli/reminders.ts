@@ -6,6 +6,7 @@ import { applySync, planSync, REMINDER_LABEL, type SyncPlan } from '../core/forg
 import { githubIssues, githubTargetFromEnv } from '../core/forge/github.ts';
 import { repositoryPathOf } from '../core/git/repository.ts';
 import { openRegister } from '../core/open-register.ts';
+import { markdownText, terminalText } from '../core/text/output.ts';
 import { buildReminders, reminderMarkdown, remindersText } from '../core/views/reminders.ts';
 import { repositoryLinks } from '../core/views/repository-links.ts';
 import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
@@ -31,7 +32,7 @@ export const main = defineCommand({
     if (values.sync === undefined) {
       if (format === 'json') print(JSON.stringify(reminders, null, 2));
       else if (format === 'markdown')
-        print(reminders.map((reminder) => `## ${reminder.title}\n\n${reminderMarkdown(reminder, today)}`).join('\n'));
+        print(reminders.map((reminder) => `## ${markdownText(reminder.title)}\n\n${reminderMarkdown(reminder, today)}`).join('\n'));
       else io.stdout(remindersText(reminders, today));
       return EXIT_OK;
     }
@@ -50,9 +51,9 @@ function describePlan(plan: SyncPlan, dryRun: boolean): string {
   const lines = [
     ...plan.create.map(
       ({ issue }) =>
-        `${dryRun ? 'Skulle skapa' : 'Skapar'}: ${issue.title}${issue.assignees.length ? ` (@${issue.assignees.join(', @')})` : ''}`,
+        `${dryRun ? 'Skulle skapa' : 'Skapar'}: ${terminalText(issue.title)}${issue.assignees.length ? ` (@${issue.assignees.map(terminalText).join(', @')})` : ''}`,
     ),
-    ...plan.update.map(({ number, issue }) => `${dryRun ? 'Skulle uppdatera' : 'Uppdaterar'} #${number}: ${issue.title}`),
+    ...plan.update.map(({ number, issue }) => `${dryRun ? 'Skulle uppdatera' : 'Uppdaterar'} #${number}: ${terminalText(issue.title)}`),
     ...plan.close.map(({ number }) => `${dryRun ? 'Skulle stänga' : 'Stänger'} #${number}: allt är åtgärdat`),
   ];
   const unchanged = plan.unchanged.length > 0 ? [`${plan.unchanged.length} ärenden är redan aktuella.`] : [];

@@ -36,7 +36,8 @@ export const main = defineCommand({
       print(codeQualityReport(findings, (file) => relative(top, resolve(io.cwd, file)).split('\\').join('/')));
     } else if (format === 'github') {
       const { annotated, summaryOnly } = planAnnotations(findings, scope);
-      for (const finding of annotated) print(githubAnnotation(finding));
+      // Workflow commands on purpose, each built from escaped parts (ci-report.ts): written as they are.
+      for (const finding of annotated) io.stdout(`${githubAnnotation(finding)}\n`);
       if (summaryOnly.length > 0) {
         print(`${summaryOnly.length} fynd till visas inte som anteckningar på raderna; de finns ${values.summary ? 'i jobbsammanfattningen' : 'i utskriften av npm run validate'}.`);
       }

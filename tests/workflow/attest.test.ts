@@ -82,4 +82,13 @@ describe('npm run attest', () => {
     expect(summary.stdout).toBe('Ändringar i systemförteckningen:\n- Anna Andersson bekräftade uppgifterna för Budgetverktyg 28 november 2026.\n');
     git(cwd, 'status');
   });
+
+  it('prints names that hold terminal escapes as visible text, never as escapes the terminal runs', async () => {
+    const { cwd, root } = register();
+    const file = join(root, 'systems', 'budget.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Budgetverktyg', 'name: "Budget\\e]0;pwned\\u0007\\e[2J"'));
+    const result = await runMain(attest, ['budget', '--today', '2026-11-28'], { cwd });
+    expect(result.stdout).not.toMatch(/[\u0007\u001B]/);
+    expect(result.stdout).toContain('Budget\\u001B]0;pwned\\u0007\\u001B[2J: granskad 28 november 2026 av Anna Andersson');
+  });
 });

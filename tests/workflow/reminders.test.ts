@@ -48,6 +48,34 @@ describe('the reminders on a fixed day', () => {
   });
 });
 
+describe('what the reminders print into a workflow log', () => {
+  it('never a line GitHub Actions would run as a command, nor a raw terminal escape, whatever a name holds', async () => {
+    const { cwd, root } = register();
+    editFile(join(root, 'people', 'anna-andersson.yaml'), (text) =>
+      text.replace('name: Anna Andersson', 'name: "Anna Andersson\\n::add-mask::hemlig\\n::error::Falskt fel\\e[2J"'),
+    );
+    editFile(join(root, 'systems', 'budget.yaml'), (text) => text.replace('name: Budgetverktyg', 'name: "::warning::Budgetverktyg\\e[2J"'));
+    const outputs = [
+      await runMain(reminders, ['--today', TODAY], { cwd }),
+      await runMain(reminders, ['--today', TODAY, '--format', 'markdown'], { cwd }),
+    ];
+    expect(outputs[0]?.stdout).toContain('\\u003A:warning::Budgetverktyg\\u001B[2J (registry/systems/budget.yaml)');
+    const github = await startFakeGithub();
+    try {
+      const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'testkommun/systemforteckning', GITHUB_TOKEN: 'hemlig-token' };
+      outputs.push(await runMain(reminders, ['--today', TODAY, '--sync', 'github', '--dry-run'], { cwd, env }));
+    } finally {
+      await github.close();
+    }
+    for (const { stdout, status } of outputs) {
+      expect(status).toBe(0);
+      expect(stdout).toContain('Systemförteckningen: 3 system');
+      expect(stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+      expect(stdout).not.toMatch(/\u001B/);
+    }
+  });
+});
+
 describe('the weekly sync of issues on GitHub', () => {
   let github: FakeGithub;
   beforeEach(async () => {

@@ -201,6 +201,13 @@ export const RULE_CATALOGUE = {
     checks: 'fält har ett värde efter kolonet',
     fix: 'Fyll i värdet eller ta bort fältet.',
   },
+  'line-break': {
+    severity: 'error',
+    group: 'schema',
+    title: 'Radbrytning i namn',
+    checks: 'namn, titlar och andra fält på en rad har ingen radbrytning',
+    fix: 'Skriv värdet på en rad.',
+  },
   'wrong-type': {
     severity: 'error',
     group: 'schema',

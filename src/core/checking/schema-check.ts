@@ -11,6 +11,8 @@ import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
 import {
   GIT_HANDLE_PATTERN,
   ID_PATTERN,
+  NOT_EMPTY_PATTERN,
+  ONE_LINE_PATTERN,
   ORG_NUMBER_PATTERN,
   PHONE_PATTERN,
   REFERENCES_KEYWORD,
@@ -133,7 +135,8 @@ function typeOf(value: unknown): string {
 /** What each pattern of the schemas asks for, keyed by the pattern itself. */
 const PATTERN_HINTS: Record<string, string> = {
   [ID_PATTERN.source]: 'får bara innehålla små bokstäver a–z, siffror och enkla bindestreck, till exempel "anna-andersson"',
-  '\\S': 'får inte vara tom',
+  [NOT_EMPTY_PATTERN.source]: 'får inte vara tom',
+  [ONE_LINE_PATTERN.source]: 'ska stå på en rad och får inte vara tom',
   [ORG_NUMBER_PATTERN.source]: 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
   [PHONE_PATTERN.source]: 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
   [GIT_HANDLE_PATTERN.source]: 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
@@ -283,7 +286,15 @@ const DESCRIBERS: Record<string, Describer> = {
   pattern(context) {
     const { error, Field, value } = context;
     const pattern = String((error.params as { pattern: string }).pattern);
-    if (pattern === '\\S') return at(context, 'empty-value', `${Field} får inte vara tom. Fyll i en text.`);
+    const blank = typeof value === 'string' && !NOT_EMPTY_PATTERN.test(value);
+    if ((pattern === NOT_EMPTY_PATTERN.source || pattern === ONE_LINE_PATTERN.source) && blank)
+      return at(context, 'empty-value', `${Field} får inte vara tom. Fyll i en text.`);
+    if (pattern === ONE_LINE_PATTERN.source)
+      return at(
+        context,
+        'line-break',
+        `${Field} får bara vara en rad, men har en radbrytning. Skriv värdet på en rad, utan | eller > och utan \\n.`,
+      );
     if (pattern === ID_PATTERN.source && typeof value === 'string' && looksLikeCollapsedList(value)) {
       return at(
         context,

@@ -6,14 +6,14 @@ import { KINDS, type ReferableKind } from '../kinds.ts';
 import { schemaAt } from '../schema/labels.ts';
 import { textValueProblem } from '../checking/schema-check.ts';
 import { referenceFieldAt } from '../model/references.ts';
-import { ID_PATTERN } from '../schema/vocabulary.ts';
+import { ID_PATTERN, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN } from '../schema/vocabulary.ts';
 import { closestMatch, joinSwedish, lowerFirst, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
 
 type FieldType =
-  | { type: 'text' }
+  | { type: 'text'; oneLine: boolean }
   | { type: 'id' }
   /** Text checked against the field's own pattern and format in the schema. */
   | { type: 'schema' }
@@ -112,8 +112,9 @@ function fieldTypeAt(kind: ScaffoldKind, path: readonly string[]): FieldType {
   const schema = schemaAt(kind, path);
   if (schema?.enum) return { type: 'enum', values: schema.enum.map(String) };
   if (schema?.type === 'number' || schema?.type === 'integer') return { type: 'number' };
-  if (schema?.format || (schema?.pattern && schema.pattern !== '\\S')) return { type: 'schema' };
-  return { type: 'text' };
+  const oneLine = schema?.pattern === ONE_LINE_PATTERN.source;
+  if (schema?.format || (schema?.pattern && schema.pattern !== NOT_EMPTY_PATTERN.source && !oneLine)) return { type: 'schema' };
+  return { type: 'text', oneLine };
 }
 
 /** Required when every object on the way requires the next key. */
@@ -146,7 +147,8 @@ export function checkAnswer(field: ScaffoldField, value: string, context: Scaffo
   const { fieldType } = field;
   switch (fieldType.type) {
     case 'text':
-      return value.trim() ? undefined : 'Skriv en text.';
+      if (!value.trim()) return 'Skriv en text.';
+      return fieldType.oneLine && !ONE_LINE_PATTERN.test(value) ? 'Skriv texten på en rad, utan radbrytningar.' : undefined;
     case 'id': {
       if (!ID_PATTERN.test(value))
         return `Id får bara innehålla små bokstäver a–z, siffror och bindestreck, till exempel "${toId(value) || 'lonesystem'}".`;

@@ -3,7 +3,7 @@
 // generated JSON Schemas), the site's field labels and the documentation.
 import * as z from 'zod';
 import { KINDS, type ReferableKind } from '../kinds.ts';
-import { ID_PATTERN, MAX_ID_LENGTH, REFERENCES_KEYWORD, WEB_URL_PATTERN } from './vocabulary.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN, REFERENCES_KEYWORD, WEB_URL_PATTERN } from './vocabulary.ts';
 
 type FieldDoc = {
   title: string;
@@ -25,9 +25,14 @@ export function reference(targets: readonly ReferableKind[], fieldDoc: FieldDoc)
     .meta({ ...fieldDoc, description: `${fieldDoc.description} Anges med id (filnamnet utan .yaml) för ${where}.`, [REFERENCES_KEYWORD]: [...targets] });
 }
 
-/** Non-empty text: at least one character that is not white space. */
+/** One line of text that is not empty: a name, a title, a reference number. */
 export function text(fieldDoc: FieldDoc) {
-  return doc(z.string().regex(/\S/), fieldDoc);
+  return doc(z.string().regex(ONE_LINE_PATTERN), fieldDoc);
+}
+
+/** Text of one or more lines that is not empty: a description, a note. */
+export function prose(fieldDoc: FieldDoc) {
+  return doc(z.string().regex(NOT_EMPTY_PATTERN), fieldDoc);
 }
 
 export function date(fieldDoc: FieldDoc) {
@@ -55,7 +60,7 @@ export const idField = doc(z.string().regex(ID_PATTERN).max(MAX_ID_LENGTH), {
 
 /** Other names people use for an entry: abbreviations, old names, product names. Searched, and shown on its page. */
 export function aliases(example: string[]) {
-  const alias = doc(z.string().regex(/\S/).max(100), { title: 'Annat namn', description: 'En förkortning, ett tidigare namn eller ett produktnamn.' });
+  const alias = doc(z.string().regex(ONE_LINE_PATTERN).max(100), { title: 'Annat namn', description: 'En förkortning, ett tidigare namn eller ett produktnamn.' });
   return doc(z.array(alias).max(20), {
     title: 'Andra namn',
     description: 'Förkortningar, tidigare namn och produktnamn som medarbetare söker på. Visas på sidan och hittas av sökningen.',

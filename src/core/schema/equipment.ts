@@ -2,7 +2,7 @@
 // §2: standard equipment is ordered through the IT department under framework
 // agreements, and the list must be on the intranet.
 import * as z from 'zod';
-import { date, doc, idField, text, url } from './common.ts';
+import { date, doc, idField, prose, text, url } from './common.ts';
 import { EQUIPMENT_CATEGORIES } from './vocabulary.ts';
 
 export const equipmentSchema = doc(
@@ -14,7 +14,7 @@ export const equipmentSchema = doc(
       description: 'dator, bildskärm, tillbehör, standardprogramvara, skrivare, mobiltelefon, surfplatta eller övrigt.',
       examples: ['dator'],
     }),
-    description: text({ title: 'Beskrivning', description: 'Vad som ingår och vem utrustningen passar.' }),
+    description: prose({ title: 'Beskrivning', description: 'Vad som ingår och vem utrustningen passar.' }),
     frameworkAgreement: doc(
       z.strictObject({
         name: text({ title: 'Ramavtal', description: 'Ramavtalets namn.', examples: ['Adda Datorer och surfplattor 2024'] }),
@@ -24,7 +24,7 @@ export const equipmentSchema = doc(
       }),
       { title: 'Ramavtal', description: 'Ramavtalet som utrustningen köps under.' },
     ),
-    ordering: text({
+    ordering: prose({
       title: 'Så beställer du',
       description: 'Hur utrustningen beställs genom IT-avdelningen.',
       examples: ['Beställ i IT-avdelningens e-tjänst under "Ny utrustning".'],
@@ -32,7 +32,7 @@ export const equipmentSchema = doc(
     price: doc(
       z.strictObject({
         amount: doc(z.number().min(0), { title: 'Belopp', description: 'Pris i kronor exklusive moms.', examples: [9800] }),
-        note: text({ title: 'Prisnotering', description: 'Till exempel "per år" eller "inklusive dockningsstation".' }).optional(),
+        note: prose({ title: 'Prisnotering', description: 'Till exempel "per år" eller "inklusive dockningsstation".' }).optional(),
       }),
       { title: 'Pris', description: 'Ungefärligt pris för verksamheten.' },
     ).optional(),

@@ -1,6 +1,6 @@
 // The front matter of a guideline document: registry/guidelines/<id>.md.
 import * as z from 'zod';
-import { date, text } from './common.ts';
+import { date, prose, text } from './common.ts';
 
 export const guidelineSchema = z
   .strictObject({
@@ -10,7 +10,7 @@ export const guidelineSchema = z
     reference: text({ title: 'Diarienummer', description: 'Beslutets diarienummer.', examples: ['KS 2019/214'] }).optional(),
     version: text({ title: 'Version', description: 'Dokumentets version.', examples: ['1.0'] }).optional(),
     validUntil: date({ title: 'Gäller till', description: 'Dag då dokumentet ska vara omprövat.' }).optional(),
-    summary: text({ title: 'Sammanfattning', description: 'En mening om vad dokumentet reglerar.' }).optional(),
+    summary: prose({ title: 'Sammanfattning', description: 'En mening om vad dokumentet reglerar.' }).optional(),
   })
   .meta({
     title: 'Riktlinje',

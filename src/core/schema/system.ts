@@ -1,11 +1,12 @@
 // A system: one file registry/systems/<id>.yaml. The management organisation
 // under `roles` is the heart of the register (guideline §4).
 import * as z from 'zod';
-import { aliases, date, doc, email, idField, reference, text, url } from './common.ts';
+import { aliases, date, doc, email, idField, reference, prose, text, url } from './common.ts';
 import {
   CRITICALITY_LEVELS,
   DEPENDENCY_TYPES,
   HOSTING_FORMS,
+  ONE_LINE_PATTERN,
   ORG_NUMBER_PATTERN,
   PROCESSOR_AGREEMENT_STATES,
   RETENTION_CHOICES,
@@ -25,7 +26,7 @@ const dependency = doc(
           description: 'dataflöde, inloggning, integration (API), filöverföring eller databas.',
           examples: ['dataflöde'],
         }).optional(),
-        note: doc(z.string().regex(/\S/).max(200), {
+        note: doc(z.string().regex(ONE_LINE_PATTERN).max(200), {
           title: 'Anteckning',
           description: 'Kort om beroendet, till exempel "Lönefiler varje månad".',
         }).optional(),
@@ -55,7 +56,7 @@ const userGroup = doc(
           title: 'Användargrupp',
           description: 'Namnet på en användargrupp som inte är en enhet, till exempel "Alla medarbetare".',
         }),
-        description: text({ title: 'Beskrivning', description: 'Vilka som ingår i gruppen.' }).optional(),
+        description: prose({ title: 'Beskrivning', description: 'Vilka som ingår i gruppen.' }).optional(),
       }),
       { title: 'Namngiven användargrupp', description: 'En grupp användare som inte motsvaras av en enhet i registret.' },
     ),
@@ -118,7 +119,7 @@ const supplierSchema = doc(
       examples: ['556123-4567'],
     }).optional(),
     website: url({ title: 'Webbplats', description: 'Leverantörens webbplats.' }).optional(),
-    support: text({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.' }).optional(),
+    support: prose({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.' }).optional(),
   }),
   { title: 'Leverantör', description: 'Vem som levererar systemet.' },
 );
@@ -180,7 +181,7 @@ const linksSchema = doc(
 
 const archiveSchema = doc(
   z.strictObject({
-    plan: text({
+    plan: prose({
       title: 'Informationshanteringsplan',
       description: 'Var i informationshanteringsplanen systemets information finns.',
     }).optional(),
@@ -200,7 +201,7 @@ export const systemSchema = doc(
   z.strictObject({
     id: idField,
     name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'] }),
-    description: text({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
+    description: prose({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
     product: text({ title: 'Produkt', description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.' }).optional(),
     aliases: aliases(['Lönen', 'Personec']).optional(),
     unit: reference(['unit'], {
@@ -246,7 +247,7 @@ export const systemSchema = doc(
       title: 'Granskad av',
       description: 'Vem som granskade och bekräftade uppgifterna, normalt systemägaren. Sätts av npm run attest.',
     }).optional(),
-    notes: text({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.' }).optional(),
+    notes: prose({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.' }).optional(),
   }),
   {
     title: 'System',

@@ -2,7 +2,7 @@
 // through `parent`: kommun, förvaltningar, avdelningar, enheter, bolag,
 // nämnder and the councils of guideline §3.
 import * as z from 'zod';
-import { aliases, doc, email, idField, reference, text, url } from './common.ts';
+import { aliases, doc, email, idField, reference, prose, text, url } from './common.ts';
 import { ORG_NUMBER_PATTERN, PHONE_PATTERN, UNIT_TYPES } from './vocabulary.ts';
 
 export const unitSchema = doc(
@@ -20,7 +20,7 @@ export const unitSchema = doc(
       description: 'Enheten som denna enhet hör till. Utelämnas bara för den översta enheten.',
     }).optional(),
     head: reference(['person'], { title: 'Chef', description: 'Enhetens chef eller ordförande.' }).optional(),
-    description: text({ title: 'Beskrivning', description: 'Vad enheten ansvarar för.' }).optional(),
+    description: prose({ title: 'Beskrivning', description: 'Vad enheten ansvarar för.' }).optional(),
     email: email({ title: 'E-post', description: 'Enhetens funktionsbrevlåda.' }).optional(),
     phone: doc(z.string().regex(PHONE_PATTERN), {
       title: 'Telefon',

@@ -5,6 +5,16 @@
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Long enough for any real name, short enough for every file system and path. */
 export const MAX_ID_LENGTH = 80;
+/**
+ * One line of text that is not empty: names, titles, references. A line
+ * break in a name reaches logs and issue titles, where a line of its own
+ * can be read as a command (::error:: in a GitHub workflow). The two
+ * character classes around \\S do not overlap, so the pattern runs in
+ * linear time, whatever the value.
+ */
+export const ONE_LINE_PATTERN = /^[^\S\r\n\u2028\u2029]*\S[^\r\n\u2028\u2029]*$/;
+/** Text of one or more lines that is not empty: descriptions and notes. */
+export const NOT_EMPTY_PATTERN = /\S/;
 /** Swedish organisation numbers, NNNNNN-NNNN. */
 export const ORG_NUMBER_PATTERN = /^\d{6}-\d{4}$/;
 /** Phone numbers as people write them: digits, spaces and hyphens, optionally +46. */

@@ -31,12 +31,36 @@ function visible(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * A line that starts with "::" is a command to GitHub Actions (::error::,
+ * ::add-mask::, ::stop-commands::) when a workflow prints it: a value that
+ * starts so has its first colon written as a visible escape.
+ */
+function notACommand(line: string): string {
+  return line.replace(/^(\s*):(?=:)/, '$1\\u003A');
+}
+
 /** One line for a terminal: line breaks become spaces, control characters visible escapes. */
 export function terminalText(value: string): string {
-  return value
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL_CHARACTERS, visible);
+  return notACommand(
+    value
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .replace(/\t/g, ' ')
+      .replace(CONTROL_CHARACTERS, visible),
+  );
+}
+
+/**
+ * Text a command prints, line by line: control characters as visible
+ * escapes, and no line a workflow would run as a command. Every command's
+ * print goes through it, so a register value that reaches the output
+ * unformatted still cannot rewrite the terminal or a workflow's log.
+ */
+export function printableLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => notACommand(line.replace(CONTROL_CHARACTERS, visible).replace(/\r/g, visible)))
+    .join('\n');
 }
 
 const MARKUP_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

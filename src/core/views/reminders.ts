@@ -15,7 +15,7 @@ import { roleTitle } from '../model/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
 import type { System } from '../schema/types.ts';
 import { daysBetween, formatSwedishDate } from '../text/dates.ts';
-import { markdownText } from '../text/output.ts';
+import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish } from '../text/text.ts';
 import { systemPageUrl } from './register-columns.ts';
 
@@ -216,16 +216,17 @@ export function reminderMarkdown(reminder: Reminder, today: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The reminders as text for the terminal. */
+/** The reminders as text for the terminal, every register value on one line (text/output.ts). */
 export function remindersText(reminders: readonly Reminder[], today: string): string {
   if (reminders.length === 0) return `Inga påminnelser ${formatSwedishDate(today)}: inget behöver åtgärdas.\n`;
+  const t = terminalText;
   const lines: string[] = [];
   for (const reminder of reminders) {
-    lines.push(`${reminder.title}${reminder.recipient.handle ? ` → @${reminder.recipient.handle}` : ''}`);
-    for (const owner of reminder.unreachable) lines.push(`  ${owner.name} ${owner.reason}: ${owner.systems.join(', ')}`);
+    lines.push(`${t(reminder.title)}${reminder.recipient.handle ? ` → @${t(reminder.recipient.handle)}` : ''}`);
+    for (const owner of reminder.unreachable) lines.push(`  ${t(owner.name)} ${t(owner.reason)}: ${owner.systems.map(t).join(', ')}`);
     for (const system of reminder.systems) {
-      lines.push(`  ${system.name} (${system.file})`);
-      for (const action of system.actions) lines.push(`    - ${action}`);
+      lines.push(`  ${t(system.name)} (${t(system.file)})`);
+      for (const action of system.actions) lines.push(`    - ${t(action)}`);
     }
     lines.push('');
   }
