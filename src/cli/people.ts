@@ -8,11 +8,12 @@ import { readSpreadsheet } from '../core/import/table.ts';
 import { openRegister } from '../core/open-register.ts';
 import { readDirectoryExport } from '../core/people-sync/directory.ts';
 import { readDepartmentMapping } from '../core/people-sync/mapping.ts';
-import { describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
+import { allowedLeavers, describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
+import { terminalText } from '../core/text/output.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
-import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
 
 export const main = defineCommand({
   name: 'people',
@@ -24,6 +25,11 @@ export const main = defineCommand({
     scope: { type: 'string', value: '<avdelning,…>', help: 'exporten gäller bara dessa avdelningar; andra personer lämnas orörda' },
     mapping: { type: 'string', value: '<fil.yaml>', help: 'departments: avdelning i katalogen → enhetens id' },
     'dry-run': { type: 'boolean', default: false, help: 'visa ändringarna utan att skriva något' },
+    'allow-many-leavers': {
+      type: 'boolean',
+      default: false,
+      help: 'markera personer som slutade även när fler än maxLeaversPercent (settings.yaml) saknas i exporten',
+    },
   },
   registry: true,
   run({ positionals, values, registry, today, io, print }) {
@@ -43,13 +49,16 @@ export const main = defineCommand({
     print(
       `${file}: ${directory.people.length} personer från ${directory.source} (rubriker på rad ${directory.headerRow}), ${plan.matched} av registrets personer hittades${scope ? `; exporten gäller ${scope.join(', ')}` : ''}.`,
     );
+    const { count, inScope } = plan.missing;
+    const percent = register.model.settings.maxLeaversPercent;
+    const tooMany = count > allowedLeavers(inScope, percent) && !values['allow-many-leavers'];
     const lines = describeSync(plan, register.model);
     print(
       lines.length === 0
         ? 'Inget att ändra.'
-        : `${values['dry-run'] ? 'Skulle ändra' : 'Ändrar'}:\n${lines.map((line) => `  ${line}`).join('\n')}`,
+        : `${values['dry-run'] || tooMany ? 'Skulle ändra' : 'Ändrar'}:\n${lines.map((line) => `  ${terminalText(line)}`).join('\n')}`,
     );
-    for (const note of plan.rowNotes) print(`Rad ${note.row}: ${note.reason}.`);
+    for (const note of [...directory.notes, ...plan.rowNotes].sort((a, b) => a.row - b.row)) print(terminalText(`Rad ${note.row}: ${note.reason}.`));
     if (plan.unmappedDepartments.length > 0) {
       print(
         '\nAvdelningar i katalogen som inte motsvarar någon enhet (personernas enhet ändrades inte). Ange dem i en mappningsfil, --mapping:',
@@ -57,6 +66,12 @@ export const main = defineCommand({
       print('departments:');
       for (const { department, people } of plan.unmappedDepartments)
         print(`  ${JSON.stringify(department)}: enhetens-id   # ${people} ${people === 1 ? 'person' : 'personer'}`);
+    }
+    if (tooMany) {
+      print(
+        `\n${values['dry-run'] ? 'Skulle vägra att skriva' : 'Inget skrevs'}: ${count} av ${inScope} personer (${Math.round((count * 100) / inScope)} %) saknas i exporten och skulle markeras som slutade, fler än gränsen ${percent} % (maxLeaversPercent i settings.yaml). Så ser det ut när exporten bara gäller en del av organisationen: ange vilka avdelningar den gäller med --scope. Om så många verkligen har slutat, kör igen med --allow-many-leavers.`,
+      );
+      return values['dry-run'] ? EXIT_OK : EXIT_FINDINGS;
     }
     if (values['dry-run'] || plan.updates.length === 0) return EXIT_OK;
 

@@ -73,8 +73,10 @@ describe('npm run people -- sync with an Entra ID export', () => {
       'Rad 7: e-postadressen zlatan.zetterlund@testkommun.se står på flera rader (7, 8); raderna användes inte.',
     );
     expect(result.stdout).toContain('Rad 9: saknar både e-postadress och användarnamn; raden användes inte.');
-    // Zlatan's rows were ambiguous: not found, so missing from an export of everyone.
-    expect(result.stdout).toContain('Zlatan Zetterlund har slutat (finns inte i exporten)');
+    // Zlatan's rows were ambiguous: he is in the export, twice, which is a finding, never a departure.
+    expect(result.stdout).toContain('Zlatan Zetterlund står på flera rader i exporten (7, 8) och ändras inte; rätta dubbletten i katalogen.');
+    expect(result.stdout).not.toContain('Zlatan Zetterlund har slutat');
+    expect(person(root, 'zlatan-zetterlund')).toMatchObject({ active: true });
     expect(person(root, 'cecilia-ceder')).toMatchObject({ active: false, name: 'Cecilia Ceder' });
     expect(person(root, 'bo-berg')).toMatchObject({ name: 'Bo Bergström', active: true });
   });
@@ -107,6 +109,35 @@ describe('npm run people -- sync with an Entra ID export', () => {
     const result = await runMain(people, ['sync', 'anvandare.xlsx'], { cwd });
     expect(result.status, result.stderr).toBe(0);
     expect(person(root, 'bo-berg').name).toBe('Bo Bergström');
+  });
+});
+
+describe('npm run people -- sync against exports that would do harm', () => {
+  it('refuses to mark more people as left than maxLeaversPercent when an export lacks them, saying how many and why', async () => {
+    const { cwd, root } = register();
+    writeFileSync(join(cwd, 'en-rad.csv'), csv([ENTRA[0] as string[], ENTRA[1] as string[]]));
+    const before = listFiles(root).map((file) => readFileSync(join(root, file), 'utf8'));
+    const refused = await runMain(people, ['sync', 'en-rad.csv'], { cwd });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^Skulle ändra:/m);
+    expect(refused.stdout).toContain(
+      'Inget skrevs: 5 av 6 personer (83 %) saknas i exporten och skulle markeras som slutade, fler än gränsen 10 % (maxLeaversPercent i settings.yaml). Så ser det ut när exporten bara gäller en del av organisationen: ange vilka avdelningar den gäller med --scope. Om så många verkligen har slutat, kör igen med --allow-many-leavers.',
+    );
+    expect(listFiles(root).map((file) => readFileSync(join(root, file), 'utf8'))).toEqual(before);
+    const allowed = await runMain(people, ['sync', 'en-rad.csv', '--allow-many-leavers'], { cwd });
+    expect(allowed.status).toBe(0);
+    expect(person(root, 'bo-berg')).toMatchObject({ active: false });
+  });
+
+  it('reads a cell wrapped onto two lines as one line, and says so, instead of stopping the whole sync', async () => {
+    const { cwd, root } = register();
+    const rows = ENTRA.map((row) => [...row]);
+    (rows[2] as string[])[5] = 'IT-chef\noch CISO';
+    writeFileSync(join(cwd, 'anvandare.csv'), csv(rows));
+    const result = await runMain(people, ['sync', 'anvandare.csv'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Rad 3: kolumnen jobTitle har en radbrytning, som lästes som ett mellanslag.');
+    expect(person(root, 'bo-berg')).toMatchObject({ title: 'IT-chef och CISO', name: 'Bo Bergström' });
   });
 });
 

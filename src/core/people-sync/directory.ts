@@ -63,6 +63,8 @@ function enabledValue(text: string): boolean | undefined {
 
 export interface DirectoryExport {
   people: DirectoryPerson[];
+  /** Cells that were read with a change, and why: a line break in a name becomes a space. */
+  notes: { row: number; reason: string }[];
   /** "Entra ID" or "Active Directory", from the columns. */
   source: string;
   headerRow: number;
@@ -87,12 +89,17 @@ export function readDirectoryExport(sheets: readonly Sheet[]): DirectoryExport {
   const header = (sheet.rows[headerRow] ?? []).map(foldHeader);
   const source = header.includes('samaccountname') ? 'Active Directory' : header.includes('userprincipalname') ? 'Entra ID' : 'katalogen';
   const people: DirectoryPerson[] = [];
+  const notes: DirectoryExport['notes'] = [];
   for (let index = headerRow + 1; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index] ?? [];
     if (cells.every((cell) => !cell.trim())) continue;
+    // Every value a person has is one line in the register: a cell wrapped onto two lines is read as one.
+    // (Control characters are already gone: cleanCell in import/sheet.ts.)
     const value = (field: DirectoryField) => {
       const column = fields.indexOf(field);
-      const text = column >= 0 ? (cells[column] ?? '').trim() : '';
+      const cell = column >= 0 ? (cells[column] ?? '').trim() : '';
+      const text = cell.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+      if (text !== cell) notes.push({ row: index + 1, reason: `kolumnen ${sheet.rows[headerRow]?.[column] ?? field} har en radbrytning, som lästes som ett mellanslag` });
       return text || undefined;
     };
     const principal = value('principal');
@@ -102,16 +109,18 @@ export function readDirectoryExport(sheets: readonly Sheet[]): DirectoryExport {
     const surname = value('surname');
     const name = value('name') ?? (given && surname ? `${given} ${surname}` : undefined);
     const enabledText = value('enabled');
+    const title = value('title');
+    const department = value('department');
     const enabled = enabledText === undefined ? undefined : enabledValue(enabledText);
     people.push({
       row: index + 1,
       ...(email ? { email: email.toLowerCase() } : {}),
       ...(userName ? { userName: userName.toLowerCase() } : {}),
       ...(name ? { name } : {}),
-      ...(value('title') ? { title: value('title') } : {}),
-      ...(value('department') ? { department: value('department') } : {}),
+      ...(title ? { title } : {}),
+      ...(department ? { department } : {}),
       ...(enabled === undefined ? {} : { enabled }),
     });
   }
-  return { people, source, headerRow: headerRow + 1 };
+  return { people, notes, source, headerRow: headerRow + 1 };
 }

@@ -35,6 +35,10 @@ export interface SyncPlan {
   updates: PersonUpdate[];
   /** Rows that could not be used, and why. */
   rowNotes: { row: number; reason: string }[];
+  /** People whose e-mail or user name stands on several rows: not changed, and never taken to have left. */
+  duplicates: { id: string; name: string; rows: number[] }[];
+  /** People the sync would mark as left because the export lacks them, against all people it covers. */
+  missing: { count: number; inScope: number };
   /** Departments that map to no unit, with how many people. */
   unmappedDepartments: { department: string; people: number }[];
   matched: number;
@@ -54,7 +58,7 @@ export function planPeopleSync(
   model: RegisterModel,
   options: SyncOptions = {},
 ): SyncPlan {
-  const plan: SyncPlan = { updates: [], rowNotes: [], unmappedDepartments: [], matched: 0 };
+  const plan: SyncPlan = { updates: [], rowNotes: [], duplicates: [], missing: { count: 0, inScope: 0 }, unmappedDepartments: [], matched: 0 };
   const unitOf = departmentMapper(model, options.departments ?? {});
 
   // Index the export; an e-mail address or user name on two rows identifies nobody.
@@ -69,16 +73,24 @@ export function planPeopleSync(
     if (person.userName) addTo(byUser, person.userName, person);
   }
   const ambiguous = new Set<DirectoryPerson>();
-  for (const [email, rows] of byEmail) {
-    if (rows.length < 2) continue;
-    for (const row of rows) ambiguous.add(row);
-    plan.rowNotes.push({
-      row: rows[0]?.row ?? 0,
-      reason: `e-postadressen ${email} står på flera rader (${rows.map((row) => row.row).join(', ')}); raderna användes inte`,
-    });
+  for (const [index, what] of [
+    [byEmail, 'e-postadressen'],
+    [byUser, 'användarnamnet'],
+  ] as const) {
+    for (const [key, rows] of index) {
+      if (rows.length < 2) continue;
+      for (const row of rows) ambiguous.add(row);
+      plan.rowNotes.push({
+        row: rows[0]?.row ?? 0,
+        reason: `${what} ${key} står på flera rader (${rows.map((row) => row.row).join(', ')}); raderna användes inte`,
+      });
+    }
   }
   const unique = (rows: DirectoryPerson[] | undefined) =>
     rows && rows.length === 1 && !ambiguous.has(rows[0] as DirectoryPerson) ? rows[0] : undefined;
+  /** The rows that name a person on more than one row: they are in the export, just not once. */
+  const duplicateRows = (email: string | undefined, userName: string | undefined) =>
+    [...(email ? (byEmail.get(email) ?? []) : []), ...(userName ? (byUser.get(userName) ?? []) : [])].filter((row) => ambiguous.has(row));
 
   const scopeUnits = scopeOf(model, options.scope, unitOf);
   const unmapped = new Map<string, number>();
@@ -103,6 +115,13 @@ export function planPeopleSync(
       const from = data[key as keyof PersonRecord] as string | boolean | undefined;
       if (to !== undefined && to !== from) update.changes.push({ key, from, to });
     };
+    const inScope = !scopeUnits || (typeof data.unit === 'string' && scopeUnits.has(data.unit));
+    if (inScope && data.active !== false) plan.missing.inScope++;
+    const duplicates = record ? [] : duplicateRows(email, userName);
+    if (duplicates.length > 0) {
+      plan.duplicates.push({ id: entry.fileId, name: update.name, rows: [...new Set(duplicates.map((row) => row.row))].sort((a, b) => a - b) });
+      continue;
+    }
     if (record) {
       plan.matched++;
       update.row = record.row;
@@ -119,9 +138,10 @@ export function planPeopleSync(
         change('active', false);
         if (data.active !== false) update.left = 'inaktiverad i katalogen';
       } else if (record.enabled === true) change('active', true);
-    } else if (data.active !== false && (!scopeUnits || (typeof data.unit === 'string' && scopeUnits.has(data.unit)))) {
+    } else if (data.active !== false && inScope) {
       change('active', false);
       update.left = 'finns inte i exporten';
+      plan.missing.count++;
     }
     if (update.left) update.vacated = vacatedRoles(entry, model);
     if (update.changes.length > 0) plan.updates.push(update);
@@ -202,5 +222,16 @@ export function describeSync(plan: SyncPlan, model: RegisterModel): string[] {
     );
     lines.push(`${update.name}: ${changes.join(', ')} (${update.file}).`);
   }
+  for (const duplicate of plan.duplicates)
+    lines.push(`${duplicate.name} står på flera rader i exporten (${duplicate.rows.join(', ')}) och ändras inte; rätta dubbletten i katalogen.`);
   return lines;
+}
+
+/**
+ * How many people missing from an export the sync may mark as left: a share
+ * of the people it covers, and always at least one. A partial export (one
+ * department, a filtered list) would otherwise mark everyone else as left.
+ */
+export function allowedLeavers(inScope: number, percent: number): number {
+  return Math.max(1, Math.floor((inScope * percent) / 100));
 }

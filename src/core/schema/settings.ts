@@ -10,6 +10,7 @@ export const SETTINGS_DEFAULTS = {
   contractWarningDays: 90,
   procurementLeadMonths: 9,
   reminderDays: 30,
+  maxLeaversPercent: 10,
   changeReports: 'ärende',
 } as const;
 
@@ -71,6 +72,11 @@ export const settingsSchema = doc(
       title: 'Påminnelse före granskning',
       description: `Antal dagar före en granskning som systemägaren får en påminnelse. Utelämnat: ${SETTINGS_DEFAULTS.reminderDays}.`,
       examples: [30],
+    }),
+    maxLeaversPercent: doc(z.int().min(0).max(100).default(SETTINGS_DEFAULTS.maxLeaversPercent), {
+      title: 'Högsta andel som slutar vid synkning',
+      description: `Hur många procent av personerna som en synkning från katalogen (npm run people -- sync) högst får markera som slutade för att de saknas i exporten, innan den vägrar och ber om --allow-many-leavers. Skyddar mot en export som bara gäller en del av organisationen. Utelämnat: ${SETTINGS_DEFAULTS.maxLeaversPercent}.`,
+      examples: [10],
     }),
     contactEmail: email({
       title: 'Kontakt',
