@@ -77,7 +77,7 @@ async function reportText(file: string | undefined, issue: string | undefined, i
     return found.body;
   }
   if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue <nummer>.');
-  const bytes = file === '-' ? await readAll(io.stdin) : readNamedFile(resolve(io.cwd, file), file);
+  const bytes = file === '-' ? await readAll(io.stdin) : readNamedFile(resolve(io.cwd, file), file, MAX_REPORT_BYTES);
   if (bytes.length > MAX_REPORT_BYTES) throw new UserError(`${file} är större än en ändringsrapport kan vara (över 256 KiB). Ange rätt fil.`);
   return bytes.toString('utf8');
 }

@@ -18,7 +18,7 @@ export const main = defineCommand({
   options: {},
   async run({ positionals, io, print }) {
     const target = gitlabTargetFromEnv(io.env);
-    let text = readNamedFile(resolve(io.cwd, positionals[0] as string), positionals[0] as string).toString('utf8');
+    let text = readNamedFile(resolve(io.cwd, positionals[0] as string), positionals[0] as string, MAX_NOTE_CHARACTERS * 4).toString('utf8');
     if (text.length > MAX_NOTE_CHARACTERS) text = `${text.slice(0, MAX_NOTE_CHARACTERS)}\n\n… (förkortad; hela sammanfattningen finns i jobbets logg)\n`;
     const done = await upsertMergeRequestNote(target, text);
     print(`Kommentaren på sammanslagningsbegäran !${target.mergeRequest} är ${done}.`);

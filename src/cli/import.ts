@@ -12,6 +12,8 @@ import { formatImportReport } from '../core/import/report.ts';
 import { readSpreadsheet } from '../core/import/table.ts';
 import { KINDS } from '../core/kinds.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
+import { MAX_FILE_BYTES } from '../core/import/limits.ts';
+import { MAX_FILE_BYTES as MAX_REGISTER_FILE_BYTES } from '../core/reading/decode.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { entryYaml } from '../core/scaffold/scaffold.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
@@ -60,10 +62,10 @@ export const main = defineCommand({
     if (values.separator !== undefined && !separator)
       throw new UsageError(`--separator ska vara ${Object.values(SEPARATOR_NAMES).join(', ')}, inte "${values.separator}".`);
     const config: ImportConfig = values.mapping
-      ? readImportConfig(readNamedFile(resolve(io.cwd, values.mapping), values.mapping).toString('utf8'), values.mapping)
+      ? readImportConfig(readNamedFile(resolve(io.cwd, values.mapping), values.mapping, MAX_REGISTER_FILE_BYTES).toString('utf8'), values.mapping)
       : {};
 
-    const spreadsheet = readSpreadsheet(readNamedFile(file, positionals[0] as string), separator ? { separator } : {});
+    const spreadsheet = readSpreadsheet(readNamedFile(file, positionals[0] as string, MAX_FILE_BYTES), separator ? { separator } : {});
     const before = openRegister(registry, { today, cwd: io.cwd });
     const { parsed, model } = before;
     const progress = progressPrinter(io);

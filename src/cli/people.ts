@@ -10,6 +10,8 @@ import { readDirectoryExport } from '../core/people-sync/directory.ts';
 import { readDepartmentMapping } from '../core/people-sync/mapping.ts';
 import { allowedLeavers, describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
 import { terminalText } from '../core/text/output.ts';
+import { MAX_FILE_BYTES } from '../core/import/limits.ts';
+import { MAX_FILE_BYTES as MAX_REGISTER_FILE_BYTES } from '../core/reading/decode.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
@@ -35,9 +37,9 @@ export const main = defineCommand({
   run({ positionals, values, registry, today, io, print }) {
     const [verb, file] = positionals as [string, string];
     if (verb !== 'sync') throw new UsageError(`okänd åtgärd "${verb}". Använd npm run people -- sync <export>.`);
-    const directory = readDirectoryExport(readSpreadsheet(readNamedFile(resolve(io.cwd, file), file)).sheets);
+    const directory = readDirectoryExport(readSpreadsheet(readNamedFile(resolve(io.cwd, file), file, MAX_FILE_BYTES)).sheets);
     const departments = values.mapping
-      ? readDepartmentMapping(readNamedFile(resolve(io.cwd, values.mapping), values.mapping).toString('utf8'), values.mapping)
+      ? readDepartmentMapping(readNamedFile(resolve(io.cwd, values.mapping), values.mapping, MAX_REGISTER_FILE_BYTES).toString('utf8'), values.mapping)
       : {};
     const register = openRegister(registry, { today, cwd: io.cwd });
     const scope = values.scope

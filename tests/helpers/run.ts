@@ -13,14 +13,14 @@ export interface RunResult {
 export function runCli(
   script: string,
   args: string[],
-  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {},
 ): RunResult {
   const result = spawnSync(process.execPath, [join(REPO, script), ...args], {
     cwd: options.cwd ?? REPO,
     input: options.input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { main as importMain } from '../../src/cli/import.ts';
+import { main as peopleMain } from '../../src/cli/people.ts';
 import { MAX_ROWS } from '../../src/core/import/limits.ts';
 import { runMain } from '../helpers/command.ts';
+import { runCli } from '../helpers/run.ts';
 import { copyRegister, FIXTURES, listFiles, removeTemp } from '../helpers/registers.ts';
 import { HOSTILE_SHEETS, hostileWorkbook, passwordProtectedWorkbook, sheetJsWorkbook } from '../helpers/workbooks.ts';
 
@@ -138,5 +141,37 @@ describe('writing', () => {
     expect((load(readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')) as { description: string }).description).toBe(
       'Löner och skatt',
     );
+  });
+});
+
+describe('files named on the command line that are no ordinary file', () => {
+  // In a process of its own: reading /dev/zero or opening a FIFO blocks, which only a timeout can show.
+  it.each([
+    ['import', ['/dev/zero']],
+    ['people', ['sync', '/dev/zero']],
+    ['import', ['fifo']],
+    ['people', ['sync', 'fifo']],
+  ] as const)('%s %j is refused at once instead of reading or waiting forever', (command, args) => {
+    const { cwd } = copyRegister();
+    temps.push(cwd);
+    spawnSync('mkfifo', [join(cwd, 'fifo')]);
+    const result = runCli(`src/cli/${command}.ts`, [...args], { cwd, timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`Fel: "${args.at(-1)}" är ingen vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte. Ange en sparad fil.\n`);
+  });
+
+  it('refuses a --mapping file larger than any mapping, for both import and people sync', async () => {
+    const { cwd } = copyRegister();
+    temps.push(cwd);
+    writeFileSync(join(cwd, 'system.csv'), 'Systemnamn;Beskrivning\nLön;Löner\n');
+    writeFileSync(join(cwd, 'anvandare.csv'), 'mail;displayName\nanna.andersson@testkommun.se;Anna Andersson\n');
+    writeFileSync(join(cwd, 'stor.yaml'), `columns:\n${'  # fyllnad\n'.repeat(200_000)}`);
+    for (const result of [
+      await runMain(importMain, ['system.csv', '--mapping', 'stor.yaml'], { cwd }),
+      await runMain(peopleMain, ['sync', 'anvandare.csv', '--mapping', 'stor.yaml'], { cwd }),
+    ]) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('Fel: "stor.yaml" är 2 MiB, mer än gränsen 1 MiB för en sådan fil. Kontrollera att det är rätt fil.\n');
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { SourceFile } from './parse.ts';
@@ -98,17 +98,35 @@ export function readOneSource(root: string, relPath: string, cwd = process.cwd()
 
 /**
  * A file someone named on the command line (a spreadsheet, an export, a
- * mapping file, a report), or a Swedish error that says what is wrong with it.
+ * mapping file, a report), or a Swedish error that says what is wrong with
+ * it. Only a regular file of at most `maxBytes` is read: a device such as
+ * /dev/zero would never end, and a FIFO would wait for a writer forever, so
+ * the file is opened without waiting and its type checked on the open file.
  */
-export function readNamedFile(path: string, shown: string): Buffer {
+export function readNamedFile(path: string, shown: string, maxBytes: number): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`Hittar inte filen "${shown}".`);
     if (code === 'EISDIR') throw new UserError(`"${shown}" är en mapp. Ange en fil.`);
     throw new UserError(`Filen "${shown}" kan inte läsas (${reasonOf(error)}).`);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UserError(`"${shown}" är en mapp. Ange en fil.`);
+    if (!stat.isFile()) throw new UserError(`"${shown}" är ingen vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte. Ange en sparad fil.`);
+    if (stat.size > maxBytes) throw new UserError(`"${shown}" är ${sizeText(stat.size)}, mer än gränsen ${sizeText(maxBytes)} för en sådan fil. Kontrollera att det är rätt fil.`);
+    const { bytes } = readOpen(fd, stat.size);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 function reasonOf(error: unknown): string {
@@ -122,15 +140,20 @@ function readLimited(path: string): { bytes: Uint8Array; size: number } {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return { bytes: new Uint8Array(), size };
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, bytes, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return { bytes: read === size ? bytes : bytes.subarray(0, read), size: read };
+    return readOpen(fd, size);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads at most `size` bytes of an open file: a file that grows meanwhile is not read past what it was. */
+function readOpen(fd: number, size: number): { bytes: Uint8Array; size: number } {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const count = readSync(fd, bytes, read, size - read, read);
+    if (count === 0) break;
+    read += count;
+  }
+  return { bytes: read === size ? bytes : bytes.subarray(0, read), size: read };
 }
