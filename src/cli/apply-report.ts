@@ -30,6 +30,7 @@ export const main = defineCommand({
     'dry-run': { type: 'boolean', default: false, help: 'visa ändringen utan att skriva något' },
   },
   registry: true,
+  writes: true,
   today: true,
   async run({ positionals, values, registry, today, io, print, shown }) {
     const text = await reportText(positionals[0], values['github-issue'], io);

@@ -22,6 +22,7 @@ export const main = defineCommand({
     'Bekräftar att systemens uppgifter stämmer: sätter reviewed till dagens datum och reviewedBy till den som granskat (standard: systemägaren). Bara de raderna ändras.',
   options: { by: { type: 'string', value: '<person-id>', help: 'vem som granskat (standard: varje systems systemägare)' } },
   registry: true,
+  writes: true,
   today: true,
   run({ positionals, values, registry, today, io, print, shown }) {
     const before = openRegister(registry, { today, cwd: io.cwd });

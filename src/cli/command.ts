@@ -10,6 +10,7 @@ import { UserError } from '../core/errors.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { isCalendarDate, todayIso } from '../core/text/dates.ts';
 import { printableLines } from '../core/text/output.ts';
+import { finishInterruptedWrite } from '../core/writing/write-files.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -90,6 +91,11 @@ export interface CommandSpec<O extends Record<string, OptionSpec>> {
   today?: boolean;
   /** Adds --format; the first is the default. */
   formats?: readonly string[];
+  /**
+   * The command writes into the register: before it reads anything, a write
+   * that an earlier run left half done is finished (writing/write-files.ts).
+   */
+  writes?: boolean;
   run: (context: CommandContext<O>) => Promise<number> | number;
 }
 
@@ -137,6 +143,11 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
       if (!isCalendarDate(today)) throw new UsageError(`--today ska vara ett datum ÅÅÅÅ-MM-DD, inte "${today}".`);
       const registry = resolve(io.cwd, String(values.registry ?? 'registry'));
       const shown = (path: string) => displayPathOf(path, io.cwd);
+      if (spec.writes) {
+        const finished = finishInterruptedWrite(registry, { cwd: io.cwd });
+        if (finished !== undefined)
+          print(`Ett tidigare kommando avbröts medan det skrev i ${shown(registry)}; skrivningen är nu slutförd (${finished} ${finished === 1 ? 'fil' : 'filer'}).`);
+      }
       return await spec.run({
         values: values as Values<O>,
         positionals,

@@ -53,6 +53,7 @@ export const main = defineCommand({
     'dry-run': { type: 'boolean', default: false, help: 'visa rapporten utan att skriva något' },
   },
   registry: true,
+  writes: true,
   run({ values, positionals, registry, today, io, print, shown }) {
     const file = resolve(io.cwd, positionals[0] as string);
     const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);

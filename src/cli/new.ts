@@ -49,6 +49,7 @@ export const main = defineCommand({
     ALL_FLAGS.map((flag) => [flag, { type: 'string' as const, value: '<värde>', help: flagHelp(flag) }]),
   ) as Record<string, OptionSpec>,
   registry: true,
+  writes: true,
   async run({ values, positionals, registry, today, io, print, shown }) {
     const kind = KIND_WORDS[positionals[0] ?? ''];
     if (!kind || positionals.length > 1) throw new UsageError(`ange vad som ska skapas: ${SCAFFOLD_KINDS.join(', ')}.\n${usage()}`);

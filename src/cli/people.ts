@@ -34,6 +34,7 @@ export const main = defineCommand({
     },
   },
   registry: true,
+  writes: true,
   run({ positionals, values, registry, today, io, print }) {
     const [verb, file] = positionals as [string, string];
     if (verb !== 'sync') throw new UsageError(`okänd åtgärd "${verb}". Använd npm run people -- sync <export>.`);

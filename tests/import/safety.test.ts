@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { main as importMain } from '../../src/cli/import.ts';
 import { main as peopleMain } from '../../src/cli/people.ts';
+import { main as attestMain } from '../../src/cli/attest.ts';
+import { applyWrites, planWrites } from '../../src/core/writing/write-files.ts';
 import { MAX_ROWS } from '../../src/core/import/limits.ts';
 import { runMain } from '../helpers/command.ts';
 import { runCli } from '../helpers/run.ts';
@@ -173,5 +176,68 @@ describe('files named on the command line that are no ordinary file', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toBe('Fel: "stor.yaml" är 2 MiB, mer än gränsen 1 MiB för en sådan fil. Kontrollera att det är rätt fil.\n');
     }
+  });
+});
+
+describe('a write cut short or crossed', () => {
+  const rows = (count: number) =>
+    `System;Beskrivning;Förvaltning;Systemägare\n${Array.from({ length: count }, (_, index) => `System ${index + 1};Test;Testkommun;Anna Andersson`).join('\n')}\n`;
+
+  it('killed (kill -9) half-way through an import, is finished by the next run: no half import, no empty file', () => {
+    const { cwd, root } = copyRegister();
+    temps.push(cwd);
+    writeFileSync(join(cwd, 'system.csv'), rows(6));
+    const hook = join(import.meta.dirname, '..', 'helpers', 'kill-while-writing.mjs');
+    const killed = runCli('src/cli/import.ts', ['system.csv'], { cwd, env: { NODE_OPTIONS: `--import ${hook}`, KILL_AT_WRITE: '3' } });
+    expect(killed.status).toBeNull();
+    const rerun = runCli('src/cli/import.ts', ['system.csv'], { cwd });
+    expect(rerun.stderr).not.toMatch(/Fel|Error/);
+    expect(rerun.stdout).toMatch(/^Ett tidigare kommando avbröts medan det skrev i registry; skrivningen är nu slutförd \(\d+ filer\)\.\n/);
+    for (let index = 1; index <= 6; index++) {
+      const text = readFileSync(join(root, 'systems', `system-${index}.yaml`), 'utf8');
+      expect((load(text) as { name: string }).name).toBe(`System ${index}`);
+    }
+    expect(readdirSync(join(root, 'systems')).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('never replaces a file that changed after the command read it, and writes none of the others', () => {
+    const { cwd, root } = copyRegister();
+    temps.push(cwd);
+    const path = (id: string) => join(root, 'people', `${id}.yaml`);
+    const [anna, bo] = [readFileSync(path('anna-andersson'), 'utf8'), readFileSync(path('bo-berg'), 'utf8')];
+    const plan = planWrites(
+      root,
+      [
+        { relPath: 'people/anna-andersson.yaml', text: anna.replace('Ekonomichef', 'Ekonomidirektör'), previousText: anna },
+        { relPath: 'people/bo-berg.yaml', text: bo.replace('IT-chef', 'CIO'), previousText: bo },
+      ],
+      { overwrite: true, cwd },
+    );
+    // Another command, or someone in an editor, changes Bo's file meanwhile.
+    writeFileSync(path('bo-berg'), bo.replace('IT-chef', 'IT-direktör'));
+    expect(() => applyWrites(plan, { cwd })).toThrow(
+      'registry/people/bo-berg.yaml har ändrats sedan kommandot läste den, av ett annat kommando eller i en editor. Inget skrevs; kör kommandot igen så utgår det från filen som den är nu.',
+    );
+    expect(readFileSync(path('anna-andersson'), 'utf8')).toBe(anna);
+    expect(readFileSync(path('bo-berg'), 'utf8')).toContain('IT-direktör');
+  });
+
+  it('waits for no one: a second command while one holds the lock is told so; a lock left by a dead process is taken over', async () => {
+    const { cwd, root } = copyRegister();
+    temps.push(cwd);
+    const holder = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(root, '.systemforteckning-las'), `${holder.pid}@${hostname()}`);
+      const busy = await runMain(attestMain, ['lonesystem'], { cwd });
+      expect(busy.status).toBe(2);
+      expect(busy.stderr).toMatch(new RegExp(`^Fel: Ett annat kommando \\(process ${holder.pid}@[^)]+\\) skriver i registret just nu\\.`));
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    const after = await runMain(attestMain, ['lonesystem'], { cwd });
+    expect(after.status, after.stderr).toBe(0);
+    expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
