@@ -4,6 +4,7 @@
 // reminders closed, issues people opened themselves left alone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { marked } from 'marked';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main as attest } from '../../src/cli/attest.ts';
 import { main as reminders } from '../../src/cli/reminders.ts';
@@ -73,6 +74,19 @@ describe('what the reminders print into a workflow log', () => {
       expect(stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
       expect(stdout).not.toMatch(/\u001B/);
     }
+  });
+});
+
+describe('the issue text', () => {
+  it('makes no link of an address written in a name: only the tool’s own links to the file and the page', async () => {
+    const { cwd, root } = register();
+    editFile(join(root, 'systems', 'budget.yaml'), (text) => text.replace('name: Budgetverktyg', 'name: Budget https://evil.example/logga-in och www.evil.example'));
+    const result = await runMain(reminders, ['--today', TODAY, '--format', 'markdown'], { cwd });
+    const html = await marked.parse(result.stdout, { gfm: true });
+    expect(html).toContain('Budget https://evil.example/logga-in och www.evil.example');
+    const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((href) => href.includes('evil'))).toEqual([]);
   });
 });
 

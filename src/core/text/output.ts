@@ -75,12 +75,17 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
 
 /**
  * One line of inert Markdown: no HTML, no emphasis, links, headings or
- * mentions, whatever the text holds. GitHub shows it as the text itself.
+ * mentions, whatever the text holds. GitHub and GitLab also turn bare
+ * addresses into links (https://…, www.…): the colon before // and the dot
+ * after www are escaped too, so no address in a value becomes a link.
+ * GitHub shows it as the text itself.
  */
 export function markdownText(value: string): string {
   return terminalText(value)
     .replace(MARKDOWN_SPECIAL, (character) =>
       character === '<' ? '&lt;' : character === '>' ? '&gt;' : character === '&' ? '&amp;' : `\\${character}`,
     )
+    .replace(/:(?=\/)/g, '\\:')
+    .replace(/(?<=www)\./gi, '\\.')
     .replace(/@/g, '&#64;');
 }
