@@ -1,27 +1,51 @@
-// npm run gitlab-note -- <sammanfattning.md>
-// Posts the change summary (npm run diff -- --format markdown) as a note on
-// the merge request the pipeline runs for, replacing the note an earlier
-// pipeline wrote. Run by the one job in .gitlab-ci.yml that holds a token.
-import { resolve } from 'node:path';
-import { readNamedFile } from '../core/reading/load.ts';
-import { gitlabTargetFromEnv, upsertMergeRequestNote } from '../core/forge/gitlab.ts';
-import { defineCommand, EXIT_OK, runMain } from './command.ts';
+// npm run gitlab-note [-- --merge-request <nummer>] [--dry-run]
+// Writes the change summary of every open merge request to the default
+// branch as a note on it, replacing the note an earlier run wrote. Run by
+// the scheduled job "sammanfattningar" in .gitlab-ci.yml, on the default
+// branch: the tool is the default branch's, and each merge request's
+// register is fetched from Git and read as data, so the token (a protected
+// variable) never meets the merge request's code.
+import { NOTE_MARKER, gitlabProject, gitlabTargetFromEnv } from '../core/forge/gitlab.ts';
+import { changesBetween } from '../core/git/compare.ts';
+import { fetchMergeRequestHead, mergeBase } from '../core/git/repository.ts';
+import { formatChanges } from '../core/views/changes.ts';
+import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
 
 /** GitLab's limit for a note is 1 000 000 characters; a summary is far smaller. */
 const MAX_NOTE_CHARACTERS = 900_000;
 
 export const main = defineCommand({
   name: 'gitlab-note',
-  args: '<sammanfattning.md>',
-  positionals: { min: 1, max: 1, missing: 'ange filen med sammanfattningen, till exempel sammanfattning.md' },
-  description: 'Skriver sammanfattningen av ändringen som kommentar på sammanslagningsbegäran i GitLab och ersätter den förra.',
-  options: {},
-  async run({ positionals, io, print }) {
-    const target = gitlabTargetFromEnv(io.env);
-    let text = readNamedFile(resolve(io.cwd, positionals[0] as string), positionals[0] as string, MAX_NOTE_CHARACTERS * 4).toString('utf8');
-    if (text.length > MAX_NOTE_CHARACTERS) text = `${text.slice(0, MAX_NOTE_CHARACTERS)}\n\n… (förkortad; hela sammanfattningen finns i jobbets logg)\n`;
-    const done = await upsertMergeRequestNote(target, text);
-    print(`Kommentaren på sammanslagningsbegäran !${target.mergeRequest} är ${done}.`);
+  description:
+    'Skriver sammanfattningen av varje öppen sammanslagningsbegärans ändring i registret som kommentar på den och ersätter den förra. Körs schemalagt från huvudgrenen (jobbet sammanfattningar i .gitlab-ci.yml), med GITLAB_TOKEN som skyddad variabel.',
+  options: {
+    'merge-request': { type: 'string', value: '<nummer>', help: 'bara denna sammanslagningsbegäran' },
+    'dry-run': { type: 'boolean', default: false, help: 'skriv sammanfattningarna här i stället för som kommentarer' },
+  },
+  registry: true,
+  async run({ values, registry, io, print }) {
+    const only = values['merge-request'];
+    if (only !== undefined && !/^[1-9]\d{0,9}$/.test(only)) throw new UsageError(`--merge-request ska vara ett nummer, inte "${only}".`);
+    const gitlab = gitlabProject(gitlabTargetFromEnv(io.env));
+    const target = io.env.CI_DEFAULT_BRANCH || 'main';
+    const author = await gitlab.me();
+    const open = (await gitlab.openMergeRequests(target)).filter((request) => only === undefined || request.iid === Number(only));
+    if (open.length === 0) print(`Inga öppna sammanslagningsbegäranden till ${target}${only ? ` med nummer !${only}` : ''}.`);
+    for (const request of open) {
+      const head = fetchMergeRequestHead(registry, request.iid);
+      const base = mergeBase(registry, 'HEAD', head);
+      if (!base) {
+        print(`!${request.iid}: ingen gemensam historik med ${target}; ingen sammanfattning.`);
+        continue;
+      }
+      let markdown = formatChanges(changesBetween(registry, base, head, io.cwd).sentences, 'markdown');
+      if (markdown.length > MAX_NOTE_CHARACTERS) markdown = `${markdown.slice(0, MAX_NOTE_CHARACTERS)}\n\n… (förkortad)\n`;
+      if (values['dry-run']) {
+        print(`!${request.iid}:\n${NOTE_MARKER}\n${markdown}`);
+        continue;
+      }
+      print(`!${request.iid}: kommentaren är ${await gitlab.upsertNote(request.iid, markdown, author)}.`);
+    }
     return EXIT_OK;
   },
 });

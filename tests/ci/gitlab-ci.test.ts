@@ -6,16 +6,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git, repositoryWith } from '../helpers/git.ts';
+import { editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
 import { main as gitlabNote } from '../../src/cli/gitlab-note.ts';
 import { NOTE_MARKER } from '../../src/core/forge/gitlab.ts';
 import { runMain } from '../helpers/command.ts';
 import { REPO } from '../helpers/run.ts';
+import { runsIn, type Pipeline } from '../helpers/gitlab-rules.ts';
 
 const KEYWORDS = new Set(['workflow', 'stages', 'default', 'variables', 'include', 'image', 'services', 'cache', 'before_script', 'after_script']);
 const JOB_KEYS = new Set(['stage', 'script', 'rules', 'artifacts', 'timeout', 'variables', 'cache', 'allow_failure', 'resource_group', 'image', 'needs', 'before_script', 'environment', 'interruptible']);
 
-type Job = { stage?: string; script: unknown[]; rules?: { if?: string }[]; artifacts?: { reports?: Record<string, string>; paths?: string[] }; [key: string]: unknown };
+type Job = { stage?: string; script: unknown[]; rules?: { if?: string; when?: string }[]; artifacts?: { reports?: Record<string, string>; paths?: string[] }; [key: string]: unknown };
 
 const document = parseDocument(readFileSync(join(REPO, '.gitlab-ci.yml'), 'utf8'), { merge: true, uniqueKeys: true });
 const config = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> & { stages: string[] };
@@ -51,27 +56,87 @@ describe('.gitlab-ci.yml', () => {
     expect(reporters.map(([name]) => name)).toEqual(['validera']);
   });
 
-  it('gives the token to one job only, which runs the target branch’s tool, not the merge request’s code', () => {
-    const holders = jobs.filter(([, job]) => JSON.stringify(job).includes('GITLAB_TOKEN') || commands(job).some((command) => command.includes('gitlab-note')));
-    expect(holders.map(([name]) => name)).toEqual(['sammanfattning']);
-    const [, summary] = holders[0]!;
-    const run = commands(summary);
-    expect(run[0]).toBe('git worktree add --detach verktyg "$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
-    expect(run.filter((command) => /\bnpm (ci|install|run)\b/.test(command) && !command.startsWith('(cd verktyg'))).toEqual([]);
-    expect(run.filter((command) => command.startsWith('node ')).every((command) => command.startsWith('node verktyg/'))).toBe(true);
+  describe('the token', () => {
+    const main = { CI_DEFAULT_BRANCH: 'main' };
+    /** Pipelines whose .gitlab-ci.yml and code a merge request's author controls. */
+    const untrusted: Record<string, Pipeline> = {
+      'a merge request': { ...main, CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '7' },
+      'a push to a branch': { ...main, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'andring' },
+      'a schedule on a branch': { ...main, CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'andring', SCHEMALAGT: 'sammanfattningar' },
+      'a run from the web on a branch': { ...main, CI_PIPELINE_SOURCE: 'web', CI_COMMIT_BRANCH: 'andring' },
+    };
+    const scheduledOnMain: Pipeline = { ...main, CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', SCHEMALAGT: 'sammanfattningar' };
+    const holders = jobs.filter(([, job]) => JSON.stringify(job).includes('GITLAB_TOKEN') || commands(job).some((command) => /gitlab-note|--sync gitlab/.test(command)));
+    const runs = (job: Job, pipeline: Pipeline) => runsIn(config.workflow as Job, pipeline) && runsIn(job, pipeline);
+
+    it('is used by one job only, which never runs in a pipeline a merge request controls', () => {
+      expect(holders.map(([name]) => name)).toEqual(['sammanfattningar']);
+      for (const [pipeline, variables] of Object.entries(untrusted)) {
+        expect(holders.filter(([, job]) => runs(job, variables)).map(([name]) => name), pipeline).toEqual([]);
+      }
+      expect(holders.every(([, job]) => runs(job, scheduledOnMain))).toBe(true);
+      // The rules evaluator does tell the pipelines apart.
+      expect(jobs.filter(([, job]) => runs(job, untrusted['a merge request'] as Pipeline)).map(([name]) => name)).toEqual(['validera', 'typkontroll', 'tester', 'bygg']);
+    });
+
+    it('is a protected variable, which GitLab gives only to pipelines on protected branches, and the docs say so', () => {
+      const header = readFileSync(join(REPO, '.gitlab-ci.yml'), 'utf8').split('\nworkflow:')[0] ?? '';
+      expect(header).toMatch(/GITLAB_TOKEN[^\n]*\n[^\n]*PROTECTED/);
+      expect(header).toContain('SCHEMALAGT = sammanfattningar');
+    });
+
+    it('meets no code of the merge request: the job runs the default branch’s tool and reads merge requests from Git as data', () => {
+      for (const [name, job] of holders) {
+        expect(commands(job), name).toEqual(['npm ci --prefer-offline --no-audit --no-fund', 'npm run -s gitlab-note']);
+      }
+    });
+
+    it('is not wasted on the scheduled pipeline: no checks and no publishing run there', () => {
+      expect(jobs.filter(([, job]) => runs(job, scheduledOnMain)).map(([name]) => name)).toEqual(['sammanfattningar']);
+    });
   });
 
   it('publishes only from the default branch, and only where PUBLICERA says', () => {
     const publishing = jobs.filter(([, job]) => job.stage === 'publicering');
     expect(publishing.map(([name]) => name).sort()).toEqual(['pages', 'publicera-server']);
-    for (const [name, job] of publishing) expect(job.rules?.[0]?.if, name).toMatch(/^\$CI_COMMIT_BRANCH == \$CI_DEFAULT_BRANCH && \$PUBLICERA == "/);
+    const push = (branch: string, publicera: string, source = 'push') => ({ CI_DEFAULT_BRANCH: 'main', CI_PIPELINE_SOURCE: source, CI_COMMIT_BRANCH: branch, PUBLICERA: publicera });
+    for (const [name, job] of publishing) {
+      const where = name === 'pages' ? 'gitlab-pages' : 'server';
+      expect(runsIn(job, push('main', where)), name).toBe(true);
+      expect(runsIn(job, push('main', where === 'server' ? 'gitlab-pages' : 'server')), name).toBe(false);
+      expect(runsIn(job, push('andring', where)), name).toBe(false);
+      expect(runsIn(job, push('main', where, 'schedule')), name).toBe(false);
+    }
     expect(jobs.find(([name]) => name === 'pages')?.[1].artifacts?.paths).toEqual(['public/']);
   });
 });
 
 describe('npm run gitlab-note', () => {
-  async function fakeGitlab() {
-    const notes: { id: number; body: string; system: boolean }[] = [{ id: 1, body: 'added 1 commit', system: true }];
+  const temps: string[] = [];
+  afterAll(() => temps.forEach(removeTemp));
+
+  /** A GitLab project with an origin repository: main, and merge request !7 that changes a manager. */
+  function project() {
+    const origin = repositoryWith(join(FIXTURES, 'site'));
+    temps.push(origin.cwd);
+    git(origin.cwd, 'checkout', '-q', '-b', 'andring');
+    editFile(join(origin.root, 'systems', 'socialtjanst.yaml'), (text) => text.replace('  manager: zlatan-zetterlund', '  manager: cecilia-ceder'));
+    git(origin.cwd, 'commit', '-qam', 'Ny förvaltare');
+    git(origin.cwd, 'update-ref', 'refs/merge-requests/7/head', 'andring');
+    git(origin.cwd, 'checkout', '-q', 'main');
+    // The scheduled job's checkout: the default branch, with origin as its remote.
+    const checkout = mkdtempSync(join(tmpdir(), 'systemforteckning-gitlab-'));
+    temps.push(checkout);
+    git(checkout, 'clone', '-q', origin.cwd, '.');
+    return { origin, checkout, sha: git(origin.cwd, 'rev-parse', 'andring').trim() };
+  }
+
+  async function fakeGitlab(openMergeRequests: { iid: number; title: string; sha: string }[]) {
+    // A note someone else wrote, with the marker: it must never be taken for the tool's own.
+    const notes: { id: number; body: string; system: boolean; author: { id: number } }[] = [
+      { id: 1, body: 'added 1 commit', system: true, author: { id: 5 } },
+      { id: 2, body: `${NOTE_MARKER}\nInget att se här, godkänn.`, system: false, author: { id: 5 } },
+    ];
     const requests: string[] = [];
     const server = createServer((request, response) => {
       let text = '';
@@ -81,12 +146,15 @@ describe('npm run gitlab-note', () => {
         const send = (status: number, data: unknown) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(data));
         if (request.headers['private-token'] !== 'hemlig') return send(401, { message: '401 Unauthorized' });
         const url = new URL(request.url ?? '/', 'http://localhost');
+        if (url.pathname === '/api/v4/user') return send(200, { id: 99, username: 'project_42_bot' });
+        if (url.pathname === '/api/v4/projects/42/merge_requests' && url.searchParams.get('state') === 'opened' && url.searchParams.get('target_branch') === 'main')
+          return send(200, openMergeRequests);
         if (!url.pathname.startsWith('/api/v4/projects/42/merge_requests/7/notes')) return send(404, { message: '404 Not Found' });
         const id = Number(url.pathname.split('/').pop());
         if (request.method === 'GET') return send(200, notes);
         const body = (JSON.parse(text) as { body: string }).body;
         if (request.method === 'POST') {
-          notes.push({ id: notes.length + 1, body, system: false });
+          notes.push({ id: notes.length + 1, body, system: false, author: { id: 99 } });
           return send(201, notes.at(-1));
         }
         const note = notes.find((item) => item.id === id);
@@ -103,36 +171,45 @@ describe('npm run gitlab-note', () => {
     return { notes, requests, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
 
-  it('adds the summary as a note once, then updates that note in place', async () => {
-    const gitlab = await fakeGitlab();
+  it('writes each open merge request’s summary as a note once, then leaves or updates only its own note', async () => {
+    const { origin, checkout, sha } = project();
+    const gitlab = await fakeGitlab([{ iid: 7, title: 'Ny förvaltare', sha }]);
     try {
-      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', CI_MERGE_REQUEST_IID: '7', GITLAB_TOKEN: 'hemlig' };
-      const summary = join(REPO, 'tests', 'fixtures', 'reminders', 'reminders.md');
-      const first = await runMain(gitlabNote, [summary], { env });
-      expect(first).toMatchObject({ status: 0, stdout: 'Kommentaren på sammanslagningsbegäran !7 är skapad.\n' });
-      const second = await runMain(gitlabNote, [summary], { env });
-      expect(second.stdout).toBe('Kommentaren på sammanslagningsbegäran !7 är uppdaterad.\n');
-      expect(gitlab.notes.filter((note) => !note.system)).toHaveLength(1);
-      expect(gitlab.notes[1]?.body).toBe(`${NOTE_MARKER}\n${readFileSync(summary, 'utf8')}`);
-      expect(gitlab.requests.map((request) => request.split('?')[0])).toEqual([
-        'GET /api/v4/projects/42/merge_requests/7/notes',
+      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', CI_DEFAULT_BRANCH: 'main', GITLAB_TOKEN: 'hemlig' };
+      const first = await runMain(gitlabNote, [], { cwd: checkout, env });
+      expect(first).toMatchObject({ status: 0, stdout: '!7: kommentaren är skapad.\n' });
+      expect(gitlab.notes[2]?.body).toBe(
+        `${NOTE_MARKER}\n## Ändringar i systemförteckningen\n\n- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.\n`,
+      );
+      const again = await runMain(gitlabNote, [], { cwd: checkout, env });
+      expect(again.stdout).toBe('!7: kommentaren är oförändrad.\n');
+      // A new commit on the merge request: the tool's own note is updated, the planted one never.
+      git(origin.cwd, 'checkout', '-q', 'andring');
+      editFile(join(origin.root, 'systems', 'lonesystem.yaml'), (text) => text.replace('status: i drift', 'status: under avveckling'));
+      git(origin.cwd, 'commit', '-qam', 'Avveckling');
+      git(origin.cwd, 'update-ref', 'refs/merge-requests/7/head', 'andring');
+      const updated = await runMain(gitlabNote, [], { cwd: checkout, env });
+      expect(updated.stdout).toBe('!7: kommentaren är uppdaterad.\n');
+      expect(gitlab.notes.map((note) => note.author.id)).toEqual([5, 5, 99]);
+      expect(gitlab.notes[1]?.body).toBe(`${NOTE_MARKER}\nInget att se här, godkänn.`);
+      expect(gitlab.notes[2]?.body).toContain('Lönesystem: status ändras från i drift till under avveckling.');
+      expect(gitlab.requests.filter((request) => !request.startsWith('GET '))).toEqual([
         'POST /api/v4/projects/42/merge_requests/7/notes',
-        'GET /api/v4/projects/42/merge_requests/7/notes',
-        'PUT /api/v4/projects/42/merge_requests/7/notes/2',
+        'PUT /api/v4/projects/42/merge_requests/7/notes/3',
       ]);
     } finally {
       await gitlab.close();
     }
   });
 
-  it('says in Swedish what is missing outside a merge-request pipeline, and what a refused token means', async () => {
-    const missing = await runMain(gitlabNote, ['x.md'], { env: { CI_API_V4_URL: '', GITLAB_TOKEN: '' } });
+  it('says in Swedish what is missing outside a pipeline, and what a refused token means', async () => {
+    const missing = await runMain(gitlabNote, [], { env: { CI_API_V4_URL: '', GITLAB_TOKEN: '' } });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^Fel: CI_API_V4_URL, CI_PROJECT_ID och CI_MERGE_REQUEST_IID/);
-    const gitlab = await fakeGitlab();
+    expect(missing.stderr).toMatch(/^Fel: CI_API_V4_URL och CI_PROJECT_ID/);
+    const gitlab = await fakeGitlab([]);
     try {
-      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', CI_MERGE_REQUEST_IID: '7', GITLAB_TOKEN: 'fel' };
-      const refused = await runMain(gitlabNote, [join(REPO, 'README.md')], { env });
+      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', GITLAB_TOKEN: 'fel' };
+      const refused = await runMain(gitlabNote, [], { env });
       expect(refused).toMatchObject({ status: 2, stderr: 'Fel: GitLab svarade 401: "401 Unauthorized". Kontrollera att GITLAB_TOKEN har behörigheten api.\n' });
     } finally {
       await gitlab.close();

@@ -1,34 +1,52 @@
-// GitLab's REST API for the one thing the merge-request pipeline writes: the
-// change summary as a note on the merge request, updated in place on every
-// pipeline. CI_API_V4_URL, CI_PROJECT_ID and CI_MERGE_REQUEST_IID come from
-// GitLab; GITLAB_TOKEN is a project access token that only this job sees.
+// GitLab's REST API for what the scheduled pipeline on the default branch
+// writes: the change summary as a note on each open merge request, updated
+// in place. It runs there, and not in the merge request's own pipeline,
+// because a merge-request pipeline runs the merge request's .gitlab-ci.yml:
+// any job in it could print a token it is given. GITLAB_TOKEN is a protected
+// variable, which GitLab gives only to pipelines on protected branches.
+// CI_API_V4_URL and CI_PROJECT_ID come from GitLab.
 import { UserError } from '../errors.ts';
 
 export interface GitlabTarget {
   apiUrl: string;
   project: string;
-  mergeRequest: string;
   token: string;
 }
 
-/** Marks the note this tool wrote, so the next pipeline replaces it instead of adding another. */
+/** Marks the note this tool wrote, so the next run replaces it instead of adding another. */
 export const NOTE_MARKER = '<!-- systemforteckning:sammanfattning -->';
 
 export function gitlabTargetFromEnv(env: NodeJS.ProcessEnv): GitlabTarget {
-  const { CI_API_V4_URL: apiUrl, CI_PROJECT_ID: project, CI_MERGE_REQUEST_IID: mergeRequest, GITLAB_TOKEN: token } = env;
-  if (!apiUrl || !URL.canParse(apiUrl) || !project || !/^\d+$/.test(project) || !mergeRequest || !/^\d+$/.test(mergeRequest) || !token) {
+  const { CI_API_V4_URL: apiUrl, CI_PROJECT_ID: project, GITLAB_TOKEN: token } = env;
+  if (!apiUrl || !URL.canParse(apiUrl) || !project || !/^\d+$/.test(project) || !token) {
     throw new UserError(
-      'CI_API_V4_URL, CI_PROJECT_ID och CI_MERGE_REQUEST_IID (sätts av GitLab i en pipeline för en sammanslagningsbegäran) och GITLAB_TOKEN (en projekttoken med behörigheten api, som CI/CD-variabel) behövs för att kommentera.',
+      'CI_API_V4_URL och CI_PROJECT_ID (sätts av GitLab i en pipeline) och GITLAB_TOKEN (en projekttoken med behörigheten api, som skyddad CI/CD-variabel) behövs för att läsa och skriva på GitLab.',
     );
   }
-  return { apiUrl: apiUrl.replace(/\/+$/, ''), project, mergeRequest, token };
+  return { apiUrl: apiUrl.replace(/\/+$/, ''), project, token };
 }
 
-/** Writes the summary as the merge request's note: the earlier one is updated, or a new one added. Returns what was done. */
-export async function upsertMergeRequestNote(target: GitlabTarget, markdown: string, fetcher: typeof fetch = fetch): Promise<'skapad' | 'uppdaterad'> {
-  const base = `${target.apiUrl}/projects/${target.project}/merge_requests/${target.mergeRequest}/notes`;
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await fetcher(url, {
+export interface MergeRequest {
+  iid: number;
+  title: string;
+  /** The head commit. */
+  sha: string;
+}
+
+export interface Note {
+  id: number;
+  body: string;
+  authorId: number;
+  system: boolean;
+}
+
+type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** One GitLab project's API; errors are said in Swedish with what the token needs. */
+export function gitlabProject(target: GitlabTarget, fetcher: typeof fetch = fetch) {
+  /** A call from the API's root (/user), not the project's. */
+  const fromRoot: Call = async (method, path, body) => {
+    const response = await fetcher(`${target.apiUrl}${path}`, {
       method,
       headers: { 'PRIVATE-TOKEN': target.token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -40,16 +58,52 @@ export async function upsertMergeRequestNote(target: GitlabTarget, markdown: str
     }
     return data;
   };
-  const body = `${NOTE_MARKER}\n${markdown}`;
-  for (let page = 1; page <= 20; page++) {
-    const notes = (await call('GET', `${base}?per_page=100&page=${page}&sort=asc`)) as { id: number; body: string; system?: boolean }[];
-    const earlier = notes.find((note) => !note.system && note.body.startsWith(NOTE_MARKER));
-    if (earlier) {
-      await call('PUT', `${base}/${earlier.id}`, { body });
-      return 'uppdaterad';
+  /** A call on the project: /merge_requests/7/notes. */
+  const call: Call = (method, path, body) => fromRoot(method, `/projects/${target.project}${path}`, body);
+  /** Every page of a list, 100 at a time, up to 2 000 items. */
+  const list = async <T>(path: string): Promise<T[]> => {
+    const items: T[] = [];
+    for (let page = 1; page <= 20; page++) {
+      const batch = (await call('GET', `${path}${path.includes('?') ? '&' : '?'}per_page=100&page=${page}`)) as T[];
+      items.push(...batch);
+      if (batch.length < 100) break;
     }
-    if (notes.length < 100) break;
-  }
-  await call('POST', base, { body });
-  return 'skapad';
+    return items;
+  };
+  return {
+    call,
+    list,
+    /** The account the token writes as: a project access token's bot user. */
+    async me(): Promise<number> {
+      return Number(((await fromRoot('GET', '/user')) as { id?: number } | null)?.id ?? -1);
+    },
+    async openMergeRequests(targetBranch: string): Promise<MergeRequest[]> {
+      const items = await list<{ iid: number; title: string; sha: string }>(
+        `/merge_requests?state=opened&target_branch=${encodeURIComponent(targetBranch)}`,
+      );
+      return items.map(({ iid, title, sha }) => ({ iid, title, sha }));
+    },
+    async notes(mergeRequest: number): Promise<Note[]> {
+      const items = await list<{ id: number; body: string; system?: boolean; author?: { id?: number } }>(
+        `/merge_requests/${mergeRequest}/notes?sort=asc`,
+      );
+      return items.map((note) => ({ id: note.id, body: note.body, authorId: note.author?.id ?? -1, system: Boolean(note.system) }));
+    },
+    /**
+     * Writes the summary as the merge request's note: the note this account
+     * wrote earlier is updated (or left when it says the same), else one is
+     * added. A note someone else wrote with the marker is never taken for it.
+     */
+    async upsertNote(mergeRequest: number, markdown: string, author: number): Promise<'skapad' | 'uppdaterad' | 'oförändrad'> {
+      const body = `${NOTE_MARKER}\n${markdown}`;
+      const earlier = (await this.notes(mergeRequest)).find((note) => !note.system && note.authorId === author && note.body.startsWith(NOTE_MARKER));
+      if (earlier?.body === body) return 'oförändrad';
+      if (earlier) {
+        await call('PUT', `/merge_requests/${mergeRequest}/notes/${earlier.id}`, { body });
+        return 'uppdaterad';
+      }
+      await call('POST', `/merge_requests/${mergeRequest}/notes`, { body });
+      return 'skapad';
+    },
+  };
 }

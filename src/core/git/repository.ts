@@ -9,6 +9,7 @@
 import { lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { UserError } from '../errors.ts';
 
 export interface Repository {
   /** The top folder of the working tree. */
@@ -91,4 +92,28 @@ export function registerVersion(registryDir: string): Version | undefined {
   if (!repository || !hash) return undefined;
   const status = gitText(repository, ['status', '--porcelain', '--', resolve(registryDir)]);
   return { hash, changed: status !== undefined && status.trim() !== '' };
+}
+
+/** The newest commit both refs share, or undefined when they share none. */
+export function mergeBase(dir: string, first: string, second: string): string | undefined {
+  const repository = findRepository(dir);
+  if (!repository || commitOf(repository, first) === undefined || commitOf(repository, second) === undefined) return undefined;
+  return gitText(repository, ['merge-base', first, second])?.trim() || undefined;
+}
+
+/**
+ * Brings a GitLab merge request's head commit from the remote, as objects
+ * only: nothing is checked out, so nothing of it runs. GitLab keeps every
+ * merge request, from a fork too, at refs/merge-requests/<iid>/head.
+ * Returns the local ref it is kept at.
+ */
+export function fetchMergeRequestHead(dir: string, mergeRequest: number, remote = 'origin'): string {
+  const repository = findRepository(dir);
+  if (!repository) throw new UserError('Registret ligger inte i ett Git-förråd, så sammanslagningsbegärans ändring kan inte hämtas.');
+  const local = `refs/systemforteckning/sammanslagning/${mergeRequest}`;
+  const result = runGit(repository, ['fetch', '--no-tags', '--quiet', remote, `+refs/merge-requests/${mergeRequest}/head:${local}`]);
+  if (result.status !== 0) {
+    throw new UserError(`Sammanslagningsbegäran !${mergeRequest} kunde inte hämtas från ${remote} (${result.stderr.toString('utf8').trim()}).`);
+  }
+  return local;
 }
