@@ -5,13 +5,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as applyReport } from '../../src/cli/apply-report.ts';
 import { main as codeowners } from '../../src/cli/codeowners.ts';
+import { main as people } from '../../src/cli/people.ts';
 import { main as diff } from '../../src/cli/diff.ts';
 import { main as report } from '../../src/cli/report.ts';
 import { main as validate } from '../../src/cli/validate.ts';
 import { runMain } from '../helpers/command.ts';
 import { git, repositoryWith } from '../helpers/git.ts';
-import { EXAMPLE_REGISTER, removeTemp, TODAY } from '../helpers/registers.ts';
+import { EXAMPLE_REGISTER, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
 
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 40);
 let cwd: string;
@@ -60,7 +62,27 @@ const NASTY = [
   '2026-02-30',
   '? [a, b]\n: c\n',
   'x'.repeat(300),
+  // What a change report or a directory export can hold besides.
+  '### Post i registret\n\nregistry/systems/lonesystem.yaml\n',
+  '<details>\n\n',
+  '<!--',
+  '```',
+  '> ',
+  '## a' + ' '.repeat(5000) + 'b',
+  ',',
+  ';',
+  '"",""',
+  '\r',
 ];
+
+/** A change report as GitHub's form writes it, and a directory export as Entra ID's download has it. */
+const REPORTS = readdirSync(join(FIXTURES, 'reports')).map((file) => readFileSync(join(FIXTURES, 'reports', file), 'utf8'));
+const EXPORT = [
+  'userPrincipalName,displayName,mail,jobTitle,department,accountEnabled',
+  'bo.berg@exempelkommun.se,Bo Berg,bo.berg@exempelkommun.se,IT-chef,IT-avdelningen,True',
+  'camilla.ahlberg@exempelkommun.se,Camilla Åhlberg,camilla.ahlberg@exempelkommun.se,Systemförvaltare,HR-avdelningen,True',
+  'daniel.engstrom@exempelkommun.se,Daniel Engström,daniel.engstrom@exempelkommun.se,Systemadministratör,IT-avdelningen,False',
+].join('\r\n');
 
 function mutate(text: string, next: () => number): string {
   const lines = text.split('\n');
@@ -112,6 +134,24 @@ describe('commands on a randomly damaged register', () => {
       ] as const) {
         const result = await runMain(main, [...args], { cwd });
         const where = `${args.join(' ')} efter ändringar i ${[...changed].join(', ')}`;
+        expect([0, 1, 2], where).toContain(result.status);
+        expect(result.stderr, where).not.toMatch(/Oväntat fel|\n\s+at |TypeError|RangeError/);
+        expect(result.stdout, where).not.toMatch(/\u001b|\u202e/);
+      }
+      // A damaged change report and a damaged directory export, read against the damaged register.
+      let changeReport = REPORTS[Math.floor(next() * REPORTS.length)] as string;
+      let directory = EXPORT;
+      for (let edit = 0; edit < 3; edit++) {
+        changeReport = mutate(changeReport, next);
+        directory = mutate(directory, next);
+      }
+      writeFileSync(join(cwd, 'anvandare.csv'), directory);
+      for (const [command, args, input] of [
+        [applyReport, ['-', '--dry-run', '--today', TODAY], changeReport],
+        [people, ['sync', 'anvandare.csv', '--dry-run', '--today', TODAY], ''],
+      ] as const) {
+        const result = await runMain(command, [...args], { cwd, input });
+        const where = `${args.join(' ')} i omgång ${round}`;
         expect([0, 1, 2], where).toContain(result.status);
         expect(result.stderr, where).not.toMatch(/Oväntat fel|\n\s+at |TypeError|RangeError/);
         expect(result.stdout, where).not.toMatch(/\u001b|\u202e/);
