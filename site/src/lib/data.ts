@@ -50,9 +50,20 @@ export function siteData(): SiteData {
   return cached;
 }
 
+/**
+ * When the site is built: now, or SOURCE_DATE_EPOCH (seconds) when set, the
+ * convention for reproducible builds, so that two builds of the same register
+ * can be compared byte for byte.
+ */
+function buildMoment(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+}
+
 function load(): SiteData {
   const registryDir = registryDirFromEnv();
-  const today = todayIso();
+  const moment = buildMoment();
+  const today = todayIso(moment);
   const { findings, parsed, model } = openRegister(registryDir, { today, cwd: process.cwd() });
   if (summarize(findings).errors > 0) {
     const errors = findings.filter((finding) => finding.severity === 'error').map(formatText);
@@ -75,7 +86,7 @@ function load(): SiteData {
     history: readHistory(registryDir),
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
-    build: { time: formatSwedishTime(new Date()), version: registerVersion(registryDir) },
+    build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
     report: buildReport({ findings, parsed, model, today }),
   };
 }
