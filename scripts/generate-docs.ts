@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineCommand, EXIT_OK, runMain } from '../src/cli/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { GENERATED_SECTIONS, withSection } from '../src/core/checking/rule-docs.ts';
+import { GENERATED_SECTIONS, withSection } from '../src/core/findings/rule-docs.ts';
 import { REPORT_TEMPLATES } from '../src/core/forge/change-report.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from '../src/cli/command.ts';
-import { SITE_OPTIONS } from './build.ts';
+import { SITE_OPTIONS } from '../src/cli/build.ts';
 import { UserError } from '../src/core/errors.ts';
-import { siteLocation } from '../src/core/reading/site-location.ts';
+import { siteLocation } from '../site/src/lib/site-location.ts';
 import { CHROMIUM_FLAGS } from './chromium.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../src/build/static-server.ts';
 
 export const main = defineCommand({
   name: 'lighthouse',

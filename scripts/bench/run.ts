@@ -10,7 +10,7 @@ import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
-import { startStaticServer } from '../static-server.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
 import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
@@ -156,7 +156,7 @@ async function benchSize(systems: number, runs: number, work: string): Promise<S
   for (let run = 1; run <= runs; run++) {
     progress(`${label} bygger webbplatsen, körning ${run} av ${runs} …`);
     lastOut = join(work, `site-${systems}-${run}`);
-    const result = await measure(process.execPath, [join(ROOT, 'scripts/build.ts'), '--registry', registry, '--out', lastOut], {
+    const result = await measure(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', lastOut], {
       cwd: ROOT,
       phaseMarkers: /^\[(\d)\/3\]/,
     });

@@ -4,7 +4,7 @@
 // it asks for, when it is one of the common cases, and says what it could not do.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatText, type Finding } from '../core/checking/findings.ts';
+import { formatText, type Finding } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { planReportEdit } from '../core/forge/apply-report.ts';
 import { parseReport, REPORT_LABEL } from '../core/forge/change-report.ts';

@@ -4,7 +4,7 @@
 // request, the change is the owner's attestation (guideline §4).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatText } from '../core/checking/findings.ts';
+import { formatText } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { checkWith, openRegister } from '../core/open-register.ts';
 import { formatSwedishDate } from '../core/text/dates.ts';

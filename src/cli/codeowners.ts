@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repositoryPathOf, repositoryRoot } from '../core/git/repository.ts';
 import { openRegister } from '../core/open-register.ts';
-import { FORGES } from '../core/schema/vocabulary.ts';
-import { CODEOWNERS_PATH, codeownersFile } from '../core/views/codeowners.ts';
-import { forgeOf, type Forge } from '../core/views/repository-links.ts';
+import { FORGES } from '../core/vocabulary.ts';
+import { CODEOWNERS_PATH, codeownersFile } from '../core/forge/codeowners.ts';
+import { forgeOf, type Forge } from '../core/forge/repository-links.ts';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
 
 export const main = defineCommand({

@@ -3,7 +3,7 @@
 // reports every row and cell it could not use and why. Plans first and
 // writes all or nothing.
 import { basename, resolve } from 'node:path';
-import { summarize } from '../core/checking/findings.ts';
+import { summarize } from '../core/findings/findings.ts';
 import { readImportConfig } from '../core/import/config.ts';
 import { SEPARATOR_NAMES, type Separator } from '../core/import/csv.ts';
 import { knownRegister } from '../core/import/known.ts';

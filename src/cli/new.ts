@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { formatText } from '../core/checking/findings.ts';
+import { formatText } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { KINDS } from '../core/kinds.ts';
 import { openRegister } from '../core/open-register.ts';

@@ -8,7 +8,7 @@ import { repositoryPathOf } from '../core/git/repository.ts';
 import { openRegister } from '../core/open-register.ts';
 import { markdownText, terminalText } from '../core/text/output.ts';
 import { buildReminders, reminderMarkdown, remindersText } from '../core/views/reminders.ts';
-import { repositoryLinks } from '../core/views/repository-links.ts';
+import { repositoryLinks } from '../core/forge/repository-links.ts';
 import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
 
 export const main = defineCommand({

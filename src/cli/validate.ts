@@ -2,7 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { codeQualityReport, githubAnnotation, orderForChange, planAnnotations, stepSummary, type ChangeScope } from '../core/checking/ci-report.ts';
-import { formatJson, formatText, summarize } from '../core/checking/findings.ts';
+import { formatJson, formatText, summarize } from '../core/findings/findings.ts';
 import { changedFilesSince } from '../core/git/changed-files.ts';
 import { repositoryRoot } from '../core/git/repository.ts';
 import { openRegister, validationSummary } from '../core/open-register.ts';

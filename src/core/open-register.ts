@@ -1,6 +1,6 @@
 // A register folder read, checked and resolved in one call: where every
 // command and the site start. The only step with I/O is reading the files.
-import { summarize, type Finding } from './checking/findings.ts';
+import { summarize, type Finding } from './findings/findings.ts';
 import { validateSources } from './checking/validate.ts';
 import { ENTITY_KINDS, KINDS } from './kinds.ts';
 import { resolveRegister, type RegisterModel } from './model/model.ts';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Contact from '../../site/src/components/Contact.astro';
 import ExternalLink from '../../site/src/components/ExternalLink.astro';
 import { mailtoHref, telHref, webHref } from '../../src/core/views/links.ts';
-import { repositoryLinks } from '../../src/core/views/repository-links.ts';
+import { repositoryLinks } from '../../src/core/forge/repository-links.ts';
 
 const HOSTILE = [
   'javascript:alert(document.domain)',

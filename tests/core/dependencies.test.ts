@@ -4,12 +4,12 @@
 // search page's "Menade du".
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dependenciesOf, impactOf, mostDependedOn } from '../../src/core/model/dependencies.ts';
+import { dependenciesOf, impactOf, mostDependedOn } from '../../src/core/model/impact.ts';
 import { openRegister } from '../../src/core/open-register.ts';
-import { barChart, contractTimeline } from '../../src/core/views/charts.ts';
-import { layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../src/core/views/dependency-map.ts';
-import { searchNames, suggest } from '../../src/core/views/search-names.ts';
-import { renderMapSvg } from '../../src/core/views/dependency-map-svg.ts';
+import { barChart, contractTimeline } from '../../site/src/lib/charts.ts';
+import { layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../site/src/lib/maps/dependency-map.ts';
+import { searchNames, suggest } from '../../site/src/lib/search-names.ts';
+import { renderMapSvg } from '../../site/src/lib/maps/dependency-map-svg.ts';
 import { writeRegister } from '../../scripts/bench/generate.ts';
 import { generateRegister } from '../../scripts/bench/synthetic-register.ts';
 import { FIXTURES, removeTemp } from '../helpers/registers.ts';

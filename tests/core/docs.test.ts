@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_CATALOGUE } from '../../src/core/checking/rule-catalogue.ts';
-import { GENERATED_SECTIONS, withSection } from '../../src/core/checking/rule-docs.ts';
+import { RULE_CATALOGUE } from '../../src/core/findings/rule-catalogue.ts';
+import { GENERATED_SECTIONS, withSection } from '../../src/core/findings/rule-docs.ts';
 import { REPORT_TEMPLATES } from '../../src/core/forge/change-report.ts';
 import { REPO } from '../helpers/run.ts';
 

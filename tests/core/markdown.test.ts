@@ -1,7 +1,7 @@
 // Guideline Markdown: anchors for the document's own table of contents, and
 // nothing in the text that could run on the intranet.
 import { describe, expect, it } from 'vitest';
-import { headingId, renderGuidelineMarkdown, renderMarkdown } from '../../src/core/views/markdown.ts';
+import { headingId, renderGuidelineMarkdown, renderMarkdown } from '../../src/core/text/markdown.ts';
 import { locatePaths } from '../../src/core/reading/locate.ts';
 
 describe('guideline Markdown', () => {

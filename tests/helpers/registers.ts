@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { displayPathOf, readRegisterSources } from '../../src/core/reading/load.ts';
-import { formatJson, type Finding } from '../../src/core/checking/findings.ts';
+import { formatJson, type Finding } from '../../src/core/findings/findings.ts';
 import { validateSources } from '../../src/core/checking/validate.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
 import { git } from '../helpers/git.ts';
 import { editFile, FIXTURES } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
@@ -39,9 +39,9 @@ export default async function setup(project: TestProject) {
 
   const base = '/intra/sf/';
   const fixtureOut = join(temp, 'fixture-site');
-  run(process.execPath, [join(REPO, 'scripts', 'build.ts'), '--registry', registry, '--out', fixtureOut, '--base', base], REPO);
+  run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--registry', registry, '--out', fixtureOut, '--base', base], REPO);
   const exampleOut = join(temp, 'example-site');
-  run(process.execPath, [join(REPO, 'scripts', 'build.ts'), '--out', exampleOut], REPO);
+  run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--out', exampleOut], REPO);
 
   const fixtureServer = await startStaticServer({ root: fixtureOut, base, port: 0 });
   const exampleServer = await startStaticServer({ root: exampleOut, base: '/systemforteckning/', port: 0 });

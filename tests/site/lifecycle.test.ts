@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as report } from '../../src/cli/report.ts';
 import { main as validate } from '../../src/cli/validate.ts';
-import { countsForCouncils, needsNamedPeople, needsReview, SYSTEM_STATUSES, type SystemStatus } from '../../src/core/model/lifecycle.ts';
-import { systemManagementCouncil } from '../../src/core/views/councils.ts';
+import { countsForCouncils, needsNamedPeople, needsReview, SYSTEM_STATUSES, type SystemStatus } from '../../src/core/domain/lifecycle.ts';
+import { systemManagementCouncil } from '../../site/src/lib/councils.ts';
 import type { Report } from '../../src/core/views/report.ts';
 import { openRegister } from '../../src/core/open-register.ts';
 import { runMain } from '../helpers/command.ts';
@@ -98,7 +98,7 @@ describe('the built site', () => {
       );
     });
     out = join(cwd, 'webbplats');
-    const result = runCli('scripts/build.ts', ['--registry', root, '--out', out], { cwd });
+    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out], { cwd });
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 

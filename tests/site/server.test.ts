@@ -12,7 +12,7 @@ let server: ChildProcessWithoutNullStreams;
 let origin: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(REPO, 'scripts', 'serve.ts'), '--out', fixture.out, '--base', fixture.base, '--port', '0'], {
+  server = spawn(process.execPath, [join(REPO, 'src', 'cli', 'serve.ts'), '--out', fixture.out, '--base', fixture.base, '--port', '0'], {
     cwd: REPO,
   });
   origin = await new Promise<string>((resolve, reject) => {

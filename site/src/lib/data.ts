@@ -1,7 +1,7 @@
 // The site's one way to the register: the same loader, validator and model
 // as the CLI. Loaded once per build and shared by every page.
 import { formatSwedishTime, todayIso } from '../../../src/core/text/dates.ts';
-import { formatText, summarize } from '../../../src/core/checking/findings.ts';
+import { formatText, summarize } from '../../../src/core/findings/findings.ts';
 import { readHistory, type History } from '../../../src/core/git/history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '../../../src/core/git/repository.ts';
 import type { PersonRecord, RegisterModel } from '../../../src/core/model/model.ts';
@@ -11,14 +11,14 @@ import {
   systemManagementCouncil,
   type PoliticalCouncil,
   type SystemManagementCouncil,
-} from '../../../src/core/views/councils.ts';
-import { registryDirFromEnv } from '../../../src/core/reading/site-location.ts';
-import { mappedUnits } from '../../../src/core/views/dependency-map.ts';
-import { layoutSiteMaps, type SiteMaps } from '../../../src/core/views/map-layouts.ts';
+} from './councils.ts';
+import { registryDirFromEnv } from './site-location.ts';
+import { mappedUnits } from './maps/dependency-map.ts';
+import { layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
 import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
 import { buildReport, type Report } from '../../../src/core/views/report.ts';
-import { repositoryLinks, type RepositoryLinks } from '../../../src/core/views/repository-links.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/model/lifecycle.ts';
+import { repositoryLinks, type RepositoryLinks } from '../../../src/core/forge/repository-links.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/domain/lifecycle.ts';
 import { bySwedish } from '../../../src/core/text/text.ts';
 
 export interface SiteData {
@@ -82,7 +82,7 @@ function load(): SiteData {
       statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),
     },
     maps,
-    siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), process.env.SYSTEMFORTECKNING_MAP_WORKER)),
+    siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined)),
     history: readHistory(registryDir),
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,

@@ -5,7 +5,7 @@
 // src/core/views/register-columns.ts; rows are objects keyed by column.
 // Rows are built with DOM methods and textContent, never innerHTML, so
 // register text is always inert.
-import { statusTone, SYSTEM_STATUSES } from '../../../src/core/model/lifecycle.ts';
+import { statusTone, SYSTEM_STATUSES } from '../../../src/core/domain/lifecycle.ts';
 import { capitalize, foldText, swedishCollator as collator } from '../../../src/core/text/text.ts';
 import type { RegisterIndex, TableKind } from '../../../src/core/views/register-columns.ts';
 

@@ -4,7 +4,7 @@
 // Pagefind finds little, "Menade du …?" suggests names from our own list
 // (src/core/views/search-names.ts): typos and words inside compounds.
 import { foldText } from '../../../src/core/text/text.ts';
-import { suggest, type NameEntry } from '../../../src/core/views/search-names.ts';
+import { suggest, type NameEntry } from '../lib/search-names.ts';
 
 interface PagefindResultData {
   url: string;

@@ -4,8 +4,8 @@
 // the files a change touches come first; those were the author's doing.
 import { createHash } from 'node:crypto';
 import { markdownText, terminalText } from '../text/output.ts';
-import type { Finding } from './findings.ts';
-import { ruleInfo, type Severity } from './rule-catalogue.ts';
+import type { Finding } from '../findings/findings.ts';
+import { ruleInfo, type Severity } from '../findings/rule-catalogue.ts';
 
 /**
  * GitHub shows at most 10 error and 10 warning annotations per step; more are

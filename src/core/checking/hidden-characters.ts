@@ -2,7 +2,7 @@
 // text rejects them, but an escape inside "…" ("\e[2J", "\u202E") writes
 // them all the same: they could rewrite a reviewer's terminal, reverse the
 // text of a name (Trojan Source) or hide something in the change summary.
-import { findingOn, type Finding } from './findings.ts';
+import { findingOn, type Finding } from '../findings/findings.ts';
 import { fieldReference, displayPath } from '../schema/labels.ts';
 import type { Kind } from '../kinds.ts';
 import { codePointName, firstControlCharacter } from '../text/output.ts';

@@ -4,7 +4,7 @@
 import { addTo } from '../collections.ts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { findingOn, type Finding, type RuleId } from './findings.ts';
+import { findingOn, type Finding, type RuleId } from '../findings/findings.ts';
 import { displayPath } from '../schema/labels.ts';
 import { KINDS, type Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
@@ -18,10 +18,10 @@ import {
   REFERENCES_KEYWORD,
   TEAM_PATTERN,
   WEB_URL_PATTERN,
-} from '../schema/vocabulary.ts';
+} from '../vocabulary.ts';
 import { capitalize, closestMatch, didYouMean, joinSwedish, lowerFirst, quoted, toId } from '../text/text.ts';
 import type { DataPath } from '../reading/yaml.ts';
-import { synonymFor } from '../schema/synonyms.ts';
+import { synonymFor } from '../domain/synonyms.ts';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<Kind, ValidateFunction>();

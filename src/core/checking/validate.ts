@@ -2,7 +2,7 @@
 import { addTo } from '../collections.ts';
 import { parseRegister, type ParsedRegister, type SourceFile } from '../reading/parse.ts';
 import { locatePaths } from '../reading/locate.ts';
-import { compareFindings, type Finding } from './findings.ts';
+import { compareFindings, type Finding } from '../findings/findings.ts';
 import { buildContext } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
 

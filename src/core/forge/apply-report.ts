@@ -2,10 +2,10 @@
 // with a new holder, a system's status, its supplier. Everything else, and
 // anything ambiguous, is said in Swedish for the IT department to do by hand.
 // Pure: the answers and the model in, the field changes and sentences out.
-import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
+import { SYSTEM_STATUSES } from '../domain/lifecycle.ts';
 import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../model/model.ts';
-import { roleTitle } from '../model/roles.ts';
-import { synonymFor } from '../schema/synonyms.ts';
+import { roleTitle } from '../domain/roles.ts';
+import { synonymFor } from '../domain/synonyms.ts';
 import { codePointName, firstControlCharacter } from '../text/output.ts';
 import { foldText } from '../text/text.ts';
 import type { FieldChange } from '../writing/yaml-edit.ts';

@@ -6,8 +6,8 @@
 import { Lexer, type Tokens } from 'marked';
 import { stringify } from 'yaml';
 import { UserError } from '../errors.ts';
-import { roleTitle, type RoleKey } from '../model/roles.ts';
-import { markdownLimitProblem } from '../views/markdown.ts';
+import { roleTitle, type RoleKey } from '../domain/roles.ts';
+import { markdownLimitProblem } from '../text/markdown.ts';
 
 export const REPORT_LABEL = 'ändringsrapport';
 

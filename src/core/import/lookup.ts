@@ -2,7 +2,7 @@
 // (by e-mail, name, id or an abbreviation from the mapping file) or among
 // those this import already plans, and created only when the cell reads like
 // a name. Lookups go through maps built once.
-import { MAX_ID_LENGTH } from '../schema/vocabulary.ts';
+import { MAX_ID_LENGTH } from '../vocabulary.ts';
 import { closestMatch, toId } from '../text/text.ts';
 import { nameFromEmail, readPeople, type PersonMention } from './people.ts';
 import type { ImportConfig, KnownRegister, PlannedFile } from './plan.ts';

@@ -2,8 +2,8 @@
 // system per data row, plus the people and units the cells name that the
 // register does not have yet. Every row and cell that cannot be used is
 // noted with the reason. Pure: the command reads the file and writes the result.
-import { roleTitle, type RoleKey } from '../model/roles.ts';
-import { valueAt } from '../model/references.ts';
+import { roleTitle, type RoleKey } from '../domain/roles.ts';
+import { valueAt } from '../domain/references.ts';
 import { COMMITTED_SCHEMAS } from '../schema/committed.ts';
 import { fieldTitle } from '../schema/labels.ts';
 import { fieldForHeader, type ColumnField, type ImportField } from './columns.ts';

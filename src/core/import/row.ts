@@ -1,7 +1,7 @@
 // One spreadsheet row to the data of one system file: each mapped cell read
 // with the value readers, and every cell that cannot be used noted.
-import { SYSTEM_STATUSES } from '../model/lifecycle.ts';
-import { CRITICALITY_LEVELS, HOSTING_FORMS, type HostingForm } from '../schema/vocabulary.ts';
+import { SYSTEM_STATUSES } from '../domain/lifecycle.ts';
+import { CRITICALITY_LEVELS, HOSTING_FORMS, type HostingForm } from '../vocabulary.ts';
 import { toId } from '../text/text.ts';
 import type { ColumnField } from './columns.ts';
 import { NO_END_WORDS, readDate } from './dates.ts';

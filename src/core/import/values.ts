@@ -2,9 +2,9 @@
 // criticality, yes and no, organisation numbers and lists in one cell. The
 // words for each value come from the register's own vocabulary
 // (model/lifecycle.ts, schema/vocabulary.ts), shared with the validator.
-import type { SystemStatus } from '../model/lifecycle.ts';
-import { CRITICALITY_WORDS, STATUS_WORDS } from '../schema/synonyms.ts';
-import { CRITICALITY_LEVELS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../schema/vocabulary.ts';
+import type { SystemStatus } from '../domain/lifecycle.ts';
+import { CRITICALITY_WORDS, STATUS_WORDS } from '../domain/synonyms.ts';
+import { CRITICALITY_LEVELS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../vocabulary.ts';
 import { closestMatch, foldText } from '../text/text.ts';
 
 export const fold = foldText;

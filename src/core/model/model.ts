@@ -2,8 +2,8 @@
 // pages, reports and exports. Built once in O(entries + references).
 import { addTo } from '../collections.ts';
 import type { Entry } from '../reading/parse.ts';
-import { dependenciesOf } from './dependencies.ts';
-import { roleHolders, type RoleKey } from './roles.ts';
+import { dependenciesOf } from './impact.ts';
+import { roleHolders, type RoleKey } from '../domain/roles.ts';
 import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
 import { bySwedish } from '../text/text.ts';

@@ -4,9 +4,9 @@
 // roles they leave empty and who must act. Pure; people are never deleted,
 // only marked active: false, since the history matters.
 import { addTo } from '../collections.ts';
-import { needsNamedPeople } from '../model/lifecycle.ts';
+import { needsNamedPeople } from '../domain/lifecycle.ts';
 import { unitSubtree, type PersonRecord, type RegisterModel } from '../model/model.ts';
-import { roleTitle } from '../model/roles.ts';
+import { roleTitle } from '../domain/roles.ts';
 import type { Entry, ParsedRegister } from '../reading/parse.ts';
 import { foldText, joinSwedish } from '../text/text.ts';
 import type { DirectoryPerson } from './directory.ts';

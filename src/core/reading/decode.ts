@@ -1,5 +1,5 @@
 // Turning a file's bytes into text: size limit, UTF-8 check, BOM and CRLF.
-import type { Problem } from '../checking/findings.ts';
+import type { Problem } from '../findings/findings.ts';
 
 /** Register files are a few kilobytes; a guideline document perhaps 100 KB. */
 export const MAX_FILE_BYTES = 1024 * 1024;

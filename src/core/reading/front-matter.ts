@@ -2,7 +2,7 @@
 // splits the file; our own YAML parser reads the front matter, so that its
 // errors are located and worded like everywhere else.
 import matter from 'gray-matter';
-import type { Problem } from '../checking/findings.ts';
+import type { Problem } from '../findings/findings.ts';
 
 export type FrontMatter =
   | {

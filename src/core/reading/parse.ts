@@ -1,11 +1,11 @@
 // From files to parsed entries: which files belong to the register, their
 // text, their data and whether the data passed its schema. Pure: the bytes
 // come in from load.ts, nothing here touches the disk.
-import { findingAt, type Finding, type Problem } from '../checking/findings.ts';
+import { findingAt, type Finding, type Problem } from '../findings/findings.ts';
 import { hiddenCharacterFindings } from '../checking/hidden-characters.ts';
 import { checkAgainstSchema } from '../checking/schema-check.ts';
 import type { Kind } from '../kinds.ts';
-import { renderGuidelineMarkdown } from '../views/markdown.ts';
+import { renderGuidelineMarkdown } from '../text/markdown.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { placeFile } from './placement.ts';

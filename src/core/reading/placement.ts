@@ -1,6 +1,6 @@
 // Which files belong to the register: from a path under the register root to
 // the kind of entry and its id, or the reason the file is not read.
-import type { Problem } from '../checking/findings.ts';
+import type { Problem } from '../findings/findings.ts';
 import { KINDS, SETTINGS_FILE, type Kind } from '../kinds.ts';
 
 export type Placement = { kind: Kind; fileId: string } | { ignore: true } | { problem: Problem };

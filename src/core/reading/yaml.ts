@@ -3,7 +3,7 @@
 // The fast path is a plain js-yaml load; positions of data paths are found
 // afterwards, only for files with findings (locate.ts).
 import { load, YAMLException } from 'js-yaml';
-import type { Problem, RuleId } from '../checking/findings.ts';
+import type { Problem, RuleId } from '../findings/findings.ts';
 import { complexKeyPosition } from './locate.ts';
 
 export type DataPath = readonly (string | number)[];

@@ -5,8 +5,8 @@ import { dump } from 'js-yaml';
 import { KINDS, type ReferableKind } from '../kinds.ts';
 import { schemaAt } from '../schema/labels.ts';
 import { textValueProblem } from '../checking/schema-check.ts';
-import { referenceFieldAt } from '../model/references.ts';
-import { ID_PATTERN, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN } from '../schema/vocabulary.ts';
+import { referenceFieldAt } from '../domain/references.ts';
+import { ID_PATTERN, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN } from '../vocabulary.ts';
 import { closestMatch, joinSwedish, lowerFirst, toId } from '../text/text.ts';
 
 export const SCAFFOLD_KINDS = ['system', 'person', 'unit', 'equipment'] as const;

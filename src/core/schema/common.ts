@@ -3,7 +3,7 @@
 // generated JSON Schemas), the site's field labels and the documentation.
 import * as z from 'zod';
 import { KINDS, type ReferableKind } from '../kinds.ts';
-import { ID_PATTERN, MAX_ID_LENGTH, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN, REFERENCES_KEYWORD, WEB_URL_PATTERN } from './vocabulary.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, NOT_EMPTY_PATTERN, ONE_LINE_PATTERN, REFERENCES_KEYWORD, WEB_URL_PATTERN } from '../vocabulary.ts';
 
 type FieldDoc = {
   title: string;

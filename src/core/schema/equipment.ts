@@ -3,7 +3,7 @@
 // agreements, and the list must be on the intranet.
 import * as z from 'zod';
 import { date, doc, idField, prose, text, url } from './common.ts';
-import { EQUIPMENT_CATEGORIES } from './vocabulary.ts';
+import { EQUIPMENT_CATEGORIES } from '../vocabulary.ts';
 
 export const equipmentSchema = doc(
   z.strictObject({

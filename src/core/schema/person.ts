@@ -2,7 +2,7 @@
 // from the roles of systems, from units (head) and from councils.
 import * as z from 'zod';
 import { doc, email, idField, reference, text } from './common.ts';
-import { GIT_HANDLE_PATTERN, PHONE_PATTERN } from './vocabulary.ts';
+import { GIT_HANDLE_PATTERN, PHONE_PATTERN } from '../vocabulary.ts';
 
 export const personSchema = doc(
   z.strictObject({

@@ -2,7 +2,7 @@
 // adopts the template changes this file and the entries, nothing else.
 import * as z from 'zod';
 import { doc, email, reference, text, url } from './common.ts';
-import { CHANGE_REPORT_CHANNELS, FORGES, TEAM_PATTERN } from './vocabulary.ts';
+import { CHANGE_REPORT_CHANNELS, FORGES, TEAM_PATTERN } from '../vocabulary.ts';
 
 /** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
 export const SETTINGS_DEFAULTS = {

@@ -5,5 +5,5 @@ export type { Unit } from './unit.ts';
 export type { Equipment } from './equipment.ts';
 export type { Guideline } from './guideline.ts';
 export type { Settings } from './settings.ts';
-export type { HostingForm, UnitType, EquipmentCategory } from './vocabulary.ts';
-export type { SystemStatus } from '../model/lifecycle.ts';
+export type { HostingForm, UnitType, EquipmentCategory } from '../vocabulary.ts';
+export type { SystemStatus } from '../domain/lifecycle.ts';

@@ -3,7 +3,7 @@
 // nämnder and the councils of guideline §3.
 import * as z from 'zod';
 import { aliases, doc, email, idField, reference, prose, text, url } from './common.ts';
-import { ORG_NUMBER_PATTERN, PHONE_PATTERN, UNIT_TYPES } from './vocabulary.ts';
+import { ORG_NUMBER_PATTERN, PHONE_PATTERN, UNIT_TYPES } from '../vocabulary.ts';
 
 export const unitSchema = doc(
   z.strictObject({

@@ -1,5 +1,5 @@
 // Swedish text helpers: collation, suggestions for typos, list phrasing.
-import { MAX_ID_LENGTH } from '../schema/vocabulary.ts';
+import { MAX_ID_LENGTH } from '../vocabulary.ts';
 
 /** Sorts Swedish text correctly: Å, Ä and Ö after Z, numbers by value. */
 export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });

@@ -5,10 +5,10 @@
 import { ENTITY_KINDS, KINDS, type Kind } from '../kinds.ts';
 import { formatSwedishDate, isCalendarDate } from '../text/dates.ts';
 import { fieldTitle } from '../schema/labels.ts';
-import { referencesOf, referenceTargetsAt } from '../model/references.ts';
+import { referencesOf, referenceTargetsAt } from '../domain/references.ts';
 import type { Entry, ParsedRegister } from '../reading/parse.ts';
-import type { Finding } from '../checking/findings.ts';
-import { ROLE_KEYS, roleTitle, type RoleKey } from '../model/roles.ts';
+import type { Finding } from '../findings/findings.ts';
+import { ROLE_KEYS, roleTitle, type RoleKey } from '../domain/roles.ts';
 import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish, capitalize, joinSwedish, lowerFirst as lower } from '../text/text.ts';
 

@@ -2,7 +2,7 @@
 // untrusted text from a pull request: the schema accepts only http(s) web
 // addresses, and these helpers are the second line of defence, so that a
 // template can never turn a value into a javascript:, data: or file: link.
-import { PHONE_PATTERN, WEB_URL_PATTERN } from '../schema/vocabulary.ts';
+import { PHONE_PATTERN, WEB_URL_PATTERN } from '../vocabulary.ts';
 
 /** The address as an href when it is an http(s) web address; otherwise undefined. */
 export function webHref(value: unknown): string | undefined {

@@ -6,12 +6,12 @@
 // reminder per owner who can get a GitHub issue; the rest are gathered in one
 // reminder for the IT department.
 import { addTo } from '../collections.ts';
-import type { Finding } from '../checking/findings.ts';
-import { PERSON_LEFT_RULES, ruleInfo } from '../checking/rule-catalogue.ts';
-import { needsReview } from '../model/lifecycle.ts';
+import type { Finding } from '../findings/findings.ts';
+import { PERSON_LEFT_RULES, ruleInfo } from '../findings/rule-catalogue.ts';
+import { needsReview } from '../domain/lifecycle.ts';
 import type { RegisterModel } from '../model/model.ts';
-import { contractDeadlines, reviewDue } from '../model/review.ts';
-import { roleTitle } from '../model/roles.ts';
+import { contractDeadlines, reviewDue } from '../domain/review.ts';
+import { roleTitle } from '../domain/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
 import type { System } from '../schema/types.ts';
 import { daysBetween, formatSwedishDate } from '../text/dates.ts';

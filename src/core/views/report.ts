@@ -5,13 +5,13 @@
 // sentence in it: the terminal, the job summary, the JSON and the site's
 // report page all render this and word nothing of their own.
 import { addTo } from '../collections.ts';
-import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../checking/rule-catalogue.ts';
-import type { Finding, RuleId, Severity } from '../checking/findings.ts';
+import { PERSON_LEFT_RULES, ruleInfo, type RuleGroup } from '../findings/rule-catalogue.ts';
+import type { Finding, RuleId, Severity } from '../findings/findings.ts';
 import type { Kind } from '../kinds.ts';
-import { needsReview } from '../model/lifecycle.ts';
-import { mostDependedOn } from '../model/dependencies.ts';
+import { needsReview } from '../domain/lifecycle.ts';
+import { mostDependedOn } from '../model/impact.ts';
 import { administrationOf, type RegisterModel } from '../model/model.ts';
-import { roleTitle, type RoleKey } from '../model/roles.ts';
+import { roleTitle, type RoleKey } from '../domain/roles.ts';
 import type { ParsedRegister } from '../reading/parse.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 

@@ -1,6 +1,6 @@
 // The contracts' and reviews' dates as a calendar to subscribe to (src/core/views/calendar.ts).
 import { siteData } from '../../lib/data.ts';
-import { calendarFile } from '../../../../src/core/views/calendar.ts';
+import { calendarFile } from '../../lib/calendar.ts';
 
 export function GET() {
   const { model, builtOn } = siteData();

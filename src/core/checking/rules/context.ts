@@ -4,7 +4,7 @@ import type { Kind } from '../../kinds.ts';
 import type { Entry } from '../../reading/parse.ts';
 import { settingsWithDefaults, type Settings } from '../../schema/settings.ts';
 import type { Person, System, Unit } from '../../schema/types.ts';
-import { findingOn, type Finding, type FindingOptions } from '../findings.ts';
+import { findingOn, type Finding, type FindingOptions } from '../../findings/findings.ts';
 
 export interface RuleContext {
   /** Every entry whose file could be parsed, valid or not. */

@@ -1,6 +1,6 @@
 // Rules about dates: contract periods and reviews.
-import { needsReview } from '../../model/lifecycle.ts';
-import { contractEndsWithin, isReviewOverdue } from '../../model/review.ts';
+import { needsReview } from '../../domain/lifecycle.ts';
+import { contractEndsWithin, isReviewOverdue } from '../../domain/review.ts';
 import { formatSwedishDate } from '../../text/dates.ts';
 import { finding, type Rule } from './context.ts';
 

@@ -1,8 +1,8 @@
 // Rules about identity: file names, ids and the settings file.
 import { KINDS, SETTINGS_FILE } from '../../kinds.ts';
-import { ID_PATTERN } from '../../schema/vocabulary.ts';
+import { ID_PATTERN } from '../../vocabulary.ts';
 import { toId } from '../../text/text.ts';
-import { findingOn, type Finding } from '../findings.ts';
+import { findingOn, type Finding } from '../../findings/findings.ts';
 import { finding, type Rule } from './context.ts';
 
 /** The id inside a file equals its file name, so links and references agree. */

@@ -1,7 +1,7 @@
 // All cross-file rules, in the order their findings are most useful to read.
 // Each rule is one pass over the entries (or systems) with map lookups, so
 // running them all is O(entries + references); tests/core/linear.test.ts checks it.
-import type { Finding } from '../findings.ts';
+import type { Finding } from '../../findings/findings.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { contractEndingSoon, contractPeriodIsOrdered, reviewNotInFuture, reviewOverdue } from './dates.ts';
 import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';

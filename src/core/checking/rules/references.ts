@@ -1,10 +1,10 @@
 // Rules about references between entries.
-import type { Finding, RuleId } from '../findings.ts';
+import type { Finding, RuleId } from '../../findings/findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
-import { dependenciesOf } from '../../model/dependencies.ts';
-import { referencesOf } from '../../model/references.ts';
-import { ID_PATTERN } from '../../schema/vocabulary.ts';
+import { dependenciesOf } from '../../model/impact.ts';
+import { referencesOf } from '../../domain/references.ts';
+import { ID_PATTERN } from '../../vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
 import { finding, type Rule } from './context.ts';
 

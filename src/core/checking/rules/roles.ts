@@ -1,8 +1,8 @@
 // Rules about the management organisation of each system (guideline §4).
-import { needsNamedPeople } from '../../model/lifecycle.ts';
-import type { RoleKey } from '../../model/roles.ts';
+import { needsNamedPeople } from '../../domain/lifecycle.ts';
+import type { RoleKey } from '../../domain/roles.ts';
 import { fieldReference } from '../../schema/labels.ts';
-import type { Finding } from '../findings.ts';
+import type { Finding } from '../../findings/findings.ts';
 import { finding, type Rule, type RuleContext } from './context.ts';
 
 function leftMessage(context: RuleContext, field: string, personId: string, fix: string): string {

@@ -4,10 +4,10 @@
 // account), the file, its commits and the register folder. Built in this one
 // place from the settings; no repository link at all when repositoryUrl is
 // not a web address.
-import { REPORT_LABEL, REPORT_TEMPLATE_FILES, reportBody } from '../forge/change-report.ts';
+import { REPORT_LABEL, REPORT_TEMPLATE_FILES, reportBody } from './change-report.ts';
 import type { Settings } from '../schema/types.ts';
-import type { FORGES } from '../schema/vocabulary.ts';
-import { mailtoHref, webHref } from './links.ts';
+import type { FORGES } from '../vocabulary.ts';
+import { mailtoHref, webHref } from '../views/links.ts';
 
 export type Forge = (typeof FORGES)[number];
 

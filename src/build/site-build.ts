@@ -5,11 +5,11 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { UserError } from '../src/core/errors.ts';
-import { formatText } from '../src/core/checking/findings.ts';
-import { openRegister, validationSummary } from '../src/core/open-register.ts';
-import { displayPathOf } from '../src/core/reading/load.ts';
-import { todayIso } from '../src/core/text/dates.ts';
+import { UserError } from '../core/errors.ts';
+import { formatText } from '../core/findings/findings.ts';
+import { openRegister, validationSummary } from '../core/open-register.ts';
+import { displayPathOf } from '../core/reading/load.ts';
+import { todayIso } from '../core/text/dates.ts';
 
 export interface BuildOptions {
   registry: string;
@@ -25,7 +25,7 @@ export interface BuildResult {
   pages: number;
 }
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 const SITE_ROOT = join(PROJECT_ROOT, 'site');
 /** Marks a folder as a site this command built: only such a folder is ever replaced. */
 const BUILD_MARKER = '.systemforteckning-bygge';
@@ -163,8 +163,6 @@ async function runAstro(staging: string, options: BuildOptions, log: (line: stri
     ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,
     SYSTEMFORTECKNING_OUT: staging,
-    // Dependency maps are laid out in worker threads started from this file (src/core/views/map-layouts.ts).
-    SYSTEMFORTECKNING_MAP_WORKER: join(PROJECT_ROOT, 'src', 'core', 'views', 'map-worker.ts'),
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
   };

@@ -1,6 +1,6 @@
 // Counts of systems per lifecycle status, in lifecycle order.
-import type { RegisterModel } from '../model/model.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../model/lifecycle.ts';
+import type { RegisterModel } from '../../../src/core/model/model.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/domain/lifecycle.ts';
 
 export function statusCounts(model: RegisterModel): { status: SystemStatus; count: number }[] {
   const counts = new Map<string, number>();

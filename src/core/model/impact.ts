@@ -3,7 +3,7 @@
 // failing: every system that depends on it, directly or through others, found
 // once each, with the cycles shown rather than followed forever.
 import type { System } from '../schema/types.ts';
-import type { DEPENDENCY_TYPES } from '../schema/vocabulary.ts';
+import type { DEPENDENCY_TYPES } from '../vocabulary.ts';
 import type { RegisterModel, SystemRecord } from './model.ts';
 
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];

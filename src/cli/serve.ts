@@ -1,11 +1,11 @@
 // npm run serve [-- --port 4321] [--out dist] — serves the built site locally.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defineCommand, EXIT_OK, runMain, UsageError, type CommandContext } from '../src/cli/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { siteLocation } from '../src/core/reading/site-location.ts';
+import { defineCommand, EXIT_OK, runMain, UsageError, type CommandContext } from './command.ts';
+import { UserError } from '../core/errors.ts';
+import { siteLocation } from '../../site/src/lib/site-location.ts';
 import { SITE_OPTIONS } from './build.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 export const SERVE_OPTIONS = {
   ...SITE_OPTIONS,

@@ -3,13 +3,13 @@
 // system with what it uses and what uses it, two steps out, and a
 // förvaltning's systems with their links to others. Large neighbourhoods are
 // summarised ("+ 14 system") so that a picture stays readable, and small.
-import { addTo } from '../collections.ts';
+import { addTo } from '../../../../src/core/collections.ts';
 import { Graph, layout } from '@dagrejs/dagre';
-import { dependenciesOf, type DependencyType } from '../model/dependencies.ts';
-import { statusTone } from '../model/lifecycle.ts';
-import { administrationOf, type RegisterModel, type SystemRecord } from '../model/model.ts';
-import { CRITICALITY_LEVELS } from '../schema/vocabulary.ts';
-import { bySwedish } from '../text/text.ts';
+import { dependenciesOf, type DependencyType } from '../../../../src/core/model/impact.ts';
+import { statusTone } from '../../../../src/core/domain/lifecycle.ts';
+import { administrationOf, type RegisterModel, type SystemRecord } from '../../../../src/core/model/model.ts';
+import { CRITICALITY_LEVELS } from '../../../../src/core/vocabulary.ts';
+import { bySwedish } from '../../../../src/core/text/text.ts';
 
 export type MapNodeRole = 'center' | 'system' | 'external' | 'more';
 

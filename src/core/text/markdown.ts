@@ -4,7 +4,7 @@
 // HTML is shown as text; links may only lead to web pages, e-mail or within
 // the site; images only from the site itself (it promises no requests to
 // other origins). Guideline text is written by people, not trusted as markup.
-import { escapeMarkup } from '../text/output.ts';
+import { escapeMarkup } from './output.ts';
 import { Marked } from 'marked';
 
 /** About 150 pages of text; a guideline is usually a few pages. Keeps the worst case of the renderer to a second or so. */

@@ -2,10 +2,10 @@
 // municipality changes one file. SYSTEMFORTECKNING_BASE overrides the path,
 // for serving the same build from another folder of the intranet server.
 import { resolve } from 'node:path';
-import { SETTINGS_FILE } from '../kinds.ts';
-import { settingsWithDefaults, type Settings } from '../schema/settings.ts';
-import { readOneSource } from './load.ts';
-import { parseRegister } from './parse.ts';
+import { SETTINGS_FILE } from '../../../src/core/kinds.ts';
+import { settingsWithDefaults, type Settings } from '../../../src/core/schema/settings.ts';
+import { readOneSource } from '../../../src/core/reading/load.ts';
+import { parseRegister } from '../../../src/core/reading/parse.ts';
 
 export interface SiteLocation {
   registryDir: string;

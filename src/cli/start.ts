@@ -1,8 +1,8 @@
 // npm start: builds the site from the register and serves it locally. The
 // main job of the README's quick start.
-import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from '../src/cli/command.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
 import { serve, SERVE_OPTIONS, serveTarget } from './serve.ts';
-import { buildSite } from './site-build.ts';
+import { buildSite } from '../build/site-build.ts';
 
 export const main = defineCommand({
   name: 'start',

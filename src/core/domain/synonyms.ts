@@ -1,9 +1,9 @@
 // The words people write for the register's fixed values, in one table per
 // field: "SaaS" is a molntjänst, "aktiv" is i drift. The validator suggests
 // the right value from them and the import reads cells with them.
-import { LIFECYCLE, SYSTEM_STATUSES } from '../model/lifecycle.ts';
+import { LIFECYCLE, SYSTEM_STATUSES } from './lifecycle.ts';
 import { foldText } from '../text/text.ts';
-import { CRITICALITY_LEVELS, CRITICALITY_SYNONYMS, HOSTING_FORMS, HOSTING_SYNONYMS } from './vocabulary.ts';
+import { CRITICALITY_LEVELS, CRITICALITY_SYNONYMS, HOSTING_FORMS, HOSTING_SYNONYMS } from '../vocabulary.ts';
 
 function table<V extends string>(values: readonly V[], synonyms: (value: V) => readonly string[]): Map<string, V> {
   return new Map(values.flatMap((value) => [[foldText(value), value] as const, ...synonyms(value).map((word) => [word, value] as const)]));

@@ -2,8 +2,8 @@
 // Validates the register, builds the site with Astro and indexes it with
 // Pagefind. Stops with the validator's messages when the register has errors.
 import { resolve } from 'node:path';
-import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from '../src/cli/command.ts';
-import { buildSite } from './site-build.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
+import { buildSite } from '../build/site-build.ts';
 
 export const SITE_OPTIONS = {
   out: { type: 'string', value: '<mapp>', default: 'dist', help: 'var webbplatsen skrivs (standard: dist)' },

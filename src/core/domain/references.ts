@@ -6,7 +6,7 @@
 import type { Kind, ReferableKind } from '../kinds.ts';
 import type { DataPath } from '../reading/yaml.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
-import { REFERENCES_KEYWORD } from '../schema/vocabulary.ts';
+import { REFERENCES_KEYWORD } from '../vocabulary.ts';
 
 export interface Reference {
   path: DataPath;
