@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 // process, with peak memory over the process tree.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openRegister } from '../../src/core/open-register.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
 import { toXlsx } from '../../src/core/views/exports.ts';
 import { registerRows } from '../../src/core/views/register-rows.ts';
 import { writeRegister } from './generate.ts';

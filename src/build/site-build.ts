@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import { formatText } from '../core/findings/findings.ts';
-import { openRegister, validationSummary } from '../core/open-register.ts';
+import { openRegister, validationSummary } from '../core/model/open-register.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { todayIso } from '../core/text/dates.ts';
 

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.ts';
 import { planReportEdit } from '../core/forge/apply-report.ts';
 import { parseReport, REPORT_LABEL } from '../core/forge/change-report.ts';
 import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
-import { checkWith, openRegister } from '../core/open-register.ts';
+import { checkWith, openRegister } from '../core/model/open-register.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { terminalText } from '../core/text/output.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';

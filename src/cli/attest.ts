@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatText } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
-import { checkWith, openRegister } from '../core/open-register.ts';
+import { checkWith, openRegister } from '../core/model/open-register.ts';
 import { formatSwedishDate } from '../core/text/dates.ts';
 import { terminalText } from '../core/text/output.ts';
 import { didYouMean } from '../core/text/text.ts';

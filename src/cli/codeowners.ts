@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repositoryPathOf, repositoryRoot } from '../core/git/repository.ts';
-import { openRegister } from '../core/open-register.ts';
+import { openRegister } from '../core/model/open-register.ts';
 import { FORGES } from '../core/vocabulary.ts';
 import { CODEOWNERS_PATH, codeownersFile } from '../core/forge/codeowners.ts';
 import { forgeOf, type Forge } from '../core/forge/repository-links.ts';

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { formatText } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { KINDS } from '../core/kinds.ts';
-import { openRegister } from '../core/open-register.ts';
+import { openRegister } from '../core/model/open-register.ts';
 import { applyWrites, planWrites } from '../core/writing/write-files.ts';
 import {
   checkAnswer,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSpreadsheet } from '../core/import/table.ts';
-import { openRegister } from '../core/open-register.ts';
+import { openRegister } from '../core/model/open-register.ts';
 import { readDirectoryExport } from '../core/people-sync/directory.ts';
 import { readDepartmentMapping } from '../core/people-sync/mapping.ts';
 import { allowedLeavers, describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';

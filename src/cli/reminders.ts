@@ -5,7 +5,7 @@
 import { applySync, planSync, REMINDER_LABEL, type SyncPlan } from '../core/forge/issues.ts';
 import { githubIssues, githubTargetFromEnv } from '../core/forge/github.ts';
 import { repositoryPathOf } from '../core/git/repository.ts';
-import { openRegister } from '../core/open-register.ts';
+import { openRegister } from '../core/model/open-register.ts';
 import { markdownText, terminalText } from '../core/text/output.ts';
 import { buildReminders, reminderMarkdown, remindersText } from '../core/views/reminders.ts';
 import { repositoryLinks } from '../core/forge/repository-links.ts';

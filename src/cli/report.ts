@@ -1,6 +1,6 @@
 // npm run report [-- --registry <mapp>] [--format text|markdown|json] [--today ÅÅÅÅ-MM-DD]
 // Follow-up for the IT department: roles, reviews, contracts, people who left.
-import { openRegister } from '../core/open-register.ts';
+import { openRegister } from '../core/model/open-register.ts';
 import { buildReport } from '../core/views/report.ts';
 import { formatReport } from '../core/views/report-text.ts';
 import { defineCommand, EXIT_OK, runMain } from './command.ts';

@@ -5,7 +5,7 @@ import { codeQualityReport, githubAnnotation, orderForChange, planAnnotations, s
 import { formatJson, formatText, summarize } from '../core/findings/findings.ts';
 import { changedFilesSince } from '../core/git/changed-files.ts';
 import { repositoryRoot } from '../core/git/repository.ts';
-import { openRegister, validationSummary } from '../core/open-register.ts';
+import { openRegister, validationSummary } from '../core/model/open-register.ts';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
 
 export const main = defineCommand({

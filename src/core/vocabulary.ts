@@ -38,6 +38,19 @@ export const REFERENCES_KEYWORD = 'x-references';
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 
+/** Planerad → Under upphandling → Under införande → I drift → Under avveckling → Avställd → Avvecklad. What each means: domain/lifecycle.ts. */
+export const SYSTEM_STATUSES = [
+  'planerad',
+  'under upphandling',
+  'under införande',
+  'i drift',
+  'under avveckling',
+  'avställd',
+  'avvecklad',
+] as const;
+
+export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+
 /** How one system depends on another (the set the municipality of Sundsvall uses in its register). */
 export const DEPENDENCY_TYPES = ['dataflöde', 'inloggning', 'integration', 'filöverföring', 'databas'] as const;
 

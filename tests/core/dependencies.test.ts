@@ -4,8 +4,9 @@
 // search page's "Menade du".
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dependenciesOf, impactOf, mostDependedOn } from '../../src/core/model/impact.ts';
-import { openRegister } from '../../src/core/open-register.ts';
+import { dependenciesOf } from '../../src/core/domain/dependencies.ts';
+import { impactOf, mostDependedOn } from '../../src/core/model/impact.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
 import { barChart, contractTimeline } from '../../site/src/lib/charts.ts';
 import { layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../site/src/lib/maps/dependency-map.ts';
 import { searchNames, suggest } from '../../site/src/lib/search-names.ts';
@@ -84,7 +85,13 @@ describe('a system’s dependency map', () => {
 
   it('draws register text as text: a name with markup and quotes stays inert in the SVG', () => {
     const hostile = { ...system(site, 'budget'), name: '<script>alert(1)</script> "x" & \'y\'' };
-    const model = { ...site, systemById: new Map([...site.systemById, ['budget', hostile]]) };
+    const swap = <T extends { id: string }>(item: T) => (item.id === 'budget' ? hostile : item);
+    const model = {
+      ...site,
+      systemById: new Map([...site.systemById, ['budget', hostile]]),
+      uses: new Map([...site.uses].map(([id, uses]) => [id, uses.map((use) => ({ ...use, system: swap(use.system) }))])),
+      usedBy: new Map([...site.usedBy].map(([id, users]) => [id, users.map(swap)])),
+    };
     const svg = renderMapSvg(layoutMap(systemNeighbourhood(model, system(site, 'lonesystem'))), {
       label: 'Karta "x"',
       href: (node) => `/system/${node.systemId}/`,

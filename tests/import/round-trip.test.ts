@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as importMain } from '../../src/cli/import.ts';
 import type { RegisterModel, SystemRecord } from '../../src/core/model/model.ts';
-import { openRegister } from '../../src/core/open-register.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
 import { holder, userGroupHolder } from '../../src/core/views/holders.ts';
 import { toXlsx } from '../../src/core/views/exports.ts';
 import { registerRows } from '../../src/core/views/register-rows.ts';

@@ -9,7 +9,7 @@ import { main as validate } from '../../src/cli/validate.ts';
 import { countsForCouncils, needsNamedPeople, needsReview, SYSTEM_STATUSES, type SystemStatus } from '../../src/core/domain/lifecycle.ts';
 import { systemManagementCouncil } from '../../site/src/lib/councils.ts';
 import type { Report } from '../../src/core/views/report.ts';
-import { openRegister } from '../../src/core/open-register.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
 import { runMain } from '../helpers/command.ts';
 import { page, visibleText } from '../helpers/html.ts';
 import { copyRegister, editFile, removeTemp, TODAY } from '../helpers/registers.ts';

@@ -4,11 +4,11 @@
 // the day the contract ends, and the day its review is due. Written with
 // ical-generator; the dates come from model/review.ts, as in the reminders.
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { needsReview } from '../../../src/core/domain/lifecycle.ts';
-import type { RegisterModel, SystemRecord } from '../../../src/core/model/model.ts';
-import { contractDeadlines, reviewDue } from '../../../src/core/domain/review.ts';
-import { formatSwedishDate } from '../../../src/core/text/dates.ts';
-import { systemPageUrl } from '../../../src/core/views/register-columns.ts';
+import { needsReview } from '#core/domain/lifecycle.ts';
+import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
+import { contractDeadlines, reviewDue } from '#core/domain/review.ts';
+import { formatSwedishDate } from '#core/text/dates.ts';
+import { systemPageUrl } from '#core/views/register-columns.ts';
 
 export interface CalendarEvent {
   uid: string;

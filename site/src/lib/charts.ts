@@ -2,10 +2,10 @@
 // timeline of contracts ending. Pure geometry from the model; the site draws
 // them as SVG beside a table with the same figures (the table is the chart's
 // text alternative and what a screen reader reads).
-import { needsReview } from '../../../src/core/domain/lifecycle.ts';
-import type { RegisterModel, SystemRecord } from '../../../src/core/model/model.ts';
-import { contractDeadlines } from '../../../src/core/domain/review.ts';
-import { addMonths, daysBetween } from '../../../src/core/text/dates.ts';
+import { needsReview } from '#core/domain/lifecycle.ts';
+import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
+import { contractDeadlines } from '#core/domain/review.ts';
+import { addMonths, daysBetween } from '#core/text/dates.ts';
 
 export interface Bar {
   label: string;

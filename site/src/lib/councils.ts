@@ -1,8 +1,8 @@
 // The two councils of guideline §3, derived from the register.
-import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '../../../src/core/model/model.ts';
-import { countsForCouncils } from '../../../src/core/domain/lifecycle.ts';
-import { unitSubtree } from '../../../src/core/model/model.ts';
-import { bySwedish } from '../../../src/core/text/text.ts';
+import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '#core/model/model.ts';
+import { countsForCouncils } from '#core/domain/lifecycle.ts';
+import { unitSubtree } from '#core/model/model.ts';
+import { bySwedish } from '#core/text/text.ts';
 
 export interface CouncilMember {
   person: PersonRecord;

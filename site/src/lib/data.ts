@@ -1,11 +1,11 @@
 // The site's one way to the register: the same loader, validator and model
 // as the CLI. Loaded once per build and shared by every page.
-import { formatSwedishTime, todayIso } from '../../../src/core/text/dates.ts';
-import { formatText, summarize } from '../../../src/core/findings/findings.ts';
-import { readHistory, type History } from '../../../src/core/git/history.ts';
-import { registerVersion, repositoryPathOf, type Version } from '../../../src/core/git/repository.ts';
-import type { PersonRecord, RegisterModel } from '../../../src/core/model/model.ts';
-import { openRegister } from '../../../src/core/open-register.ts';
+import { formatSwedishTime, todayIso } from '#core/text/dates.ts';
+import { formatText, summarize } from '#core/findings/findings.ts';
+import { readHistory, type History } from '#core/git/history.ts';
+import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
+import type { PersonRecord, RegisterModel } from '#core/model/model.ts';
+import { openRegister } from '#core/model/open-register.ts';
 import {
   politicalItCouncil,
   systemManagementCouncil,
@@ -15,11 +15,11 @@ import {
 import { registryDirFromEnv } from './site-location.ts';
 import { mappedUnits } from './maps/dependency-map.ts';
 import { layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
-import { registerRows, type RegisterRow } from '../../../src/core/views/register-rows.ts';
-import { buildReport, type Report } from '../../../src/core/views/report.ts';
-import { repositoryLinks, type RepositoryLinks } from '../../../src/core/forge/repository-links.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/domain/lifecycle.ts';
-import { bySwedish } from '../../../src/core/text/text.ts';
+import { registerRows, type RegisterRow } from '#core/views/register-rows.ts';
+import { buildReport, type Report } from '#core/views/report.ts';
+import { repositoryLinks, type RepositoryLinks } from '#core/forge/repository-links.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '#core/domain/lifecycle.ts';
+import { bySwedish } from '#core/text/text.ts';
 
 export interface SiteData {
   model: RegisterModel;

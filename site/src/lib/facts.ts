@@ -2,13 +2,14 @@
 // Swedish title is its label, and its type says how the value is written (a
 // date in words, an address as a link, an id as the entry's name). Pages
 // name the fields; the component site/src/components/Facts.astro renders.
-import type { Kind, ReferableKind } from '../../../src/core/kinds.ts';
-import type { RegisterModel } from '../../../src/core/model/model.ts';
-import { referenceFieldAt, valueAt } from '../../../src/core/domain/references.ts';
-import { fieldTitle, schemaAt } from '../../../src/core/schema/labels.ts';
-import { PHONE_PATTERN } from '../../../src/core/vocabulary.ts';
-import { formatSwedishDate } from '../../../src/core/text/dates.ts';
-import { capitalize } from '../../../src/core/text/text.ts';
+import type { Kind, ReferableKind } from '#core/kinds.ts';
+import type { RegisterModel } from '#core/model/model.ts';
+import { valueAt } from '#core/data-path.ts';
+import { referenceFieldAt } from '#core/domain/references.ts';
+import { fieldTitle, schemaAt } from '#core/schema/labels.ts';
+import { PHONE_PATTERN } from '#core/vocabulary.ts';
+import { formatSwedishDate } from '#core/text/dates.ts';
+import { capitalize } from '#core/text/text.ts';
 
 export type FactValue =
   | { type: 'text'; text: string }

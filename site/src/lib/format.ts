@@ -1,5 +1,5 @@
 // How values from the register are written on the pages.
-import { formatSwedishDate } from '../../../src/core/text/dates.ts';
-import { capitalize } from '../../../src/core/text/text.ts';
+import { formatSwedishDate } from '#core/text/dates.ts';
+import { capitalize } from '#core/text/text.ts';
 
 export { formatSwedishDate, capitalize };

@@ -1,7 +1,7 @@
 // Systems ordered by their latest change in Git, newest first; without Git
 // history (a generated register), by the date they were last reviewed.
-import type { History } from '../../../src/core/git/history.ts';
-import type { RegisterModel, SystemRecord } from '../../../src/core/model/model.ts';
+import type { History } from '#core/git/history.ts';
+import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
 
 export function lastChange(system: SystemRecord, history: History): { date: string; fromGit: boolean } | undefined {
   const change = history.get(system.source)?.[0];

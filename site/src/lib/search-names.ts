@@ -3,8 +3,8 @@
 // in Skolskjutsplanering) finds nothing. The names of systems, units and
 // people, with their aliases, are small enough to send once and compare on
 // the page; both the index and the matching live here.
-import type { RegisterModel } from '../../../src/core/model/model.ts';
-import { foldText, levenshtein } from '../../../src/core/text/text.ts';
+import type { RegisterModel } from '#core/model/model.ts';
+import { foldText, levenshtein } from '#core/text/text.ts';
 
 /** [kind, id, name, …aliases]; kind s (system), u (unit) or p (person). */
 export type NameEntry = [kind: 's' | 'u' | 'p', id: string, name: string, ...aliases: string[]];

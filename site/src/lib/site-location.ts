@@ -2,10 +2,11 @@
 // municipality changes one file. SYSTEMFORTECKNING_BASE overrides the path,
 // for serving the same build from another folder of the intranet server.
 import { resolve } from 'node:path';
-import { SETTINGS_FILE } from '../../../src/core/kinds.ts';
-import { settingsWithDefaults, type Settings } from '../../../src/core/schema/settings.ts';
-import { readOneSource } from '../../../src/core/reading/load.ts';
-import { parseRegister } from '../../../src/core/reading/parse.ts';
+import { SETTINGS_FILE } from '#core/kinds.ts';
+import { settingsWithDefaults, type Settings } from '#core/schema/settings.ts';
+import { readOneSource } from '#core/reading/load.ts';
+import { parseRegister } from '#core/reading/parse.ts';
+import { checkFiles } from '#core/checking/check-files.ts';
 
 export interface SiteLocation {
   registryDir: string;
@@ -23,7 +24,7 @@ export function registryDirFromEnv(env: NodeJS.ProcessEnv = process.env): string
  */
 export function readSettings(registryDir: string): Settings | undefined {
   const source = readOneSource(registryDir, SETTINGS_FILE);
-  const entry = source ? parseRegister([source]).entries[0] : undefined;
+  const entry = source ? checkFiles(parseRegister([source])).entries[0] : undefined;
   return entry?.schemaValid ? settingsWithDefaults(entry.data as Settings) : undefined;
 }
 

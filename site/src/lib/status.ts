@@ -1,6 +1,9 @@
-// Counts of systems per lifecycle status, in lifecycle order.
-import type { RegisterModel } from '../../../src/core/model/model.ts';
-import { SYSTEM_STATUSES, type SystemStatus } from '../../../src/core/domain/lifecycle.ts';
+// The lifecycle's statuses on the site: their tones (for the register's
+// filter script too) and the counts of systems per status, in lifecycle order.
+import type { RegisterModel } from '#core/model/model.ts';
+import { SYSTEM_STATUSES, type SystemStatus } from '#core/domain/lifecycle.ts';
+
+export { statusTone, SYSTEM_STATUSES } from '#core/domain/lifecycle.ts';
 
 export function statusCounts(model: RegisterModel): { status: SystemStatus; count: number }[] {
   const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 // Every link on the site goes through these helpers so that the configurable
 // base path (an intranet sub-folder) is respected everywhere.
-import type { Holder } from '../../../src/core/views/holders.ts';
+import type { Holder } from '#core/views/holders.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 

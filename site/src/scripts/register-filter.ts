@@ -5,9 +5,9 @@
 // src/core/views/register-columns.ts; rows are objects keyed by column.
 // Rows are built with DOM methods and textContent, never innerHTML, so
 // register text is always inert.
-import { statusTone, SYSTEM_STATUSES } from '../../../src/core/domain/lifecycle.ts';
-import { capitalize, foldText, swedishCollator as collator } from '../../../src/core/text/text.ts';
-import type { RegisterIndex, TableKind } from '../../../src/core/views/register-columns.ts';
+import type { RegisterIndex, TableKind } from '../lib/core.ts';
+import { statusTone, SYSTEM_STATUSES } from '../lib/status.ts';
+import { capitalize, foldText, swedishCollator as collator } from '../lib/text.ts';
 
 const STATUS_ORDER: readonly string[] = SYSTEM_STATUSES;
 const FIRST_CHUNK = 200;

@@ -3,7 +3,7 @@
 // and is inserted as text; only Pagefind's <mark> highlights are kept. When
 // Pagefind finds little, "Menade du …?" suggests names from our own list
 // (src/core/views/search-names.ts): typos and words inside compounds.
-import { foldText } from '../../../src/core/text/text.ts';
+import { foldText } from '../lib/text.ts';
 import { suggest, type NameEntry } from '../lib/search-names.ts';
 
 interface PagefindResultData {

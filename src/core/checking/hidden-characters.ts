@@ -6,7 +6,7 @@ import { findingOn, type Finding } from '../findings/findings.ts';
 import { fieldReference, displayPath } from '../schema/labels.ts';
 import type { Kind } from '../kinds.ts';
 import { codePointName, firstControlCharacter } from '../text/output.ts';
-import type { DataPath } from '../reading/yaml.ts';
+import type { DataPath } from '../data-path.ts';
 
 /** O(size of the data). */
 export function hiddenCharacterFindings(kind: Kind, file: string, data: unknown): Finding[] {

@@ -20,7 +20,7 @@ import {
   WEB_URL_PATTERN,
 } from '../vocabulary.ts';
 import { capitalize, closestMatch, didYouMean, joinSwedish, lowerFirst, quoted, toId } from '../text/text.ts';
-import type { DataPath } from '../reading/yaml.ts';
+import type { DataPath } from '../data-path.ts';
 import { synonymFor } from '../domain/synonyms.ts';
 
 let ajv: Ajv2020 | undefined;

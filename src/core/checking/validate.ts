@@ -1,8 +1,11 @@
-// The validator: parsed register in, located findings out. Pure.
+// The validator: files in, located findings out, in the pipeline's order:
+// read (reading/), check each file (check-files.ts), check the rules between
+// files (rules/), locate. Pure.
 import { addTo } from '../collections.ts';
-import { parseRegister, type ParsedRegister, type SourceFile } from '../reading/parse.ts';
+import { parseRegister, type SourceFile } from '../reading/parse.ts';
 import { locatePaths } from '../reading/locate.ts';
 import { compareFindings, type Finding } from '../findings/findings.ts';
+import { checkFiles, type CheckedRegister } from './check-files.ts';
 import { buildContext } from './rules/context.ts';
 import { runRules } from './rules/index.ts';
 
@@ -15,12 +18,12 @@ export interface ValidateOptions {
 
 export interface Validation {
   findings: Finding[];
-  parsed: ParsedRegister;
+  parsed: CheckedRegister;
 }
 
 /** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
-  const parsed = parseRegister(sources);
+  const parsed = checkFiles(parseRegister(sources));
   const context = buildContext(parsed.entries, {
     ...options,
     fileIds: parsed.fileIds,
@@ -33,7 +36,7 @@ export function validateSources(sources: readonly SourceFile[], options: Validat
 }
 
 /** Gives findings that name a data path their line and column, parsing positions once per file that has any. */
-function locate(findings: Finding[], parsed: ParsedRegister): void {
+function locate(findings: Finding[], parsed: CheckedRegister): void {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.line > 0) continue;

@@ -1,20 +1,11 @@
 // A system's lifecycle: the statuses, in order, and what each means for the
 // rest of the register. The rules, the report, the councils, the reminders
 // and the site ask these predicates; nothing else decides what "in use" is.
-// Free of zod, so that the site's client scripts may use it.
+// Free of zod, so that the site's client scripts may use it. The statuses
+// themselves are in the vocabulary, where the schema reads them too.
+import { SYSTEM_STATUSES, type SystemStatus } from '../vocabulary.ts';
 
-/** Planerad → Under upphandling → Under införande → I drift → Under avveckling → Avställd → Avvecklad. */
-export const SYSTEM_STATUSES = [
-  'planerad',
-  'under upphandling',
-  'under införande',
-  'i drift',
-  'under avveckling',
-  'avställd',
-  'avvecklad',
-] as const;
-
-export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
+export { SYSTEM_STATUSES, type SystemStatus };
 
 interface Phase {
   /**

@@ -4,7 +4,7 @@
 // read references through this one list, so a new reference field is
 // declared once, in its zod schema.
 import type { Kind, ReferableKind } from '../kinds.ts';
-import type { DataPath } from '../reading/yaml.ts';
+import { valueAt, type DataPath } from '../data-path.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
 import { REFERENCES_KEYWORD } from '../vocabulary.ts';
 
@@ -84,16 +84,6 @@ export function referencesOf(kind: Kind, data: Record<string, unknown>): Referen
     }
   }
   return references;
-}
-
-/** The value at a path of keys, or undefined where the path does not exist. */
-export function valueAt(data: Record<string, unknown>, path: readonly string[]): unknown {
-  let value: unknown = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
 }
 
 /** The reference field at `path` (list indexes ignored), when the field is one. */

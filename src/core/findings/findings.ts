@@ -4,7 +4,7 @@
 // positions up, only for files that have findings (reading/locate.ts).
 import type { Kind } from '../kinds.ts';
 import { terminalText } from '../text/output.ts';
-import type { DataPath } from '../reading/yaml.ts';
+import type { DataPath } from '../data-path.ts';
 import { ruleInfo, type RuleId, type Severity } from './rule-catalogue.ts';
 
 export type { RuleId, Severity } from './rule-catalogue.ts';

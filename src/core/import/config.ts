@@ -2,7 +2,7 @@
 import { UserError } from '../errors.ts';
 import { parseYaml } from '../reading/yaml.ts';
 import { IMPORT_FIELDS, type ImportField } from './columns.ts';
-import type { ImportConfig } from './plan.ts';
+import type { ImportConfig } from './types.ts';
 
 const KEYS = ['columns', 'defaults', 'emailDomain', 'units'];
 

@@ -2,11 +2,11 @@
 // (by name and e-mail), units, systems and every id in use. Read from the
 // parsed register, so that an import also works on a register that does not
 // yet validate (the usual state while adopting the tool).
-import type { ParsedRegister } from '../reading/parse.ts';
+import type { CheckedRegister } from '../checking/check-files.ts';
 import type { RegisterModel } from '../model/model.ts';
-import type { KnownRegister } from './plan.ts';
+import type { KnownRegister } from './types.ts';
 
-export function knownRegister(parsed: ParsedRegister, model: RegisterModel): KnownRegister {
+export function knownRegister(parsed: CheckedRegister, model: RegisterModel): KnownRegister {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const of = (kind: string) => parsed.entries.filter((entry) => entry.kind === kind);
   return {

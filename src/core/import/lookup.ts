@@ -5,15 +5,9 @@
 import { MAX_ID_LENGTH } from '../vocabulary.ts';
 import { closestMatch, toId } from '../text/text.ts';
 import { nameFromEmail, readPeople, type PersonMention } from './people.ts';
-import type { ImportConfig, KnownRegister, PlannedFile } from './plan.ts';
+import type { CellNote, ImportConfig, KnownRegister, PlannedFile } from './types.ts';
 import { fold } from './values.ts';
 
-export interface CellNote {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
 
 export class RegisterLookup {
   private readonly plannedIds = new Set<string>();

@@ -3,45 +3,16 @@
 // register does not have yet. Every row and cell that cannot be used is
 // noted with the reason. Pure: the command reads the file and writes the result.
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
-import { valueAt } from '../domain/references.ts';
+import { valueAt } from '../data-path.ts';
 import { COMMITTED_SCHEMAS } from '../schema/committed.ts';
 import { fieldTitle } from '../schema/labels.ts';
-import { fieldForHeader, type ColumnField, type ImportField } from './columns.ts';
+import { fieldForHeader, type ColumnField } from './columns.ts';
 import { chooseTable, type TableChoice } from './find-table.ts';
-import { RegisterLookup, type CellNote } from './lookup.ts';
+import { RegisterLookup } from './lookup.ts';
 import { systemFromRow, type SystemFromRow } from './row.ts';
 import type { Sheet } from './sheet.ts';
+import type { CellNote, ImportConfig, KnownRegister, PlannedFile } from './types.ts';
 import { fold } from './values.ts';
-
-export interface ImportConfig {
-  /** Header → field, for headers the importer does not know or reads wrongly. */
-  columns?: Record<string, ImportField>;
-  /** Values for fields a sheet leaves empty. */
-  defaults?: { status?: string; operations?: string };
-  /** Gives new people an e-post address fornamn.efternamn@<domain>. */
-  emailDomain?: string;
-  /** Abbreviations and other names for units: "HVOF" → "halso-och-vardforvaltningen". */
-  units?: Record<string, string>;
-}
-
-export interface KnownRegister {
-  people: { id: string; name: string; email?: string }[];
-  units: { id: string; name: string; parent?: string }[];
-  systems: { id: string; name: string }[];
-  /** Every id in use, of any kind. */
-  ids: ReadonlySet<string>;
-  itDepartment?: string;
-}
-
-export interface PlannedFile {
-  kind: 'system' | 'person' | 'unit';
-  id: string;
-  data: Record<string, unknown>;
-  /** Spreadsheet row (1-based) the entry came from; for people and units the first row naming them. */
-  row: number;
-  /** Required fields the sheet did not give, as "roles.manager (Systemförvaltare)". */
-  missing: string[];
-}
 
 export interface ImportPlan {
   table: TableChoice;

@@ -4,7 +4,8 @@
 import { addTo } from '../collections.ts';
 import { KINDS } from '../kinds.ts';
 import { joinSwedish } from '../text/text.ts';
-import type { ImportPlan, PlannedFile } from './plan.ts';
+import type { ImportPlan } from './plan.ts';
+import type { PlannedFile } from './types.ts';
 
 export interface ImportOutcome {
   file: string;

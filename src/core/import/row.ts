@@ -5,8 +5,8 @@ import { CRITICALITY_LEVELS, HOSTING_FORMS, type HostingForm } from '../vocabula
 import { toId } from '../text/text.ts';
 import type { ColumnField } from './columns.ts';
 import { NO_END_WORDS, readDate } from './dates.ts';
-import type { CellNote, RegisterLookup } from './lookup.ts';
-import type { PlannedFile } from './plan.ts';
+import type { RegisterLookup } from './lookup.ts';
+import type { CellNote, PlannedFile } from './types.ts';
 import {
   fold,
   readCriticality,

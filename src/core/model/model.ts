@@ -1,8 +1,8 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
 import { addTo } from '../collections.ts';
-import type { Entry } from '../reading/parse.ts';
-import { dependenciesOf } from './impact.ts';
+import type { CheckedEntry } from '../checking/check-files.ts';
+import { dependenciesOf, type DependencyType } from '../domain/dependencies.ts';
 import { roleHolders, type RoleKey } from '../domain/roles.ts';
 import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
@@ -15,6 +15,13 @@ export type PersonRecord = WithSource<Person>;
 export type UnitRecord = WithSource<Unit>;
 export type EquipmentRecord = WithSource<Equipment>;
 export type GuidelineRecord = WithSource<Guideline & { id: string; body: string; /** Rendered by the validator (views/markdown.ts). */ html: string }>;
+
+/** A system that a system uses, resolved, with how. */
+export interface Use {
+  system: SystemRecord;
+  type?: DependencyType;
+  note?: string;
+}
 
 export interface Assignment {
   system: SystemRecord;
@@ -35,6 +42,8 @@ export interface RegisterModel {
   unitById: Map<string, UnitRecord>;
   /** Roles held by each person or unit id, over all systems. */
   assignmentsByHolder: Map<string, Assignment[]>;
+  /** The systems each system uses (its `dependencies`, resolved; unknown ids left out). */
+  uses: Map<string, Use[]>;
   /** Systems that depend on each system (the reverse of `dependencies`). */
   usedBy: Map<string, SystemRecord[]>;
   /** Systems whose owning unit (`unit`) is each unit. */
@@ -45,7 +54,7 @@ export interface RegisterModel {
   unitsByHead: Map<string, UnitRecord[]>;
 }
 
-function records<T>(entries: readonly Entry[], kind: Entry['kind']): WithSource<T>[] {
+function records<T>(entries: readonly CheckedEntry[], kind: CheckedEntry['kind']): WithSource<T>[] {
   return entries
     .filter((entry) => entry.kind === kind && entry.schemaValid)
     .map((entry) => ({ ...(entry.data as T), source: entry.relPath }));
@@ -56,7 +65,7 @@ function records<T>(entries: readonly Entry[], kind: Entry['kind']): WithSource<
  * simply not indexed) so that reports and change summaries work on a
  * register that does not validate.
  */
-export function resolveRegister(parsed: { readonly entries: readonly Entry[] }): RegisterModel {
+export function resolveRegister(parsed: { readonly entries: readonly CheckedEntry[] }): RegisterModel {
   const { entries } = parsed;
   const byName = bySwedish<{ name: string }>((item) => item.name);
   const systems = records<System>(entries, 'system').sort(byName);
@@ -74,9 +83,16 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
   const assignmentsByHolder = new Map<string, Assignment[]>();
   const usedBy = new Map<string, SystemRecord[]>();
   const systemsByUnit = new Map<string, SystemRecord[]>();
+  const uses = new Map<string, Use[]>();
   for (const system of systems) {
     for (const { role, id } of roleHolders(system)) addTo(assignmentsByHolder, id, { system, role });
-    for (const dependency of dependenciesOf(system)) addTo(usedBy, dependency.id, system);
+    const used: Use[] = [];
+    for (const { id, type, note } of dependenciesOf(system)) {
+      addTo(usedBy, id, system);
+      const target = systemById.get(id);
+      if (target) used.push({ system: target, ...(type ? { type } : {}), ...(note ? { note } : {}) });
+    }
+    uses.set(system.id, used);
     addTo(systemsByUnit, system.unit, system);
   }
   const peopleByUnit = new Map<string, PersonRecord[]>();
@@ -99,6 +115,7 @@ export function resolveRegister(parsed: { readonly entries: readonly Entry[] }):
     personById: new Map(people.map((person) => [person.id, person])),
     unitById: new Map(units.map((unit) => [unit.id, unit])),
     assignmentsByHolder,
+    uses,
     usedBy,
     systemsByUnit,
     peopleByUnit,

@@ -3,7 +3,8 @@
 // event stream is parsed again on demand instead of keeping positions for
 // every file.
 import { EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
-import { MAX_DEPTH, offsetToPosition, type DataPath, type Position } from './yaml.ts';
+import type { DataPath } from '../data-path.ts';
+import { MAX_DEPTH, offsetToPosition, type Position } from './positions.ts';
 
 interface NodeSpot {
   keyOffset: number;

@@ -1,11 +1,10 @@
 // From files to parsed entries: which files belong to the register, their
-// text, their data and whether the data passed its schema. Pure: the bytes
-// come in from load.ts, nothing here touches the disk.
+// text and their data, and what made a file unreadable. Only reading: the
+// checks of the data (schema, hidden characters, Markdown) are the
+// validator's (checking/check-files.ts). Pure: the bytes come in from
+// load.ts, nothing here touches the disk.
 import { findingAt, type Finding, type Problem } from '../findings/findings.ts';
-import { hiddenCharacterFindings } from '../checking/hidden-characters.ts';
-import { checkAgainstSchema } from '../checking/schema-check.ts';
 import type { Kind } from '../kinds.ts';
-import { renderGuidelineMarkdown } from '../text/markdown.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { placeFile } from './placement.ts';
@@ -36,9 +35,8 @@ export interface Entry {
   data: Record<string, unknown>;
   /** Markdown body of a guideline, after its front matter. */
   body?: string;
-  /** The body as HTML, rendered once here within the limits of views/markdown.ts. */
-  html?: string;
-  schemaValid: boolean;
+  /** Lines before the body in the file, for locating a finding in it. */
+  bodyLineOffset?: number;
 }
 
 export interface ParsedRegister {
@@ -48,13 +46,15 @@ export interface ParsedRegister {
    * file that is broken for another reason is not also reported as unknown.
    */
   fileIds: Map<Kind, Set<string>>;
-  /** What reading and the per-file checks found: decoding, YAML, Markdown and schema. */
+  /** What reading found: files that are misplaced, unreadable, not UTF-8 or not YAML. */
   findings: Finding[];
+  /** Files that are YAML but hold no mapping (a list, a number, nothing): their data, for the schema check to describe. */
+  unusable: (Pick<Entry, 'kind' | 'file' | 'fileId' | 'body' | 'bodyLineOffset'> & { data: unknown })[];
 }
 
-/** Parses and schema-checks every source. O(total size of the files). */
+/** Parses every source. O(total size of the files). */
 export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
-  const parsed: ParsedRegister = { entries: [], fileIds: new Map(), findings: [] };
+  const parsed: ParsedRegister = { entries: [], fileIds: new Map(), findings: [], unusable: [] };
   const report = (file: string, problem: Problem) => parsed.findings.push(findingAt(file, problem));
   for (const source of sources) {
     const placement = placeFile(source.relPath);
@@ -89,19 +89,17 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       continue;
     }
     const data = result.value;
-    let html: string | undefined;
-    if (content.body !== undefined) {
-      const rendered = renderGuidelineMarkdown(content.body);
-      if (rendered.ok) html = rendered.html;
-      else report(source.file, { ...rendered.problem, line: rendered.problem.line + content.bodyLineOffset, column: 1 });
+    // A file whose data is not a mapping (a list, a number) is no entry; the schema check says so.
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      parsed.unusable.push({
+        kind: placement.kind,
+        file: source.file,
+        fileId: placement.fileId,
+        data,
+        ...(content.body === undefined ? {} : { body: content.body, bodyLineOffset: content.bodyLineOffset }),
+      });
+      continue;
     }
-    const entry = { kind: placement.kind, id: placement.fileId };
-    const fileFindings = [
-      ...hiddenCharacterFindings(placement.kind, source.file, data),
-      ...checkAgainstSchema(placement.kind, source.file, data),
-    ].map((finding) => ({ ...finding, entry }));
-    parsed.findings.push(...fileFindings);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
     parsed.entries.push({
       kind: placement.kind,
       file: source.file,
@@ -110,9 +108,7 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
       text: content.yaml,
       lineOffset: content.lineOffset,
       data: data as Record<string, unknown>,
-      ...(content.body === undefined ? {} : { body: content.body }),
-      ...(html === undefined ? {} : { html }),
-      schemaValid: fileFindings.length === 0 && (content.body === undefined || html !== undefined),
+      ...(content.body === undefined ? {} : { body: content.body, bodyLineOffset: content.bodyLineOffset }),
     });
   }
   return parsed;

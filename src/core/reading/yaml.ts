@@ -5,13 +5,7 @@
 import { load, YAMLException } from 'js-yaml';
 import type { Problem, RuleId } from '../findings/findings.ts';
 import { complexKeyPosition } from './locate.ts';
-
-export type DataPath = readonly (string | number)[];
-
-export interface Position {
-  line: number;
-  column: number;
-}
+import { MAX_DEPTH, offsetToPosition, type Position } from './positions.ts';
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
@@ -19,20 +13,6 @@ export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: P
 const MAX_ALIASES = 50;
 /** Nodes visited when expanding aliases; beyond this the file is an alias bomb. */
 const MAX_EXPANDED_NODES = 100_000;
-export const MAX_DEPTH = 40;
-
-export function offsetToPosition(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
 
 export function parseYaml(text: string): ParseResult {
   let value: unknown;

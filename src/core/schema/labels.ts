@@ -2,7 +2,7 @@
 // hover help, the validator's messages and the site's labels say the same.
 import type { Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from './committed.ts';
-import type { DataPath } from '../reading/yaml.ts';
+import type { DataPath } from '../data-path.ts';
 
 export function schemaAt(kind: Kind, path: DataPath): JsonSchemaNode | undefined {
   let node: JsonSchemaNode | undefined = COMMITTED_SCHEMAS[kind];

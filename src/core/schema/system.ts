@@ -10,8 +10,8 @@ import {
   ORG_NUMBER_PATTERN,
   PROCESSOR_AGREEMENT_STATES,
   RETENTION_CHOICES,
+  SYSTEM_STATUSES,
 } from '../vocabulary.ts';
-import { SYSTEM_STATUSES } from '../domain/lifecycle.ts';
 
 const personRef = (title: string, description: string) => reference(['person'], { title, description });
 

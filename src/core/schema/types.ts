@@ -5,5 +5,4 @@ export type { Unit } from './unit.ts';
 export type { Equipment } from './equipment.ts';
 export type { Guideline } from './guideline.ts';
 export type { Settings } from './settings.ts';
-export type { HostingForm, UnitType, EquipmentCategory } from '../vocabulary.ts';
-export type { SystemStatus } from '../domain/lifecycle.ts';
+export type { HostingForm, UnitType, EquipmentCategory, SystemStatus } from '../vocabulary.ts';

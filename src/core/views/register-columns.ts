@@ -3,7 +3,7 @@
 // schema, and their values in the CSV and Excel downloads. The table, the
 // compact index the filter script loads and the downloads are all made from
 // this list, so they cannot disagree.
-import { dependenciesOf } from '../model/impact.ts';
+import { dependenciesOf } from '../domain/dependencies.ts';
 import type { RegisterModel } from '../model/model.ts';
 import { roleTitle } from '../domain/roles.ts';
 import { fieldTitle } from '../schema/labels.ts';

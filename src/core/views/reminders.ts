@@ -12,7 +12,7 @@ import { needsReview } from '../domain/lifecycle.ts';
 import type { RegisterModel } from '../model/model.ts';
 import { contractDeadlines, reviewDue } from '../domain/review.ts';
 import { roleTitle } from '../domain/roles.ts';
-import type { ParsedRegister } from '../reading/parse.ts';
+import type { CheckedRegister } from '../checking/check-files.ts';
 import type { System } from '../schema/types.ts';
 import { daysBetween, formatSwedishDate } from '../text/dates.ts';
 import { markdownText, terminalText } from '../text/output.ts';
@@ -43,7 +43,7 @@ export interface Reminder {
 
 export interface ReminderInput {
   findings: readonly Finding[];
-  parsed: ParsedRegister;
+  parsed: CheckedRegister;
   model: RegisterModel;
   today: string;
   editUrl: (relPath: string) => string | undefined;

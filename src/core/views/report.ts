@@ -12,7 +12,7 @@ import { needsReview } from '../domain/lifecycle.ts';
 import { mostDependedOn } from '../model/impact.ts';
 import { administrationOf, type RegisterModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
-import type { ParsedRegister } from '../reading/parse.ts';
+import type { CheckedRegister } from '../checking/check-files.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 
 export interface ReportSubject {
@@ -72,7 +72,7 @@ function sectionOf(finding: Finding): ReportSectionKey {
 
 export interface ReportInput {
   findings: readonly Finding[];
-  parsed: ParsedRegister;
+  parsed: CheckedRegister;
   model: RegisterModel;
   today: string;
   /** How many people to list as holding the most roles. */
@@ -188,7 +188,7 @@ function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverag
 }
 
 /** Names for what findings are about, from the parsed entries (also those that do not validate). */
-function subjectLookup(parsed: ParsedRegister): (finding: Finding) => ReportSubject {
+function subjectLookup(parsed: CheckedRegister): (finding: Finding) => ReportSubject {
   const byFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
   return (finding) => {
     const entry = byFile.get(finding.file);

@@ -3,7 +3,7 @@
 // template engine took several seconds for what this does in milliseconds.
 // Every piece of register text passes through escapeMarkup; links come from
 // the caller, who builds them from ids.
-import { escapeMarkup } from '../../../../src/core/text/output.ts';
+import { escapeMarkup } from '#core/text/output.ts';
 import type { DependencyMap, MapNode } from './dependency-map.ts';
 
 export interface SvgOptions {

@@ -3,13 +3,13 @@
 // system with what it uses and what uses it, two steps out, and a
 // förvaltning's systems with their links to others. Large neighbourhoods are
 // summarised ("+ 14 system") so that a picture stays readable, and small.
-import { addTo } from '../../../../src/core/collections.ts';
+import { addTo } from '#core/collections.ts';
 import { Graph, layout } from '@dagrejs/dagre';
-import { dependenciesOf, type DependencyType } from '../../../../src/core/model/impact.ts';
-import { statusTone } from '../../../../src/core/domain/lifecycle.ts';
-import { administrationOf, type RegisterModel, type SystemRecord } from '../../../../src/core/model/model.ts';
-import { CRITICALITY_LEVELS } from '../../../../src/core/vocabulary.ts';
-import { bySwedish } from '../../../../src/core/text/text.ts';
+import type { DependencyType } from '#core/domain/dependencies.ts';
+import { statusTone } from '#core/domain/lifecycle.ts';
+import { administrationOf, type RegisterModel, type SystemRecord } from '#core/model/model.ts';
+import { CRITICALITY_LEVELS } from '#core/vocabulary.ts';
+import { bySwedish } from '#core/text/text.ts';
 
 export type MapNodeRole = 'center' | 'system' | 'external' | 'more';
 
@@ -106,12 +106,9 @@ function moreNode(key: string, count: number, what: string): Draft['nodes'][numb
   return { key, role: 'more', lines: [`+ ${count} system`], detail: what, title: `${count} system till ${what}`, tone: 'muted', critical: false };
 }
 
-/** The systems a system uses, resolved. */
+/** The systems a system uses, resolved by the model. */
 function usesOf(model: RegisterModel, system: SystemRecord): { system: SystemRecord; type?: DependencyType }[] {
-  return dependenciesOf(system).flatMap((dependency) => {
-    const used = model.systemById.get(dependency.id);
-    return used ? [{ system: used, ...(dependency.type ? { type: dependency.type } : {}) }] : [];
-  });
+  return model.uses.get(system.id) ?? [];
 }
 
 /**
@@ -171,7 +168,7 @@ function addEdgesBetween(model: RegisterModel, draft: Draft, shown: ReadonlySet<
 export function mappedUnits(model: RegisterModel): { id: string; name: string; systems: number }[] {
   const units = new Map<string, { id: string; name: string; systems: number }>();
   for (const system of model.systems) {
-    if (dependenciesOf(system).length === 0 && !model.usedBy.has(system.id)) continue;
+    if (usesOf(model, system).length === 0 && !model.usedBy.has(system.id)) continue;
     const unit = administrationOf(model, system.unit);
     const entry = units.get(unit.id) ?? { ...unit, systems: 0 };
     entry.systems++;
@@ -204,7 +201,7 @@ export const UNIT_MAP_LIMITS = { own: 60, others: 30 };
  */
 export function unitNeighbourhood(model: RegisterModel, unitId: string): Draft & { hidden: number } {
   const own = systemsByAdministration(model).get(unitId) ?? [];
-  const degree = (system: SystemRecord) => dependenciesOf(system).length + (model.usedBy.get(system.id)?.length ?? 0);
+  const degree = (system: SystemRecord) => usesOf(model, system).length + (model.usedBy.get(system.id)?.length ?? 0);
   const connected = own.filter((system) => degree(system) > 0).sort((a, b) => degree(b) - degree(a) || byImportance(a, b));
   const kept = connected.slice(0, UNIT_MAP_LIMITS.own);
   const draft: Draft = { nodes: kept.map((system) => systemNode(system, 'system')), edges: [] };

@@ -4,7 +4,7 @@
 // by one, the same way.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RegisterModel } from '../../../../src/core/model/model.ts';
+import type { RegisterModel } from '#core/model/model.ts';
 import { layoutMap, systemNeighbourhood, unitNeighbourhood, type DependencyMap, type Draft } from './dependency-map.ts';
 
 /** Systems per message: large enough that messaging costs little, small enough to share the work evenly. */

@@ -1,8 +1,1 @@
-// The contracts' and reviews' dates as a calendar to subscribe to (src/core/views/calendar.ts).
-import { siteData } from '../../lib/data.ts';
-import { calendarFile } from '../../lib/calendar.ts';
-
-export function GET() {
-  const { model, builtOn } = siteData();
-  return new Response(calendarFile(model, builtOn), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
-}
+export { calendarDownload as GET } from '../../lib/routes/downloads.ts';

@@ -1,19 +1,19 @@
 // What every cross-file rule receives, built once per validation run, and the
 // one helper rules use to say what they found.
 import type { Kind } from '../../kinds.ts';
-import type { Entry } from '../../reading/parse.ts';
+import type { CheckedEntry } from '../check-files.ts';
 import { settingsWithDefaults, type Settings } from '../../schema/settings.ts';
 import type { Person, System, Unit } from '../../schema/types.ts';
 import { findingOn, type Finding, type FindingOptions } from '../../findings/findings.ts';
 
 export interface RuleContext {
   /** Every entry whose file could be parsed, valid or not. */
-  entries: readonly Entry[];
-  systems: readonly (Entry & { data: System })[];
-  people: ReadonlyMap<string, Entry & { data: Person }>;
-  units: ReadonlyMap<string, Entry & { data: Unit }>;
+  entries: readonly CheckedEntry[];
+  systems: readonly (CheckedEntry & { data: System })[];
+  people: ReadonlyMap<string, CheckedEntry & { data: Person }>;
+  units: ReadonlyMap<string, CheckedEntry & { data: Unit }>;
   /** The settings file's entry, with the schema's defaults filled in. */
-  settings: (Entry & { data: Settings }) | undefined;
+  settings: (CheckedEntry & { data: Settings }) | undefined;
   /** Review interval and contract warning, from the settings or their defaults. */
   policy: Pick<Settings, 'reviewIntervalMonths' | 'contractWarningDays'>;
   /**
@@ -33,18 +33,18 @@ export type Rule = (context: RuleContext) => Finding[];
 
 /** Builds the context in one pass over the entries. O(entries). */
 export function buildContext(
-  entries: readonly Entry[],
+  entries: readonly CheckedEntry[],
   options: { today: string; root: string; sourcePaths: ReadonlySet<string>; fileIds: ReadonlyMap<Kind, ReadonlySet<string>> },
 ): RuleContext {
-  const systems: (Entry & { data: System })[] = [];
-  const people = new Map<string, Entry & { data: Person }>();
-  const units = new Map<string, Entry & { data: Unit }>();
-  let settings: (Entry & { data: Settings }) | undefined;
+  const systems: (CheckedEntry & { data: System })[] = [];
+  const people = new Map<string, CheckedEntry & { data: Person }>();
+  const units = new Map<string, CheckedEntry & { data: Unit }>();
+  let settings: (CheckedEntry & { data: Settings }) | undefined;
   for (const entry of entries) {
     if (!entry.schemaValid) continue;
-    if (entry.kind === 'system') systems.push(entry as Entry & { data: System });
-    else if (entry.kind === 'person') people.set(entry.fileId, entry as Entry & { data: Person });
-    else if (entry.kind === 'unit') units.set(entry.fileId, entry as Entry & { data: Unit });
+    if (entry.kind === 'system') systems.push(entry as CheckedEntry & { data: System });
+    else if (entry.kind === 'person') people.set(entry.fileId, entry as CheckedEntry & { data: Person });
+    else if (entry.kind === 'unit') units.set(entry.fileId, entry as CheckedEntry & { data: Unit });
     else if (entry.kind === 'settings') settings = { ...entry, data: settingsWithDefaults(entry.data as Settings) };
   }
   const { fileIds, ...rest } = options;
@@ -62,7 +62,7 @@ export function buildContext(
 }
 
 /** A finding about a field of an entry, which also names the entry. */
-export function finding(options: Omit<FindingOptions, 'file' | 'entry'> & { entry: Entry }): Finding {
+export function finding(options: Omit<FindingOptions, 'file' | 'entry'> & { entry: CheckedEntry }): Finding {
   const { entry, ...rest } = options;
   return findingOn({ file: entry.file, entry: { kind: entry.kind, id: entry.fileId }, ...rest });
 }

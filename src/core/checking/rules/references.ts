@@ -2,7 +2,7 @@
 import type { Finding, RuleId } from '../../findings/findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
-import { dependenciesOf } from '../../model/impact.ts';
+import { dependenciesOf } from '../../domain/dependencies.ts';
 import { referencesOf } from '../../domain/references.ts';
 import { ID_PATTERN } from '../../vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';

@@ -1,15 +1,16 @@
 // A register folder read, checked and resolved in one call: where every
 // command and the site start. The only step with I/O is reading the files.
-import { summarize, type Finding } from './findings/findings.ts';
-import { validateSources } from './checking/validate.ts';
-import { ENTITY_KINDS, KINDS } from './kinds.ts';
-import { resolveRegister, type RegisterModel } from './model/model.ts';
-import { displayPathOf, readRegisterSources } from './reading/load.ts';
-import type { ParsedRegister, SourceFile } from './reading/parse.ts';
+import { summarize, type Finding } from '../findings/findings.ts';
+import { validateSources } from '../checking/validate.ts';
+import { ENTITY_KINDS, KINDS } from '../kinds.ts';
+import { resolveRegister, type RegisterModel } from './model.ts';
+import { displayPathOf, readRegisterSources } from '../reading/load.ts';
+import type { CheckedRegister } from '../checking/check-files.ts';
+import type { SourceFile } from '../reading/parse.ts';
 
 export interface OpenRegister {
   findings: Finding[];
-  parsed: ParsedRegister;
+  parsed: CheckedRegister;
   model: RegisterModel;
   /** The files as read, for checking the register again with some of them changed (checkWith). */
   sources: SourceFile[];
@@ -48,7 +49,7 @@ function checkSources(sources: SourceFile[], dir: string, options: { today: stri
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */
-export function validationSummary(findings: readonly Finding[], parsed: ParsedRegister): string {
+export function validationSummary(findings: readonly Finding[], parsed: CheckedRegister): string {
   const { errors, warnings } = summarize(findings);
   const count = (kind: (typeof ENTITY_KINDS)[number]) => parsed.entries.filter((entry) => entry.kind === kind).length;
   const counts = ENTITY_KINDS.map((kind) => `${count(kind)} ${count(kind) === 1 ? KINDS[kind].singular : KINDS[kind].plural}`).join(', ');

@@ -1,0 +1,27 @@
+// Every file the site offers for download or loads on demand, made from the
+// register the site was built from: one function per file, each returning
+// the response its route sends.
+import { registerIndex } from '#core/views/register-columns.ts';
+import { toCsv, toJsonExport, toXlsx } from '#core/views/exports.ts';
+import { calendarFile } from '../calendar.ts';
+import { siteData } from '../data.ts';
+import { searchNames } from '../search-names.ts';
+
+const respond = (body: BodyInit, type: string) => new Response(body, { headers: { 'Content-Type': type } });
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The contracts' and reviews' dates as a calendar to subscribe to. */
+export const calendarDownload = () => respond(calendarFile(siteData().model, siteData().builtOn), 'text/calendar; charset=utf-8');
+
+/** The compact data the register page's filter script loads on first use. */
+export const registerIndexDownload = () => respond(JSON.stringify(registerIndex(siteData().rows)), JSON_TYPE);
+
+/** The names the search page compares a query with when Pagefind finds little. */
+export const searchNamesDownload = () => respond(JSON.stringify(searchNames(siteData().model)), JSON_TYPE);
+
+export const csvDownload = () => respond(toCsv(siteData().rows, siteData().model), 'text/csv; charset=utf-8');
+
+export const jsonDownload = () => respond(toJsonExport(siteData().model, siteData().builtOn), JSON_TYPE);
+
+export const xlsxDownload = () =>
+  respond(Buffer.from(toXlsx(siteData().rows, siteData().model)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,0 +1,41 @@
+// Everything a system's page shows, built once per system: its people, what
+// it uses and what uses it, its map, what stops when it fails, its history.
+import { impactOf } from '#core/model/impact.ts';
+import type { SystemRecord } from '#core/model/model.ts';
+import { siteData } from '../data.ts';
+import type { DependencyMap } from '../maps/dependency-map.ts';
+import { lastChange } from '../recent.ts';
+
+/** Rows of the impact table; the rest are counted. */
+export const IMPACT_ROWS = 50;
+
+export function systemPaths() {
+  return siteData().model.systems.map((system) => ({ params: { id: system.id }, props: { system } }));
+}
+
+export async function systemPage(system: SystemRecord) {
+  const { model, history, repository } = siteData();
+  const map = (await siteData().siteMaps.systems).get(system.id) as DependencyMap;
+  const impact = impactOf(model, system);
+  return {
+    system,
+    model,
+    repository,
+    manager: model.personById.get(system.roles.manager),
+    reviewer: system.reviewedBy ? model.personById.get(system.reviewedBy) : undefined,
+    uses: model.uses.get(system.id) ?? [],
+    usedBy: model.usedBy.get(system.id) ?? [],
+    map,
+    impact: {
+      total: impact.affected.length,
+      direct: impact.affected.filter((item) => item.distance === 1).length,
+      rows: impact.affected.slice(0, IMPACT_ROWS).map(({ system: affected, via }) => ({ system: affected, via, owner: model.personById.get(affected.roles.owner) })),
+      more: Math.max(0, impact.affected.length - IMPACT_ROWS),
+      cycles: impact.cycles,
+    },
+    changes: history.get(system.source) ?? [],
+    changed: lastChange(system, history),
+  };
+}
+
+export type SystemPage = Awaited<ReturnType<typeof systemPage>>;
