@@ -100,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The site's loader validates again inside Astro (site/src/lib/data.ts), so
   // that `astro build` alone can never publish an invalid register; this
   // first pass costs about 5 % of the build and stops before Astro starts.
-  const { findings, parsed } = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
+  const { findings, model } = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
   seconds.validate = lap();
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
@@ -108,7 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     log(`Registret har ${errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
     return { ok: false, seconds, pages: 0 };
   }
-  log(`      ${validationSummary(findings, parsed).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
+  log(`      ${validationSummary(findings, model).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
   checkOutput(options.out);
   const staging = stagingFolder(options.out);

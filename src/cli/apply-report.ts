@@ -2,14 +2,13 @@
 // Turns a "Rapportera ändring i uppgifterna" report (the issue's text, an
 // e-mail with the same headings, or the issue itself on GitHub) into the edit
 // it asks for, when it is one of the common cases, and says what it could not do.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatText, type Finding } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
 import { planReportEdit } from '../core/forge/apply-report.ts';
 import { parseReport, REPORT_LABEL } from '../core/forge/change-report.ts';
 import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
-import { checkWith, openRegister } from '../core/model/open-register.ts';
+import { checkWith, openRegister, sourceText } from '../core/model/open-register.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { terminalText } from '../core/text/output.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
@@ -43,7 +42,7 @@ export const main = defineCommand({
     if (values['dry-run']) return EXIT_OK;
 
     const relPath = edit.system.source;
-    const previousText = readFileSync(join(registry, relPath), 'utf8');
+    const previousText = sourceText(register, relPath);
     const file = { relPath, text: setFields(previousText, edit.changes), previousText };
     // Checked before it is written: an edit that would add an error to the file is not made.
     const errorsIn = (findings: readonly Finding[]) =>

@@ -2,11 +2,10 @@
 // The system owner confirms that a system's entry is correct: sets reviewed
 // (and reviewedBy) in its file, changing only those lines. Merged as a pull
 // request, the change is the owner's attestation (guideline §4).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatText } from '../core/findings/findings.ts';
 import { UserError } from '../core/errors.ts';
-import { checkWith, openRegister } from '../core/model/open-register.ts';
+import { checkWith, openRegister, sourceText } from '../core/model/open-register.ts';
 import { formatSwedishDate } from '../core/text/dates.ts';
 import { terminalText } from '../core/text/output.ts';
 import { didYouMean } from '../core/text/text.ts';
@@ -26,25 +25,28 @@ export const main = defineCommand({
   today: true,
   run({ positionals, values, registry, today, io, print, shown }) {
     const before = openRegister(registry, { today, cwd: io.cwd });
-    const systems = new Map(before.parsed.entries.filter((entry) => entry.kind === 'system').map((entry) => [entry.fileId, entry]));
-    const people = new Map(before.parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry]));
-    const nameOf = (id: string) => (typeof people.get(id)?.data.name === 'string' ? (people.get(id)?.data.name as string) : id);
-    if (values.by !== undefined && !people.has(values.by)) {
-      throw new UserError(`Personen "${values.by}" finns inte i registret.${didYouMean(values.by, people.keys())} Ange id för en person med --by.`);
+    const { model } = before;
+    if (values.by !== undefined && !model.personById.has(values.by)) {
+      throw new UserError(`Personen "${values.by}" finns inte i registret.${didYouMean(values.by, model.personById.keys())} Ange id för en person med --by.`);
     }
     const files = positionals.map((id) => {
-      const system = systems.get(id);
-      if (!system) throw new UserError(`Systemet "${id}" finns inte i registret.${didYouMean(id, systems.keys())} Inget ändrades.`);
-      const owner = (system.data.roles as { owner?: unknown } | undefined)?.owner;
-      const by = values.by ?? (typeof owner === 'string' ? owner : undefined);
-      if (!by) throw new UserError(`${system.file} har ingen systemägare; ange vem som granskat med --by. Inget ändrades.`);
-      const text = readFileSync(join(registry, system.relPath), 'utf8');
+      const system = model.systemById.get(id);
+      const entry = model.entries.find((item) => item.kind === 'system' && item.id === id);
+      if (!system && entry) {
+        // The owner confirms that the entry is right: one with errors is not, yet.
+        const error = before.findings.find((finding) => finding.file === entry.file && finding.severity === 'error');
+        throw new UserError(`${entry.file} har fel som behöver rättas innan uppgifterna kan bekräftas${error ? `: ${formatText(error)}` : '.'} Inget ändrades.`);
+      }
+      if (!system || !entry) throw new UserError(`Systemet "${id}" finns inte i registret.${didYouMean(id, model.systemById.keys())} Inget ändrades.`);
+      const by = values.by ?? system.roles.owner;
+      const text = sourceText(before, system.source);
       const changed = setFields(text, [
         { key: 'reviewed', value: today },
         { key: 'reviewedBy', value: by, after: 'reviewed' },
       ]);
-      return { relPath: system.relPath, text: changed, previousText: text, name: typeof system.data.name === 'string' ? system.data.name : id, file: system.file, by };
+      return { relPath: system.source, text: changed, previousText: text, name: system.name, file: entry.file, by };
     });
+    const nameOf = (id: string) => model.personById.get(id)?.name ?? id;
     applyWrites(planWrites(registry, files, { overwrite: true, cwd: io.cwd }));
     const after = checkWith(before, registry, files, { today, cwd: io.cwd });
     let errors = 0;

@@ -123,7 +123,7 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
 
   return async (argv, io = processIo()) => {
     const print = (line = '') => io.stdout(`${printableLines(line)}\n`);
-    const warn = (line: string) => io.stderr(`${line}\n`);
+    const warn = (line: string) => io.stderr(`${printableLines(line)}\n`);
     try {
       const { values, positionals } = parse(argv, options, usage);
       if (values.help) {
@@ -164,9 +164,9 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
       if (error instanceof UserError) warn(`Fel: ${error.message}`);
       else {
         warn(
-          `Oväntat fel: ${(error as Error)?.message ?? String(error)}\nDetta är troligen ett programfel. Rapportera det till IT-avdelningen tillsammans med kommandot du körde.`,
+          `Oväntat fel: ${error instanceof Error ? error.message : String(error)}\nDetta är troligen ett programfel. Rapportera det till IT-avdelningen tillsammans med kommandot du körde.`,
         );
-        if (io.env.DEBUG) warn((error as Error)?.stack ?? '');
+        if (io.env.DEBUG && error instanceof Error) warn(error.stack ?? '');
       }
       return EXIT_CANNOT_RUN;
     }
@@ -208,7 +208,7 @@ function parse(argv: string[], options: Record<string, OptionSpec>, usage: strin
       positionals: string[];
     };
   } catch (error) {
-    throw new UsageError(`${swedishParseError((error as Error).message)}.\n${usage}`);
+    throw new UsageError(`${swedishParseError(error instanceof Error ? error.message : String(error))}.\n${usage}`);
   }
 }
 

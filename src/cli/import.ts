@@ -69,9 +69,9 @@ export const main = defineCommand({
 
     const spreadsheet = readSpreadsheet(readNamedFile(file, positionals[0] as string, MAX_FILE_BYTES), separator ? { separator } : {});
     const before = openRegister(registry, { today, cwd: io.cwd });
-    const { parsed, model } = before;
+    const { model } = before;
     const progress = progressPrinter(io);
-    const plan = planImport(spreadsheet.sheets, knownRegister(parsed, model), config, {
+    const plan = planImport(spreadsheet.sheets, knownRegister(model), config, {
       today,
       onRow: progress,
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),

@@ -59,10 +59,10 @@ export const main = defineCommand({
     const stray = ALL_FLAGS.filter((flag) => given[flag] !== undefined && !allowed.has(flag));
     if (stray.length > 0) throw new UsageError(`${stray.map((flag) => `--${flag}`).join(', ')} finns inte för ${kind}.\n${usage(kind)}`);
 
-    const { parsed, model } = openRegister(registry, { today, cwd: io.cwd });
+    const { model } = openRegister(registry, { today, cwd: io.cwd });
     const itDepartment = model.settings.itDepartment;
     const context: ScaffoldContext = {
-      ids: parsed.fileIds as ReadonlyMap<string, ReadonlySet<string>>,
+      ids: model.claimedIds,
       itDepartment: model.unitById.has(itDepartment) ? itDepartment : undefined,
       today,
     };

@@ -2,10 +2,9 @@
 // Updates registry/people/ from the directory the municipality already has
 // (Entra ID or Active Directory): names, titles, e-mail and units that
 // changed, and people who left, marked active: false, never deleted.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readSpreadsheet } from '../core/import/table.ts';
-import { openRegister } from '../core/model/open-register.ts';
+import { openRegister, sourceText } from '../core/model/open-register.ts';
 import { readDirectoryExport } from '../core/people-sync/directory.ts';
 import { readDepartmentMapping } from '../core/people-sync/mapping.ts';
 import { allowedLeavers, describeSync, planPeopleSync, type PersonChange } from '../core/people-sync/plan.ts';
@@ -47,7 +46,7 @@ export const main = defineCommand({
       ?.split(',')
       .map((item) => item.trim())
       .filter(Boolean);
-    const plan = planPeopleSync(directory.people, register.parsed, register.model, { departments, ...(scope ? { scope } : {}) });
+    const plan = planPeopleSync(directory.people, register.model, { departments, ...(scope ? { scope } : {}) });
 
     print(
       `${file}: ${directory.people.length} personer från ${directory.source} (rubriker på rad ${directory.headerRow}), ${plan.matched} av registrets personer hittades${scope ? `; exporten gäller ${scope.join(', ')}` : ''}.`,
@@ -79,7 +78,7 @@ export const main = defineCommand({
     if (values['dry-run'] || plan.updates.length === 0) return EXIT_OK;
 
     const files = plan.updates.map((update) => {
-      const previousText = readFileSync(join(registry, update.relPath), 'utf8');
+      const previousText = sourceText(register, update.relPath);
       const changes = update.changes.map((change: PersonChange) => ({
         key: change.key,
         value: change.to,

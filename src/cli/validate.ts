@@ -23,13 +23,13 @@ export const main = defineCommand({
   formats: ['text', 'json', 'github', 'gitlab'],
   today: true,
   run({ values, registry, today, format, io, print }) {
-    const { findings, parsed } = openRegister(registry, { today, cwd: io.cwd });
+    const { findings, model } = openRegister(registry, { today, cwd: io.cwd });
     const scope: ChangeScope = {};
     if (values['changed-from']) {
       const changed = changedFilesSince(values['changed-from'], registry);
       scope.isChanged = (file) => changed.has(resolve(io.cwd, file));
     }
-    const headline = validationSummary(findings, parsed);
+    const headline = validationSummary(findings, model);
     if (format === 'json') print(formatJson(orderForChange(findings, scope)));
     else if (format === 'gitlab') {
       const top = repositoryRoot(registry) ?? io.cwd;

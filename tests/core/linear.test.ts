@@ -107,7 +107,7 @@ const STEPS: [name: string, step: (register: Register, index: number) => unknown
   ['CODEOWNERS', (register) => codeownersFile(model(register), 'registry')],
   [
     'report',
-    (register, index) => buildReport({ findings: counting(register.findings), parsed: register.parsed, model: models[index]!, today: TODAY }),
+    (register, index) => buildReport({ findings: counting(register.findings), model: models[index]!, today: TODAY }),
   ],
   ['change summary', (register, index) => describeChanges(counting(register.parsed.entries), counting(changed[index]!.entries))],
 ];

@@ -83,12 +83,15 @@ describe('npm run attest', () => {
     git(cwd, 'status');
   });
 
-  it('prints names that hold terminal escapes as visible text, never as escapes the terminal runs', async () => {
+  it('refuses to confirm a system whose file has errors, saying which, and prints no terminal escape from it', async () => {
     const { cwd, root } = register();
     const file = join(root, 'systems', 'budget.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Budgetverktyg', 'name: "Budget\\e]0;pwned\\u0007\\e[2J"'));
+    const before = readFileSync(file, 'utf8');
     const result = await runMain(attest, ['budget', '--today', '2026-11-28'], { cwd });
-    expect(result.stdout).not.toMatch(/[\u0007\u001B]/);
-    expect(result.stdout).toContain('Budget\\u001B]0;pwned\\u0007\\u001B[2J: granskad 28 november 2026 av Anna Andersson');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Fel: registry\/systems\/budget\.yaml har fel som behöver rättas innan uppgifterna kan bekräftas: registry\/systems\/budget\.yaml:2:8: fel: "name" \(Systemnamn\) innehåller ett osynligt styrtecken \(U\+001B\)\./);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0007\u001B]/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

@@ -64,7 +64,7 @@ function load(): SiteData {
   const registryDir = registryDirFromEnv();
   const moment = buildMoment();
   const today = todayIso(moment);
-  const { findings, parsed, model } = openRegister(registryDir, { today, cwd: process.cwd() });
+  const { findings, model } = openRegister(registryDir, { today, cwd: process.cwd() });
   if (summarize(findings).errors > 0) {
     const errors = findings.filter((finding) => finding.severity === 'error').map(formatText);
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
@@ -87,7 +87,7 @@ function load(): SiteData {
     repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
-    report: buildReport({ findings, parsed, model, today }),
+    report: buildReport({ findings, model, today }),
   };
 }
 

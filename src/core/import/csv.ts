@@ -4,7 +4,7 @@
 // guessed from quote-aware parsed records, and a quote that is never closed,
 // which would otherwise swallow every later row into one cell.
 import { parse } from 'csv-parse/sync';
-import { UserError } from '../errors.ts';
+import { errorText, UserError } from '../errors.ts';
 import { checkFileSize, MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from './limits.ts';
 import { cleanCell, type Sheet, type SpreadsheetFile } from './sheet.ts';
 
@@ -151,7 +151,7 @@ function parseWithRecovery(text: string, separator: Separator, notes: string[], 
     return records(text, separator, true, lineOffset);
   } catch (error) {
     if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED')
-      throw new UserError(`CSV-filen går inte att läsa: ${(error as Error).message}`);
+      throw new UserError(`CSV-filen går inte att läsa: ${errorText(error)}`);
     const parsed = (error as { parsed?: Row[] }).parsed ?? [];
     const lines = text.split('\n');
     const broken = parsed.length > 0 ? (parsed[parsed.length - 1] as Row).line - lineOffset : 0;

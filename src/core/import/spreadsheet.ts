@@ -50,7 +50,7 @@ export function readWorkbook(bytes: Uint8Array, format: WorkbookFormat): Sheet[]
 }
 
 function workbookError(error: unknown, format: WorkbookFormat): string {
-  const message = String((error as Error)?.message ?? error);
+  const message = error instanceof Error ? error.message : String(error);
   // Office keeps a protected workbook as an encrypted compound file; a damaged zip is not "protected".
   if (/password/i.test(message) || (format === 'xls' && /encrypt/i.test(message))) {
     return 'Arbetsboken är lösenordsskyddad och kan inte läsas. Öppna den i Excel eller LibreOffice, ta bort lösenordet (Arkiv → Info → Skydda arbetsbok i Excel) och spara den igen.';

@@ -1,6 +1,7 @@
 // The resolved register: every valid entry, indexed both ways, ready for
 // pages, reports and exports. Built once in O(entries + references).
 import { addTo } from '../collections.ts';
+import type { Kind } from '../kinds.ts';
 import type { CheckedEntry } from '../checking/check-files.ts';
 import { dependenciesOf, type DependencyType } from '../domain/dependencies.ts';
 import { roleHolders, type RoleKey } from '../domain/roles.ts';
@@ -23,6 +24,29 @@ export interface Use {
   note?: string;
 }
 
+/**
+ * An entry as read, valid or not: what it is called and where it is. The
+ * commands that must also work on a register that does not validate (the
+ * import while a municipality adopts the tool, the report and the reminders
+ * about broken files) find entries through these, never through raw data.
+ */
+export interface EntrySummary {
+  kind: Kind;
+  id: string;
+  /** The path as shown, e.g. registry/systems/lonesystem.yaml. */
+  file: string;
+  /** Relative to the register root. */
+  relPath: string;
+  /** Its name (a guideline's title), when it has one that reads as text. */
+  name?: string;
+  /** It passed its schema, and so is among the model's records. */
+  valid: boolean;
+  /** A person's e-mail, a unit's parent, a system's owner: what the import matches and the reminders route by. */
+  email?: string;
+  parent?: string;
+  owner?: string;
+}
+
 export interface Assignment {
   system: SystemRecord;
   role: RoleKey;
@@ -31,6 +55,10 @@ export interface Assignment {
 export interface RegisterModel {
   /** With the schema's defaults; placeholders when the register has no valid settings.yaml. */
   settings: Settings;
+  /** Every entry that could be read, valid or not, in file order. */
+  entries: EntrySummary[];
+  /** Ids that files claim by their names, readable or not, per kind. */
+  claimedIds: ReadonlyMap<Kind, ReadonlySet<string>>;
   /** Sorted by name with Swedish collation. */
   systems: SystemRecord[];
   people: PersonRecord[];
@@ -60,12 +88,36 @@ function records<T>(entries: readonly CheckedEntry[], kind: CheckedEntry['kind']
     .map((entry) => ({ ...(entry.data as T), source: entry.relPath }));
 }
 
+/** The text at a key of an entry's data, when it is text. */
+function textAt(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+function summaryOf(entry: CheckedEntry): EntrySummary {
+  const owner = entry.kind === 'system' && entry.data.roles !== null && typeof entry.data.roles === 'object' ? textAt(entry.data.roles as Record<string, unknown>, 'owner') : undefined;
+  const email = entry.kind === 'person' ? textAt(entry.data, 'email') : undefined;
+  const parent = entry.kind === 'unit' ? textAt(entry.data, 'parent') : undefined;
+  const name = textAt(entry.data, 'name') ?? textAt(entry.data, 'title');
+  return {
+    kind: entry.kind,
+    id: entry.fileId,
+    file: entry.file,
+    relPath: entry.relPath,
+    valid: entry.schemaValid,
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(parent ? { parent } : {}),
+    ...(owner ? { owner } : {}),
+  };
+}
+
 /**
  * Resolves the schema-valid entries. Tolerates broken references (they are
  * simply not indexed) so that reports and change summaries work on a
  * register that does not validate.
  */
-export function resolveRegister(parsed: { readonly entries: readonly CheckedEntry[] }): RegisterModel {
+export function resolveRegister(parsed: { readonly entries: readonly CheckedEntry[]; readonly fileIds?: ReadonlyMap<Kind, ReadonlySet<string>> }): RegisterModel {
   const { entries } = parsed;
   const byName = bySwedish<{ name: string }>((item) => item.name);
   const systems = records<System>(entries, 'system').sort(byName);
@@ -106,6 +158,8 @@ export function resolveRegister(parsed: { readonly entries: readonly CheckedEntr
 
   return {
     settings,
+    entries: entries.map(summaryOf),
+    claimedIds: parsed.fileIds ?? new Map(),
     systems,
     people,
     units,

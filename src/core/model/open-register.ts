@@ -1,5 +1,6 @@
 // A register folder read, checked and resolved in one call: where every
 // command and the site start. The only step with I/O is reading the files.
+import { UserError } from '../errors.ts';
 import { summarize, type Finding } from '../findings/findings.ts';
 import { validateSources } from '../checking/validate.ts';
 import { ENTITY_KINDS, KINDS } from '../kinds.ts';
@@ -49,9 +50,28 @@ function checkSources(sources: SourceFile[], dir: string, options: { today: stri
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */
-export function validationSummary(findings: readonly Finding[], parsed: CheckedRegister): string {
+export function validationSummary(findings: readonly Finding[], model: RegisterModel): string {
   const { errors, warnings } = summarize(findings);
-  const count = (kind: (typeof ENTITY_KINDS)[number]) => parsed.entries.filter((entry) => entry.kind === kind).length;
-  const counts = ENTITY_KINDS.map((kind) => `${count(kind)} ${count(kind) === 1 ? KINDS[kind].singular : KINDS[kind].plural}`).join(', ');
+  const perKind = new Map<string, number>();
+  for (const entry of model.entries) perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + 1);
+  const counts = ENTITY_KINDS.map((kind) => {
+    const count = perKind.get(kind) ?? 0;
+    return `${count} ${count === 1 ? KINDS[kind].singular : KINDS[kind].plural}`;
+  }).join(', ');
   return `${errors === 0 ? '✓' : '✗'} ${counts}: ${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}.`;
+}
+
+const sourceIndexes = new WeakMap<OpenRegister, Map<string, SourceFile>>();
+
+/**
+ * A file's text as the register read it. A command that edits a file starts
+ * from these bytes rather than reading the file a second time: what it
+ * checked is what it changes (and the write refuses a file changed since).
+ */
+export function sourceText(register: OpenRegister, relPath: string): string {
+  let index = sourceIndexes.get(register);
+  if (!index) sourceIndexes.set(register, (index = new Map(register.sources.map((source) => [source.relPath, source]))));
+  const source = index.get(relPath);
+  if (!source || source.unusable) throw new UserError(`${relPath} kunde inte läsas när registret lästes in.`);
+  return Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength).toString('utf8');
 }

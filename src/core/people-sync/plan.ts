@@ -7,7 +7,6 @@ import { addTo } from '../collections.ts';
 import { needsNamedPeople } from '../domain/lifecycle.ts';
 import { unitSubtree, type PersonRecord, type RegisterModel } from '../model/model.ts';
 import { roleTitle } from '../domain/roles.ts';
-import type { Entry, ParsedRegister } from '../reading/parse.ts';
 import { foldText, joinSwedish } from '../text/text.ts';
 import type { DirectoryPerson } from './directory.ts';
 
@@ -35,6 +34,8 @@ export interface SyncPlan {
   updates: PersonUpdate[];
   /** Rows that could not be used, and why. */
   rowNotes: { row: number; reason: string }[];
+  /** People whose files have errors: not compared with the export until they are fixed. */
+  broken: { id: string; name: string; file: string }[];
   /** People whose e-mail or user name stands on several rows: not changed, and never taken to have left. */
   duplicates: { id: string; name: string; rows: number[] }[];
   /** People the sync would mark as left because the export lacks them, against all people it covers. */
@@ -54,11 +55,10 @@ export interface SyncOptions {
 /** O(export rows + people + role assignments). */
 export function planPeopleSync(
   directory: readonly DirectoryPerson[],
-  parsed: ParsedRegister,
   model: RegisterModel,
   options: SyncOptions = {},
 ): SyncPlan {
-  const plan: SyncPlan = { updates: [], rowNotes: [], duplicates: [], missing: { count: 0, inScope: 0 }, unmappedDepartments: [], matched: 0 };
+  const plan: SyncPlan = { updates: [], rowNotes: [], broken: [], duplicates: [], missing: { count: 0, inScope: 0 }, unmappedDepartments: [], matched: 0 };
   const unitOf = departmentMapper(model, options.departments ?? {});
 
   // Index the export; an e-mail address or user name on two rows identifies nobody.
@@ -94,18 +94,23 @@ export function planPeopleSync(
 
   const scopeUnits = scopeOf(model, options.scope, unitOf);
   const unmapped = new Map<string, number>();
-  const entries = new Map(parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry]));
-  for (const entry of entries.values()) {
-    const data = entry.data as Partial<PersonRecord>;
-    const email = typeof data.email === 'string' ? data.email.toLowerCase() : undefined;
-    const userName = typeof data.userName === 'string' ? data.userName.toLowerCase() : undefined;
+  // In file order, so that the plan reads the same run after run.
+  for (const entry of model.entries) {
+    if (entry.kind !== 'person') continue;
+    const data = model.personById.get(entry.id);
+    if (!entry.valid || !data) {
+      plan.broken.push({ id: entry.id, name: entry.name ?? entry.id, file: entry.file });
+      continue;
+    }
+    const email = data.email.toLowerCase();
+    const userName = data.userName?.toLowerCase();
     const record =
       (email ? unique(byEmail.get(email)) : undefined) ??
       (userName ? unique(byUser.get(userName)) : undefined) ??
       (email ? unique(byUser.get(email.split('@')[0] as string)) : undefined);
     const update: PersonUpdate = {
-      id: entry.fileId,
-      name: String(data.name ?? entry.fileId),
+      id: entry.id,
+      name: data.name,
       relPath: entry.relPath,
       file: entry.file,
       changes: [],
@@ -115,11 +120,11 @@ export function planPeopleSync(
       const from = data[key as keyof PersonRecord] as string | boolean | undefined;
       if (to !== undefined && to !== from) update.changes.push({ key, from, to });
     };
-    const inScope = !scopeUnits || (typeof data.unit === 'string' && scopeUnits.has(data.unit));
+    const inScope = !scopeUnits || scopeUnits.has(data.unit);
     if (inScope && data.active !== false) plan.missing.inScope++;
     const duplicates = record ? [] : duplicateRows(email, userName);
     if (duplicates.length > 0) {
-      plan.duplicates.push({ id: entry.fileId, name: update.name, rows: [...new Set(duplicates.map((row) => row.row))].sort((a, b) => a - b) });
+      plan.duplicates.push({ id: entry.id, name: update.name, rows: [...new Set(duplicates.map((row) => row.row))].sort((a, b) => a - b) });
       continue;
     }
     if (record) {
@@ -143,7 +148,7 @@ export function planPeopleSync(
       update.left = 'finns inte i exporten';
       plan.missing.count++;
     }
-    if (update.left) update.vacated = vacatedRoles(entry, model);
+    if (update.left) update.vacated = vacatedRoles(entry.id, model);
     if (update.changes.length > 0) plan.updates.push(update);
   }
   plan.unmappedDepartments = [...unmapped].map(([department, people]) => ({ department, people })).sort((a, b) => b.people - a.people || a.department.localeCompare(b.department, 'sv'));
@@ -175,14 +180,14 @@ function scopeOf(
 }
 
 /** "systemförvaltare för Lönesystem: systemägaren Anna Andersson utser en ny". */
-function vacatedRoles(entry: Entry, model: RegisterModel): string[] {
+function vacatedRoles(personId: string, model: RegisterModel): string[] {
   const itDepartment = model.unitById.get(model.settings.itDepartment)?.name ?? 'IT-avdelningen';
-  return (model.assignmentsByHolder.get(entry.fileId) ?? [])
+  return (model.assignmentsByHolder.get(personId) ?? [])
     .filter(({ system, role }) => role !== 'users' && needsNamedPeople(system.status))
     .map(({ system, role }) => {
       const owner = model.personById.get(system.roles.owner);
       const actor =
-        role === 'owner' || !owner || owner.id === entry.fileId || !owner.active
+        role === 'owner' || !owner || owner.id === personId || !owner.active
           ? `${itDepartment} behöver se till att systemet får en ny systemägare`
           : `systemägaren ${owner.name} behöver utse en ny`;
       return `${roleTitle(role).toLocaleLowerCase('sv')} för ${system.name}: ${actor}`;
@@ -222,6 +227,7 @@ export function describeSync(plan: SyncPlan, model: RegisterModel): string[] {
     );
     lines.push(`${update.name}: ${changes.join(', ')} (${update.file}).`);
   }
+  for (const person of plan.broken) lines.push(`${person.name} jämfördes inte: ${person.file} har fel som behöver rättas först (npm run validate).`);
   for (const duplicate of plan.duplicates)
     lines.push(`${duplicate.name} står på flera rader i exporten (${duplicate.rows.join(', ')}) och ändras inte; rätta dubbletten i katalogen.`);
   return lines;

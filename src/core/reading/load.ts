@@ -1,7 +1,7 @@
 // Reading a register folder from disk: the only part of the core that does I/O.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { UserError } from '../errors.ts';
+import { errorCode, UserError } from '../errors.ts';
 import type { SourceFile } from './parse.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
 
@@ -108,7 +108,7 @@ export function readNamedFile(path: string, shown: string, maxBytes: number): Bu
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT') throw new UserError(`Hittar inte filen "${shown}".`);
     if (code === 'EISDIR') throw new UserError(`"${shown}" är en mapp. Ange en fil.`);
     throw new UserError(`Filen "${shown}" kan inte läsas (${reasonOf(error)}).`);
@@ -130,7 +130,7 @@ function sizeText(bytes: number): string {
 }
 
 function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   return code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : (code ?? 'okänt fel');
 }
 

@@ -3,6 +3,7 @@
 // checks of the data (schema, hidden characters, Markdown) are the
 // validator's (checking/check-files.ts). Pure: the bytes come in from
 // load.ts, nothing here touches the disk.
+import { addToSet } from '../collections.ts';
 import { findingAt, type Finding, type Problem } from '../findings/findings.ts';
 import type { Kind } from '../kinds.ts';
 import { decodeSource } from './decode.ts';
@@ -115,7 +116,5 @@ export function parseRegister(sources: readonly SourceFile[]): ParsedRegister {
 }
 
 function addFileId(parsed: ParsedRegister, kind: Kind, id: string): void {
-  const ids = parsed.fileIds.get(kind);
-  if (ids) ids.add(id);
-  else parsed.fileIds.set(kind, new Set([id]));
+  addToSet(parsed.fileIds, kind, id);
 }

@@ -116,7 +116,7 @@ const SWEDISH_REASONS: [RegExp, RuleId, string][] = [
 ];
 
 function describeYamlError(text: string, error: unknown): Problem {
-  const reason = error instanceof YAMLException ? error.reason : String((error as Error)?.message ?? error);
+  const reason = error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
   const mark = error instanceof YAMLException ? error.mark : undefined;
   let line = mark ? mark.line + 1 : 1;
   let column = mark ? mark.column + 1 : 1;

@@ -2,6 +2,7 @@
 // the two registers' data (not their text): "Lönesystem: systemförvaltare
 // ändras från Bo Berg till Cecilia Ceder." Works on registers that do not
 // validate, since a pull request under review may not yet.
+import { addTo } from '../collections.ts';
 import { ENTITY_KINDS, KINDS, type Kind } from '../kinds.ts';
 import { formatSwedishDate, isCalendarDate } from '../text/dates.ts';
 import { fieldTitle } from '../schema/labels.ts';
@@ -224,9 +225,7 @@ function rolesByHolder(entries: readonly Entry[]): Map<string, { system: string;
     if (entry.kind !== 'system') continue;
     for (const { path, id } of referencesOf('system', entry.data)) {
       if (path[0] !== 'roles') continue;
-      const held = result.get(id) ?? [];
-      held.push({ system: entryName(entry, entry.fileId), role: path[1] as RoleKey });
-      result.set(id, held);
+      addTo(result, id, { system: entryName(entry, entry.fileId), role: path[1] as RoleKey });
     }
   }
   return result;

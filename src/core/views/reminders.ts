@@ -9,11 +9,9 @@ import { addTo } from '../collections.ts';
 import type { Finding } from '../findings/findings.ts';
 import { PERSON_LEFT_RULES, ruleInfo } from '../findings/rule-catalogue.ts';
 import { needsReview } from '../domain/lifecycle.ts';
-import type { RegisterModel } from '../model/model.ts';
+import type { RegisterModel, SystemRecord } from '../model/model.ts';
 import { contractDeadlines, reviewDue } from '../domain/review.ts';
 import { roleTitle } from '../domain/roles.ts';
-import type { CheckedRegister } from '../checking/check-files.ts';
-import type { System } from '../schema/types.ts';
 import { daysBetween, formatSwedishDate } from '../text/dates.ts';
 import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish } from '../text/text.ts';
@@ -43,39 +41,33 @@ export interface Reminder {
 
 export interface ReminderInput {
   findings: readonly Finding[];
-  parsed: CheckedRegister;
   model: RegisterModel;
   today: string;
   editUrl: (relPath: string) => string | undefined;
 }
 
-type RawSystem = Partial<Omit<System, 'roles' | 'contract'>> & {
-  roles?: Partial<System['roles']>;
-  contract?: Partial<NonNullable<System['contract']>>;
-};
-
 /** O(findings + systems + people). */
-export function buildReminders({ findings, parsed, model, today, editUrl }: ReminderInput): Reminder[] {
+export function buildReminders({ findings, model, today, editUrl }: ReminderInput): Reminder[] {
   const { settings } = model;
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) addTo(byFile, finding.file, finding);
-  const personFiles = new Map(parsed.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.fileId, entry.file]));
+  const personFiles = new Map(model.entries.filter((entry) => entry.kind === 'person').map((entry) => [entry.id, entry.file]));
   const perOwner = new Map<string, ReminderSystem[]>();
-  for (const entry of parsed.entries) {
+  // Every system file, valid or not: a file with errors is a reminder of its own, to the owner it names.
+  for (const entry of model.entries) {
     if (entry.kind !== 'system') continue;
-    const data = entry.data as RawSystem;
-    const actions = actionsFor(data, byFile.get(entry.file) ?? [], model, today, personFiles);
+    const system = entry.valid ? model.systemById.get(entry.id) : undefined;
+    const fileFindings = byFile.get(entry.file) ?? [];
+    const actions = [...fileActions(fileFindings), ...(system ? systemActions(system, fileFindings, model, today, personFiles) : [])];
     if (actions.length === 0) continue;
-    const owner = typeof data.roles?.owner === 'string' ? data.roles.owner : '';
-    const system: ReminderSystem = {
-      id: entry.fileId,
-      name: typeof data.name === 'string' ? data.name : entry.fileId,
+    addTo(perOwner, entry.owner ?? '', {
+      id: entry.id,
+      name: entry.name ?? entry.id,
       file: entry.file,
       editUrl: editUrl(entry.relPath),
-      pageUrl: systemPageUrl(model, entry.fileId),
+      pageUrl: systemPageUrl(model, entry.id),
       actions,
-    };
-    addTo(perOwner, owner, system);
+    });
   }
   const reminders: Reminder[] = [];
   const unreachable: Reminder['unreachable'] = [];
@@ -118,15 +110,8 @@ export function buildReminders({ findings, parsed, model, today, editUrl }: Remi
   return reminders;
 }
 
-/** What must be done about one system, in Swedish sentences. */
-function actionsFor(
-  data: RawSystem,
-  fileFindings: readonly Finding[],
-  model: RegisterModel,
-  today: string,
-  personFiles: ReadonlyMap<string, string>,
-): string[] {
-  const { settings } = model;
+/** What the validator found in a system's file: its errors, and role holders who left. */
+function fileActions(fileFindings: readonly Finding[]): string[] {
   const actions: string[] = [];
   const errors = fileFindings.filter((finding) => finding.severity === 'error' && !PERSON_LEFT_RULES.has(finding.rule));
   if (errors.length > 0) {
@@ -136,33 +121,43 @@ function actionsFor(
     );
   }
   for (const finding of fileFindings.filter((item) => PERSON_LEFT_RULES.has(item.rule))) actions.push(finding.message);
-  const status = typeof data.status === 'string' ? data.status : '';
-  if (needsReview(status)) {
-    const review = fileFindings.find((finding) => finding.rule === 'review-missing' || finding.rule === 'review-overdue');
-    const due = reviewDue(data.reviewed, settings.reviewIntervalMonths);
-    if (review) actions.push(review.message);
-    else if (due && due >= today && daysBetween(today, due) <= settings.reminderDays) {
+  return actions;
+}
+
+/** What must be done about a valid system in use: reviews, its contract, reviewers without an account. */
+function systemActions(
+  system: SystemRecord,
+  fileFindings: readonly Finding[],
+  model: RegisterModel,
+  today: string,
+  personFiles: ReadonlyMap<string, string>,
+): string[] {
+  const { settings } = model;
+  if (!needsReview(system.status)) return [];
+  const actions: string[] = [];
+  const review = fileFindings.find((finding) => finding.rule === 'review-missing' || finding.rule === 'review-overdue');
+  const due = reviewDue(system.reviewed, settings.reviewIntervalMonths);
+  if (review) actions.push(review.message);
+  else if (due && due >= today && daysBetween(today, due) <= settings.reminderDays) {
+    actions.push(
+      `Granskningen förfaller ${formatSwedishDate(due)}, om ${daysBetween(today, due)} dagar. Gå igenom uppgifterna och bekräfta dem med npm run attest -- ${system.id}.`,
+    );
+  }
+  const contract = contractAction(system.contract, settings.procurementLeadMonths, settings.contractWarningDays, today);
+  if (contract) actions.push(contract);
+  for (const role of ['owner', 'manager'] as const) {
+    const person = model.personById.get(system.roles[role]);
+    if (person?.active && !person.gitHandle)
       actions.push(
-        `Granskningen förfaller ${formatSwedishDate(due)}, om ${daysBetween(today, due)} dagar. Gå igenom uppgifterna och bekräfta dem med npm run attest -- ${data.id ?? ''}.`,
+        `${roleTitle(role)} ${person.name} saknar användarnamn på GitHub (gitHandle) och blir inte ombedd att granska ändringar i systemet. Lägg till det i ${personFiles.get(person.id) ?? person.source}.`,
       );
-    }
-    const contract = contractAction(data.contract, settings.procurementLeadMonths, settings.contractWarningDays, today);
-    if (contract) actions.push(contract);
-    for (const role of ['owner', 'manager'] as const) {
-      const personId = data.roles?.[role];
-      const person = typeof personId === 'string' ? model.personById.get(personId) : undefined;
-      if (person?.active && !person.gitHandle)
-        actions.push(
-          `${roleTitle(role)} ${person.name} saknar användarnamn på GitHub (gitHandle) och blir inte ombedd att granska ändringar i systemet. Lägg till det i ${personFiles.get(person.id) ?? person.source}.`,
-        );
-    }
   }
   return actions;
 }
 
 /** When procurement or notice must start within the warning window (or has passed while the contract runs). */
-function contractAction(contract: RawSystem['contract'], leadMonths: number, warningDays: number, today: string): string | undefined {
-  const deadlines = contractDeadlines(contract as { end?: string; noticePeriod?: string } | undefined, leadMonths);
+function contractAction(contract: SystemRecord['contract'], leadMonths: number, warningDays: number, today: string): string | undefined {
+  const deadlines = contractDeadlines(contract, leadMonths);
   if (!deadlines || deadlines.end < today || daysBetween(today, deadlines.actBy) > warningDays) return undefined;
   const notice = deadlines.noticeMonths > 0 ? `uppsägningstiden (${contract?.noticePeriod}) och ` : '';
   const start =

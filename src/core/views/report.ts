@@ -12,7 +12,6 @@ import { needsReview } from '../domain/lifecycle.ts';
 import { mostDependedOn } from '../model/impact.ts';
 import { administrationOf, type RegisterModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
-import type { CheckedRegister } from '../checking/check-files.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 
 export interface ReportSubject {
@@ -72,7 +71,6 @@ function sectionOf(finding: Finding): ReportSectionKey {
 
 export interface ReportInput {
   findings: readonly Finding[];
-  parsed: CheckedRegister;
   model: RegisterModel;
   today: string;
   /** How many people to list as holding the most roles. */
@@ -80,8 +78,8 @@ export interface ReportInput {
 }
 
 /** O(findings log findings + role assignments). */
-export function buildReport({ findings, parsed, model, today, top = 10 }: ReportInput): Report {
-  const subjects = subjectLookup(parsed);
+export function buildReport({ findings, model, today, top = 10 }: ReportInput): Report {
+  const subjects = subjectLookup(model);
   const lines = new Map<ReportSectionKey, ReportLine[]>();
   const add = (key: ReportSectionKey, line: ReportLine) => addTo(lines, key, line);
   const rolesLeft = new Map<string, { system: ReportSubject; role: string }[]>();
@@ -90,11 +88,7 @@ export function buildReport({ findings, parsed, model, today, top = 10 }: Report
     add(sectionOf(finding), { subject, text: finding.message, severity: finding.severity, rule: finding.rule });
     if (PERSON_LEFT_RULES.has(finding.rule)) {
       const role = roleTitle(finding.path?.[1] as RoleKey).toLocaleLowerCase('sv');
-      for (const person of finding.refs ?? []) {
-        const held = rolesLeft.get(person) ?? [];
-        held.push({ system: subject, role });
-        rolesLeft.set(person, held);
-      }
+      for (const person of finding.refs ?? []) addTo(rolesLeft, person, { system: subject, role });
     }
   }
   for (const [personId, held] of rolesLeft) {
@@ -187,16 +181,15 @@ function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverag
   };
 }
 
-/** Names for what findings are about, from the parsed entries (also those that do not validate). */
-function subjectLookup(parsed: CheckedRegister): (finding: Finding) => ReportSubject {
-  const byFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
+/** Names for what findings are about, from every entry read (also those that do not validate). */
+function subjectLookup(model: RegisterModel): (finding: Finding) => ReportSubject {
+  const byFile = new Map(model.entries.map((entry) => [entry.file, entry]));
   return (finding) => {
     const entry = byFile.get(finding.file);
-    const name = entry?.data.name ?? entry?.data.title;
     return {
       kind: entry?.kind ?? finding.entry?.kind ?? 'settings',
-      id: entry?.fileId ?? finding.entry?.id ?? '',
-      name: typeof name === 'string' && name.trim() ? name : (entry?.fileId ?? finding.file),
+      id: entry?.id ?? finding.entry?.id ?? '',
+      name: entry?.name ?? entry?.id ?? finding.file,
       file: finding.file,
     };
   };

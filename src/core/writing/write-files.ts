@@ -14,7 +14,7 @@
 import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UserError } from '../errors.ts';
+import { errorCode, errorText, UserError } from '../errors.ts';
 import { displayPathOf } from '../reading/load.ts';
 
 export interface FileToWrite {
@@ -46,7 +46,7 @@ function lstatOrUndefined(path: string) {
   try {
     return lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
 }
@@ -55,7 +55,7 @@ function readOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errorCode(error) === 'ENOENT') return null;
     throw error;
   }
 }
@@ -135,8 +135,7 @@ export function applyWrites(plan: WritePlan, options: { cwd?: string } = {}): vo
       for (const file of done.reverse()) restore(join(plan.registry, file.relPath), file.previous);
       for (const folder of createdFolders.reverse()) rmSync(folder, { recursive: true, force: true });
       rmSync(journalPath, { force: true });
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UserError(`Filerna kunde inte skrivas (${reason}). Inget ändrades i registret.`);
+      throw new UserError(`Filerna kunde inte skrivas (${errorText(error)}). Inget ändrades i registret.`);
     }
     rmSync(journalPath, { force: true });
   });
@@ -225,7 +224,7 @@ function withLock<T>(root: string, work: () => T): T {
       writeExclusive(lockPath, me);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(error, lockPath);
+      if (errorCode(error) !== 'EEXIST' || attempt > 0) throw lockError(error, lockPath);
       const holder = readOrNull(lockPath) ?? '';
       if (isAlive(holder)) {
         throw new UserError(
@@ -245,8 +244,7 @@ function withLock<T>(root: string, work: () => T): T {
 
 function lockError(error: unknown, lockPath: string): UserError {
   if (error instanceof UserError) return error;
-  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new UserError(`Registret kan inte låsas för skrivning (${reason}, ${lockPath}). Kontrollera behörigheten till mappen.`);
+  return new UserError(`Registret kan inte låsas för skrivning (${errorText(error)}, ${lockPath}). Kontrollera behörigheten till mappen.`);
 }
 
 function isAlive(holder: string): boolean {
@@ -256,7 +254,7 @@ function isAlive(holder: string): boolean {
     process.kill(Number(pid), 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 
