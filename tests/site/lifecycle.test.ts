@@ -1,4 +1,4 @@
-// What a system's status means is decided once (src/core/model/lifecycle.ts).
+// What a system's status means is decided once (src/core/domain/lifecycle.ts).
 // This walks every status through the validator, the report and the built
 // site, and proves that they agree with the lifecycle and with each other.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // the search box is accessible and Swedish. Result text comes from the index
 // and is inserted as text; only Pagefind's <mark> highlights are kept. When
 // Pagefind finds little, "Menade du …?" suggests names from our own list
-// (src/core/views/search-names.ts): typos and words inside compounds.
+// (lib/search-names.ts): typos and words inside compounds.
 import { foldText } from '../lib/text.ts';
 import { suggest, type NameEntry } from '../lib/search-names.ts';
 
