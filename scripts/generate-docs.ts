@@ -6,25 +6,24 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineCommand, EXIT_OK, runMain } from '../src/cli/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { GENERATED_SECTIONS, withSection } from '../src/core/findings/rule-docs.ts';
-import { REPORT_TEMPLATES } from '../src/core/forge/change-report.ts';
-import { ARCHITECTURE_FILES, ARCHITECTURE_SECTION } from './architecture.ts';
+import { withSection } from '../src/core/findings/rule-docs.ts';
+import { GENERATED_FILES, GENERATED_SECTIONS } from './docs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
 export const main = defineCommand({
   name: 'docs',
-  description: 'Skriver regeltabellerna i README.md och CONTRIBUTING.md ur regelkatalogen, bilden och tabellen i docs/arkitektur.md ur lagren i architecture.ts, och mallarna för ändringsrapporter på GitHub och GitLab.',
+  description: 'Skriver regeltabellerna i README.md och CONTRIBUTING.md ur regelkatalogen, bilden och tabellen i docs/arkitektur.md ur lagren i architecture.ts, tabellerna i docs/synlighet.md ur schemats synlighet, och mallarna för ändringsrapporter på GitHub och GitLab.',
   options: {},
   run({ print }) {
-    for (const { file, marker, content } of [...GENERATED_SECTIONS, ARCHITECTURE_SECTION]) {
+    for (const { file, marker, content } of GENERATED_SECTIONS) {
       const path = join(ROOT, file);
       const updated = withSection(readFileSync(path, 'utf8'), marker, content());
       if (updated === undefined) throw new UserError(`${file} saknar markeringarna för ${marker}.`);
       writeFileSync(path, updated);
       print(`Skrev ${file} (${marker}).`);
     }
-    for (const { file, content } of [...REPORT_TEMPLATES, ...ARCHITECTURE_FILES]) {
+    for (const { file, content } of GENERATED_FILES) {
       mkdirSync(dirname(join(ROOT, file)), { recursive: true });
       writeFileSync(join(ROOT, file), content());
       print(`Skrev ${file}.`);

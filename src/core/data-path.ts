@@ -4,12 +4,12 @@
 
 export type DataPath = readonly (string | number)[];
 
-/** The value at a path of keys, or undefined where the path does not exist. */
-export function valueAt(data: Record<string, unknown>, path: readonly string[]): unknown {
+/** The value at a path of keys and list indexes, or undefined where the path does not exist. */
+export function valueAt(data: unknown, path: DataPath): unknown {
   let value: unknown = data;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
+    value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
 }

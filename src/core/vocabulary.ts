@@ -35,6 +35,23 @@ export const WEB_URL_PATTERN = /^https?:\/\/[^\s/?#"<>\\^`{|}]+[^\s"<>\\^`{|}]*$
  * (model/references.ts). Editors ignore it; ajv knows it as an annotation.
  */
 export const REFERENCES_KEYWORD = 'x-references';
+/**
+ * The JSON Schema keyword that says who may see a field: its audience, why,
+ * and on what grounds it is withheld from a wider one (domain/visibility.ts).
+ */
+export const VISIBILITY_KEYWORD = 'x-visibility';
+
+/**
+ * Who a build of the site, and everything in it, is for, from the widest:
+ * anyone (the public site and open data), the municipality's staff (the
+ * intranet), and the security function that needs the full picture.
+ */
+export const AUDIENCES = ['offentlig', 'intern', 'skyddad'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** How often the register is updated, as its open data says (DCAT-AP-SE accrualPeriodicity). */
+export const UPDATE_FREQUENCIES = ['löpande', 'dagligen', 'veckovis', 'månadsvis', 'kvartalsvis', 'årligen'] as const;
+
 /** A GitHub team, @organisation/team. */
 export const TEAM_PATTERN = /^@[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_CATALOGUE } from '../../src/core/findings/rule-catalogue.ts';
-import { GENERATED_SECTIONS, withSection } from '../../src/core/findings/rule-docs.ts';
-import { REPORT_TEMPLATES } from '../../src/core/forge/change-report.ts';
+import { withSection } from '../../src/core/findings/rule-docs.ts';
+import { GENERATED_FILES, GENERATED_SECTIONS } from '../../scripts/docs.ts';
 import { REPO } from '../helpers/run.ts';
 
 describe('generated documentation', () => {
@@ -17,7 +17,7 @@ describe('generated documentation', () => {
     },
   );
 
-  it.each(REPORT_TEMPLATES.map((template) => [template.file, template] as const))('%s is what npm run docs writes', (file, template) => {
+  it.each(GENERATED_FILES.map((template) => [template.file, template] as const))('%s is what npm run docs writes', (file, template) => {
     expect(readFileSync(join(REPO, file), 'utf8'), 'kör npm run docs').toBe(template.content());
   });
 

@@ -1,11 +1,10 @@
 // Real register folders for tests: the minimal fixture register, copied to a
 // temporary folder and changed one file at a time.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { displayPathOf, readRegisterSources } from '../../src/core/reading/load.ts';
+import { dirname, join, relative } from 'node:path';
 import { formatJson, type Finding } from '../../src/core/findings/findings.ts';
-import { validateSources } from '../../src/core/checking/validate.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL = join(FIXTURES, 'minimal');
@@ -21,11 +20,19 @@ export function copyRegister(from = MINIMAL): { cwd: string; root: string } {
   return { cwd, root };
 }
 
-/** Copies the files of an invalid-fixture case over a copy of the minimal register. */
+/**
+ * Copies the files of an invalid-fixture case over a copy of the minimal
+ * register; files under skyddat/ make a protected registry beside it.
+ */
 export function materializeCase(caseDir: string): { cwd: string; root: string } {
   const target = copyRegister();
   for (const file of listFiles(caseDir)) {
     if (file === 'expected.json') continue;
+    if (file.startsWith('skyddat/')) {
+      mkdirSync(dirname(join(target.cwd, file)), { recursive: true });
+      cpSync(join(caseDir, file), join(target.cwd, file));
+      continue;
+    }
     if (file === 'remove.txt') {
       for (const line of readFileSync(join(caseDir, file), 'utf8').split('\n').filter(Boolean)) rmSync(join(target.root, line));
       continue;
@@ -42,8 +49,10 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
+/** Validates a register folder as every command does: with its protected registry, when it names one that is there. */
 export function validateFolder(root: string, cwd: string, today = TODAY) {
-  return validateSources(readRegisterSources(root, cwd), { today, root: displayPathOf(root, cwd) });
+  const { findings, parsed } = openRegister(root, { today, cwd });
+  return { findings, parsed };
 }
 
 /** Findings as users see them in --format json: the six documented fields. */

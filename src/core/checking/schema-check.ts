@@ -17,6 +17,7 @@ import {
   PHONE_PATTERN,
   REFERENCES_KEYWORD,
   TEAM_PATTERN,
+  VISIBILITY_KEYWORD,
   WEB_URL_PATTERN,
 } from '../vocabulary.ts';
 import { capitalize, closestMatch, didYouMean, joinSwedish, lowerFirst, quoted, toId } from '../text/text.ts';
@@ -33,6 +34,7 @@ function validatorFor(kind: Kind): ValidateFunction {
       ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
       // An annotation for the register's own code (model/references.ts), not a check.
       ajv.addKeyword(REFERENCES_KEYWORD);
+      ajv.addKeyword(VISIBILITY_KEYWORD);
       formats.default(ajv, ['date', 'email', 'uri']);
     }
     validate = ajv.compile(COMMITTED_SCHEMAS[kind]);

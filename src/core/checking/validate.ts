@@ -2,7 +2,9 @@
 // read (reading/), check each file (check-files.ts), check the rules between
 // files (rules/), locate. Pure.
 import { addTo } from '../collections.ts';
-import { parseRegister, type SourceFile } from '../reading/parse.ts';
+import { valueAt } from '../data-path.ts';
+import { parseRegister, type Overlay, type SourceFile } from '../reading/parse.ts';
+import { mergeProtected } from '../reading/protected.ts';
 import { locatePaths } from '../reading/locate.ts';
 import { compareFindings, type Finding } from '../findings/findings.ts';
 import { checkFiles, type CheckedRegister } from './check-files.ts';
@@ -14,6 +16,8 @@ export interface ValidateOptions {
   today: string;
   /** The register root as shown in messages, e.g. "registry". */
   root: string;
+  /** The protected registry's files (settings.protectedRegistry), when it is there to be read. */
+  protectedSources?: readonly SourceFile[];
 }
 
 export interface Validation {
@@ -23,9 +27,11 @@ export interface Validation {
 
 /** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
-  const parsed = checkFiles(parseRegister(sources));
+  const main = parseRegister(sources);
+  const parsed = checkFiles(options.protectedSources ? mergeProtected(main, parseRegister(options.protectedSources)) : main);
+  const { protectedSources: _protected, ...rest } = options;
   const context = buildContext(parsed.entries, {
-    ...options,
+    ...rest,
     fileIds: parsed.fileIds,
     sourcePaths: new Set(sources.map((source) => source.relPath)),
   });
@@ -35,26 +41,39 @@ export function validateSources(sources: readonly SourceFile[], options: Validat
   return { findings, parsed };
 }
 
-/** Gives findings that name a data path their line and column, parsing positions once per file that has any. */
+/**
+ * Gives findings that name a data path their line and column, parsing
+ * positions once per file that has any. A finding about a field that came
+ * from the protected registry is moved to that file first.
+ */
 function locate(findings: Finding[], parsed: CheckedRegister): void {
+  const texts = new Map<string, { text: string; lineOffset: number }>();
+  const overlaysByFile = new Map<string, readonly Overlay[]>();
+  for (const entry of parsed.entries) {
+    texts.set(entry.file, entry);
+    for (const overlay of entry.overlays ?? []) texts.set(overlay.file, overlay);
+    if (entry.overlays) overlaysByFile.set(entry.file, entry.overlays);
+  }
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.line > 0) continue;
+    const from = finding.path && finding.path.length > 0 && overlaysByFile.get(finding.file)?.find((overlay) => valueAt(overlay.data, finding.path ?? []) !== undefined);
+    if (from) finding.file = from.file;
     addTo(byFile, finding.file, finding);
   }
-  const entryByFile = new Map(parsed.entries.map((entry) => [entry.file, entry]));
   for (const [file, fileFindings] of byFile) {
-    const entry = entryByFile.get(file);
-    const positions = entry
+    const source = texts.get(file);
+    const positions = source
       ? locatePaths(
-          entry.text,
+          source.text,
           fileFindings.map((finding) => ({ path: finding.path ?? [], target: finding.target ?? 'key' })),
         )
       : [];
     fileFindings.forEach((finding, index) => {
       const position = positions[index] ?? { line: 1, column: 1 };
-      finding.line = position.line + (entry?.lineOffset ?? 0);
+      finding.line = position.line + (source?.lineOffset ?? 0);
       finding.column = position.column;
     });
   }
 }
+

@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning';
 
 /** Where in the pipeline a rule belongs; the report and the docs group by it. */
-export type RuleGroup = 'fil' | 'schema' | 'identitet' | 'referenser' | 'roller' | 'granskning' | 'avtal';
+export type RuleGroup = 'fil' | 'schema' | 'identitet' | 'referenser' | 'synlighet' | 'roller' | 'granskning' | 'avtal';
 
 export interface RuleInfo {
   severity: Severity;
@@ -27,6 +27,7 @@ export const RULE_GROUPS: Record<RuleGroup, string> = {
   schema: 'Fälten följer schemat',
   identitet: 'Id och filnamn',
   referenser: 'Hänvisningar mellan filer',
+  synlighet: 'Vem som får se vad',
   roller: 'Förvaltningsorganisationen',
   granskning: 'Granskning',
   avtal: 'Avtal',
@@ -351,6 +352,41 @@ export const RULE_CATALOGUE = {
     fix: 'Ändra parent så att kedjan slutar vid den översta enheten.',
   },
   // The management organisation (guideline §4).
+  'visibility-unknown-field': {
+    severity: 'error',
+    group: 'synlighet',
+    title: 'Okänt fält i visibility',
+    checks: 'varje fält som visibility i settings.yaml ger en annan synlighet finns, skrivet sort.fält (system.notes)',
+    fix: 'Rätta fältets sökväg; fälten och deras synlighet står i docs/synlighet.md.',
+  },
+  'visibility-fixed-field': {
+    severity: 'error',
+    group: 'synlighet',
+    title: 'Fältet följer posten',
+    checks: 'visibility ändrar inte id, namn eller ett obligatoriskt fält, som alltid följer posten eller sitt avsnitt',
+    fix: 'Ge hela avsnittet en annan synlighet, eller hela posten med visibility: i postens fil.',
+  },
+  'visibility-reference': {
+    severity: 'error',
+    group: 'synlighet',
+    title: 'Pekar på något mer skyddat',
+    checks: 'ett obligatoriskt fält som syns för en publik pekar inte på en post som den publiken inte får se',
+    fix: 'Gör posten lika skyddad som den den pekar på, eller peka på en annan post.',
+  },
+  'protected-orphan': {
+    severity: 'error',
+    group: 'synlighet',
+    title: 'Skyddad fil utan post',
+    checks: 'varje fil i det skyddade registret hör till en post med samma id i registret',
+    fix: 'Rätta filnamnet och id, eller lägg till posten i registret först.',
+  },
+  'protected-field-placement': {
+    severity: 'error',
+    group: 'synlighet',
+    title: 'Fält i fel register',
+    checks: 'skyddade fält står i det skyddade registret när det finns ett, och bara skyddade fält står där',
+    fix: 'Flytta fältet till den fil meddelandet anger.',
+  },
   'role-holder-left': {
     severity: 'error',
     group: 'roller',

@@ -27,17 +27,6 @@ export function commonErrorTable(): string {
   return ['| Regel | Vad den betyder | Så rättar du |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-export interface GeneratedSection {
-  file: string;
-  marker: string;
-  content: () => string;
-}
-
-export const GENERATED_SECTIONS: readonly GeneratedSection[] = [
-  { file: 'README.md', marker: 'regler', content: ruleTable },
-  { file: 'CONTRIBUTING.md', marker: 'vanliga-fel', content: commonErrorTable },
-];
-
 /** The text with the section between its markers replaced; undefined when the markers are missing. */
 export function withSection(text: string, marker: string, content: string): string | undefined {
   const start = `<!-- ${marker}:start, genereras av npm run docs -->`;

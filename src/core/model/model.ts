@@ -17,9 +17,20 @@ export type UnitRecord = WithSource<Unit>;
 export type EquipmentRecord = WithSource<Equipment>;
 export type GuidelineRecord = WithSource<Guideline & { id: string; body: string; /** Rendered by the validator (views/markdown.ts). */ html: string }>;
 
+/**
+ * A system as a narrower audience may not see it all (model/visible.ts): its
+ * roles are staff's, so the public sees a system without them. Every other
+ * field that can be cut away is optional in the schema already.
+ */
+export type VisibleSystem = Omit<SystemRecord, 'roles'> & { roles?: SystemRecord['roles'] };
+
+/** The settings every audience sees; the rest (the repository, the intervals) may be cut away. */
+type PublicSettings = 'municipality' | 'siteUrl' | 'itDepartment' | 'contactEmail' | 'dataLicense' | 'updateFrequency';
+export type VisibleSettings = Pick<Settings, PublicSettings> & Partial<Omit<Settings, PublicSettings>>;
+
 /** A system that a system uses, resolved, with how. */
-export interface Use {
-  system: SystemRecord;
+export interface Use<S extends VisibleSystem = SystemRecord> {
+  system: S;
   type?: DependencyType;
   note?: string;
 }
@@ -47,40 +58,49 @@ export interface EntrySummary {
   owner?: string;
 }
 
-export interface Assignment {
-  system: SystemRecord;
+export interface Assignment<S extends VisibleSystem = SystemRecord> {
+  system: S;
   role: RoleKey;
 }
 
-export interface RegisterModel {
+/**
+ * The resolved register, whole (RegisterModel) or as an audience sees it
+ * (VisibleModel, model/visible.ts). Views that the site uses take a
+ * VisibleModel, so that they work the same on every build; a RegisterModel
+ * is one too.
+ */
+export interface ModelOf<S extends VisibleSystem, C extends VisibleSettings> {
   /** With the schema's defaults; placeholders when the register has no valid settings.yaml. */
-  settings: Settings;
+  settings: C;
   /** Every entry that could be read, valid or not, in file order. */
   entries: EntrySummary[];
   /** Ids that files claim by their names, readable or not, per kind. */
   claimedIds: ReadonlyMap<Kind, ReadonlySet<string>>;
   /** Sorted by name with Swedish collation. */
-  systems: SystemRecord[];
+  systems: S[];
   people: PersonRecord[];
   units: UnitRecord[];
   equipment: EquipmentRecord[];
   guidelines: GuidelineRecord[];
-  systemById: Map<string, SystemRecord>;
+  systemById: Map<string, S>;
   personById: Map<string, PersonRecord>;
   unitById: Map<string, UnitRecord>;
   /** Roles held by each person or unit id, over all systems. */
-  assignmentsByHolder: Map<string, Assignment[]>;
+  assignmentsByHolder: Map<string, Assignment<S>[]>;
   /** The systems each system uses (its `dependencies`, resolved; unknown ids left out). */
-  uses: Map<string, Use[]>;
+  uses: Map<string, Use<S>[]>;
   /** Systems that depend on each system (the reverse of `dependencies`). */
-  usedBy: Map<string, SystemRecord[]>;
+  usedBy: Map<string, S[]>;
   /** Systems whose owning unit (`unit`) is each unit. */
-  systemsByUnit: Map<string, SystemRecord[]>;
+  systemsByUnit: Map<string, S[]>;
   peopleByUnit: Map<string, PersonRecord[]>;
   childUnits: Map<string, UnitRecord[]>;
   /** Units each person heads. */
   unitsByHead: Map<string, UnitRecord[]>;
 }
+
+export type RegisterModel = ModelOf<SystemRecord, Settings>;
+export type VisibleModel = ModelOf<VisibleSystem, VisibleSettings>;
 
 function records<T>(entries: readonly CheckedEntry[], kind: CheckedEntry['kind']): WithSource<T>[] {
   return entries
@@ -131,14 +151,25 @@ export function resolveRegister(parsed: { readonly entries: readonly CheckedEntr
   const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
   const settings = settingsEntry ? settingsWithDefaults(settingsEntry.data as Settings) : PLACEHOLDER_SETTINGS;
 
+  return indexModel({ settings, entries: entries.map(summaryOf), claimedIds: parsed.fileIds ?? new Map(), systems, people, units, equipment, guidelines });
+}
+
+type Records<S extends VisibleSystem, C extends VisibleSettings> = Pick<
+  ModelOf<S, C>,
+  'settings' | 'entries' | 'claimedIds' | 'systems' | 'people' | 'units' | 'equipment' | 'guidelines'
+>;
+
+/** The model's indexes over its records, both ways. O(entries + references). */
+export function indexModel<S extends VisibleSystem, C extends VisibleSettings>(records: Records<S, C>): ModelOf<S, C> {
+  const { systems, people, units } = records;
   const systemById = new Map(systems.map((system) => [system.id, system]));
-  const assignmentsByHolder = new Map<string, Assignment[]>();
-  const usedBy = new Map<string, SystemRecord[]>();
-  const systemsByUnit = new Map<string, SystemRecord[]>();
-  const uses = new Map<string, Use[]>();
+  const assignmentsByHolder = new Map<string, Assignment<S>[]>();
+  const usedBy = new Map<string, S[]>();
+  const systemsByUnit = new Map<string, S[]>();
+  const uses = new Map<string, Use<S>[]>();
   for (const system of systems) {
     for (const { role, id } of roleHolders(system)) addTo(assignmentsByHolder, id, { system, role });
-    const used: Use[] = [];
+    const used: Use<S>[] = [];
     for (const { id, type, note } of dependenciesOf(system)) {
       addTo(usedBy, id, system);
       const target = systemById.get(id);
@@ -155,16 +186,8 @@ export function resolveRegister(parsed: { readonly entries: readonly CheckedEntr
     if (unit.parent) addTo(childUnits, unit.parent, unit);
     if (unit.head) addTo(unitsByHead, unit.head, unit);
   }
-
   return {
-    settings,
-    entries: entries.map(summaryOf),
-    claimedIds: parsed.fileIds ?? new Map(),
-    systems,
-    people,
-    units,
-    equipment,
-    guidelines,
+    ...records,
     systemById,
     personById: new Map(people.map((person) => [person.id, person])),
     unitById: new Map(units.map((unit) => [unit.id, unit])),

@@ -3,11 +3,13 @@
 import { UserError } from '../errors.ts';
 import { summarize, type Finding } from '../findings/findings.ts';
 import { validateSources } from '../checking/validate.ts';
-import { ENTITY_KINDS, KINDS } from '../kinds.ts';
+import { ENTITY_KINDS, KINDS, SETTINGS_FILE } from '../kinds.ts';
 import { resolveRegister, type RegisterModel } from './model.ts';
 import { displayPathOf, readRegisterSources } from '../reading/load.ts';
 import type { CheckedRegister } from '../checking/check-files.ts';
-import type { SourceFile } from '../reading/parse.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseRegister, type SourceFile } from '../reading/parse.ts';
 
 export interface OpenRegister {
   findings: Finding[];
@@ -15,10 +17,27 @@ export interface OpenRegister {
   model: RegisterModel;
   /** The files as read, for checking the register again with some of them changed (checkWith). */
   sources: SourceFile[];
+  /** The protected registry, when settings.yaml names one: its folder, and its files when it is there. */
+  protectedRegistry?: { dir: string; sources: SourceFile[] | undefined };
 }
 
 export function openRegister(dir: string, options: { today: string; cwd: string }): OpenRegister {
-  return checkSources(readRegisterSources(dir, options.cwd), dir, options);
+  const sources = readRegisterSources(dir, options.cwd);
+  return checkSources(sources, dir, protectedRegistryOf(sources, dir, options.cwd), options);
+}
+
+/**
+ * The protected registry that settings.yaml names, read when its folder is
+ * there. Its absence is no error: the main repository's checks run without
+ * it, and only the skyddad build needs it (it says so).
+ */
+function protectedRegistryOf(sources: readonly SourceFile[], dir: string, cwd: string): OpenRegister['protectedRegistry'] {
+  const settings = sources.find((source) => source.relPath === SETTINGS_FILE);
+  const entry = settings ? parseRegister([settings]).entries[0] : undefined;
+  const path = entry?.data.protectedRegistry;
+  if (typeof path !== 'string' || !path.trim()) return undefined;
+  const folder = resolve(dir, path);
+  return { dir: folder, sources: existsSync(folder) ? readRegisterSources(folder, cwd) : undefined };
 }
 
 /**
@@ -41,12 +60,21 @@ export function checkWith(
     return { file: source.file, relPath: source.relPath, bytes, size: bytes.length };
   });
   for (const [relPath, bytes] of changed) sources.push({ file: `${root}/${relPath}`, relPath, bytes, size: bytes.length });
-  return checkSources(sources, dir, options);
+  return checkSources(sources, dir, before.protectedRegistry, options);
 }
 
-function checkSources(sources: SourceFile[], dir: string, options: { today: string; cwd: string }): OpenRegister {
-  const { findings, parsed } = validateSources(sources, { today: options.today, root: displayPathOf(dir, options.cwd) });
-  return { findings, parsed, model: resolveRegister(parsed), sources };
+function checkSources(
+  sources: SourceFile[],
+  dir: string,
+  protectedRegistry: OpenRegister['protectedRegistry'],
+  options: { today: string; cwd: string },
+): OpenRegister {
+  const { findings, parsed } = validateSources(sources, {
+    today: options.today,
+    root: displayPathOf(dir, options.cwd),
+    ...(protectedRegistry?.sources ? { protectedSources: protectedRegistry.sources } : {}),
+  });
+  return { findings, parsed, model: resolveRegister(parsed), sources, ...(protectedRegistry ? { protectedRegistry } : {}) };
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */

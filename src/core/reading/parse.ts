@@ -23,6 +23,15 @@ export interface SourceFile {
   unusable?: { rule: 'symlink' | 'file-unreadable'; message: string };
 }
 
+/** A file of the protected registry laid over an entry (reading/protected.ts). */
+export interface Overlay {
+  file: string;
+  relPath: string;
+  text: string;
+  lineOffset: number;
+  data: Record<string, unknown>;
+}
+
 export interface Entry {
   kind: Kind;
   file: string;
@@ -38,6 +47,8 @@ export interface Entry {
   body?: string;
   /** Lines before the body in the file, for locating a finding in it. */
   bodyLineOffset?: number;
+  /** The protected registry's files whose fields are laid over this entry's data. */
+  overlays?: Overlay[];
 }
 
 export interface ParsedRegister {

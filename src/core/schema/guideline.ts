@@ -1,16 +1,20 @@
 // The front matter of a guideline document: registry/guidelines/<id>.md.
 import * as z from 'zod';
-import { date, prose, text } from './common.ts';
+import { date, entryVisibility, prose, text } from './common.ts';
+import { VISIBILITY } from './visibility.ts';
+
+const visible = VISIBILITY.document;
 
 export const guidelineSchema = z
   .strictObject({
-    title: text({ title: 'Rubrik', description: 'Dokumentets rubrik.' }),
-    adoptedBy: text({ title: 'Beslutad av', description: 'Vem som antog dokumentet.', examples: ['Kommunstyrelsen'] }),
-    adopted: date({ title: 'Beslutsdatum', description: 'Dag då dokumentet antogs.' }),
-    reference: text({ title: 'Diarienummer', description: 'Beslutets diarienummer.', examples: ['KS 2019/214'] }).optional(),
-    version: text({ title: 'Version', description: 'Dokumentets version.', examples: ['1.0'] }).optional(),
-    validUntil: date({ title: 'Gäller till', description: 'Dag då dokumentet ska vara omprövat.' }).optional(),
-    summary: prose({ title: 'Sammanfattning', description: 'En mening om vad dokumentet reglerar.' }).optional(),
+    title: text({ title: 'Rubrik', description: 'Dokumentets rubrik.' , visible }),
+    adoptedBy: text({ title: 'Beslutad av', description: 'Vem som antog dokumentet.', examples: ['Kommunstyrelsen'] , visible }),
+    adopted: date({ title: 'Beslutsdatum', description: 'Dag då dokumentet antogs.' , visible }),
+    reference: text({ title: 'Diarienummer', description: 'Beslutets diarienummer.', examples: ['KS 2019/214'] , visible }).optional(),
+    version: text({ title: 'Version', description: 'Dokumentets version.', examples: ['1.0'] , visible }).optional(),
+    validUntil: date({ title: 'Gäller till', description: 'Dag då dokumentet ska vara omprövat.' , visible }).optional(),
+    visibility: entryVisibility('riktlinjen').optional(),
+    summary: prose({ title: 'Sammanfattning', description: 'En mening om vad dokumentet reglerar.' , visible }).optional(),
   })
   .meta({
     title: 'Riktlinje',

@@ -1,7 +1,8 @@
 // A system: one file registry/systems/<id>.yaml. The management organisation
 // under `roles` is the heart of the register (guideline §4).
 import * as z from 'zod';
-import { aliases, date, doc, email, idField, reference, prose, text, url } from './common.ts';
+import { aliases, date, doc, email, entryVisibility, idField, reference, prose, text, url } from './common.ts';
+import { VISIBILITY } from './visibility.ts';
 import {
   CRITICALITY_LEVELS,
   DEPENDENCY_TYPES,
@@ -25,10 +26,12 @@ const dependency = doc(
           title: 'Typ av beroende',
           description: 'dataflöde, inloggning, integration (API), filöverföring eller databas.',
           examples: ['dataflöde'],
+          visible: VISIBILITY.security,
         }).optional(),
         note: doc(z.string().regex(ONE_LINE_PATTERN).max(200), {
           title: 'Anteckning',
           description: 'Kort om beroendet, till exempel "Lönefiler varje månad".',
+          visible: VISIBILITY.security,
         }).optional(),
       }),
       { title: 'Beroende med typ', description: 'Ett system som detta system använder, med typ och anteckning.' },
@@ -107,28 +110,29 @@ const rolesSchema = doc(
     title: 'Förvaltningsorganisation',
     description:
       'De namngivna rollerna enligt riktlinjerna: systemägare, systemförvaltare, systemadministratörer, driftansvarig och användare.',
+    visible: VISIBILITY.staff,
   },
 );
 
 const supplierSchema = doc(
   z.strictObject({
-    name: text({ title: 'Leverantör', description: 'Leverantörens namn.', examples: ['Lönepartner AB'] }),
+    name: text({ title: 'Leverantör', description: 'Leverantörens namn.', examples: ['Lönepartner AB'], visible: VISIBILITY.register }),
     orgNumber: doc(z.string().regex(ORG_NUMBER_PATTERN), {
       title: 'Organisationsnummer',
       description: 'Leverantörens organisationsnummer, skrivet NNNNNN-NNNN.',
       examples: ['556123-4567'],
     }).optional(),
     website: url({ title: 'Webbplats', description: 'Leverantörens webbplats.' }).optional(),
-    support: prose({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.' }).optional(),
+    support: prose({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.', visible: VISIBILITY.operations }).optional(),
   }),
-  { title: 'Leverantör', description: 'Vem som levererar systemet.' },
+  { title: 'Leverantör', description: 'Vem som levererar systemet.', visible: VISIBILITY.register },
 );
 
 const contractSchema = doc(
   z.strictObject({
-    reference: text({ title: 'Diarienummer', description: 'Avtalets diarienummer.', examples: ['KS 2023/412'] }).optional(),
+    reference: text({ title: 'Diarienummer', description: 'Avtalets diarienummer.', examples: ['KS 2023/412'], visible: VISIBILITY.register }).optional(),
     start: date({ title: 'Avtalsstart', description: 'Dag då avtalet började gälla.' }).optional(),
-    end: date({ title: 'Avtalet löper ut', description: 'Sista dag avtalet gäller utan förlängning.' }).optional(),
+    end: date({ title: 'Avtalet löper ut', description: 'Sista dag avtalet gäller utan förlängning.', visible: VISIBILITY.register }).optional(),
     frameworkAgreement: text({
       title: 'Ramavtal',
       description: 'Ramavtal som avtalet är avropat från, om något.',
@@ -137,12 +141,16 @@ const contractSchema = doc(
     extensionOption: text({ title: 'Förlängningsoption', description: 'Möjlighet att förlänga, till exempel "1+1 år".' }).optional(),
     noticePeriod: text({ title: 'Uppsägningstid', description: 'Uppsägningstid, till exempel "6 månader".' }).optional(),
   }),
-  { title: 'Avtal', description: 'Avtalet med leverantören.' },
+  { title: 'Avtal', description: 'Avtalet med leverantören.', visible: VISIBILITY.contractTerms },
 );
 
 const personalDataSchema = doc(
   z.strictObject({
-    processed: doc(z.boolean(), { title: 'Behandlar personuppgifter', description: 'true om systemet behandlar personuppgifter.' }),
+    processed: doc(z.boolean(), {
+      title: 'Behandlar personuppgifter',
+      description: 'true om systemet behandlar personuppgifter.',
+      visible: VISIBILITY.register,
+    }),
     sensitive: doc(z.boolean(), {
       title: 'Känsliga personuppgifter',
       description: 'true om systemet behandlar känsliga personuppgifter (till exempel hälsa).',
@@ -156,7 +164,7 @@ const personalDataSchema = doc(
       description: 'true om personuppgifter överförs till land utanför EU/EES.',
     }).optional(),
   }),
-  { title: 'Personuppgifter', description: 'Hur systemet behandlar personuppgifter.' },
+  { title: 'Personuppgifter', description: 'Hur systemet behandlar personuppgifter.', visible: VISIBILITY.followUp },
 );
 
 const classificationSchema = doc(
@@ -167,7 +175,7 @@ const classificationSchema = doc(
     traceability: klassaLevel('Spårbarhet', 'Behov av att kunna spåra vem som gjort vad.').optional(),
     date: date({ title: 'Klassad', description: 'Dag då informationsklassningen gjordes.' }).optional(),
   }),
-  { title: 'Informationsklassning', description: 'Informationsklassning enligt SKR:s KLASSA.' },
+  { title: 'Informationsklassning', description: 'Informationsklassning enligt SKR:s KLASSA.', visible: VISIBILITY.security },
 );
 
 const linksSchema = doc(
@@ -176,7 +184,7 @@ const linksSchema = doc(
     login: url({ title: 'Inloggning', description: 'Länk där användarna loggar in.' }).optional(),
     support: url({ title: 'Support', description: 'Länk till support eller felanmälan.' }).optional(),
   }),
-  { title: 'Länkar', description: 'Länkar till systemet och dess dokumentation.' },
+  { title: 'Länkar', description: 'Länkar till systemet och dess dokumentation.', visible: VISIBILITY.operations },
 );
 
 const archiveSchema = doc(
@@ -194,34 +202,43 @@ const archiveSchema = doc(
       description: 'true om informationen levereras till e-arkivet.',
     }).optional(),
   }),
-  { title: 'Arkivering', description: 'Hur systemets information arkiveras.' },
+  { title: 'Arkivering', description: 'Hur systemets information arkiveras.', visible: VISIBILITY.followUp },
 );
 
 export const systemSchema = doc(
   z.strictObject({
-    id: idField,
-    name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'] }),
-    description: prose({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.' }),
-    product: text({ title: 'Produkt', description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.' }).optional(),
-    aliases: aliases(['Lönen', 'Personec']).optional(),
+    id: idField(VISIBILITY.register),
+    name: text({ title: 'Systemnamn', description: 'Namnet som verksamheten använder.', examples: ['Lönesystem'], visible: VISIBILITY.register }),
+    description: prose({ title: 'Beskrivning', description: 'Vad systemet används till, i en eller ett par meningar.', visible: VISIBILITY.register }),
+    product: text({
+      title: 'Produkt',
+      description: 'Produktens namn hos leverantören, om det skiljer sig från systemnamnet.',
+      visible: VISIBILITY.register,
+    }).optional(),
+    aliases: aliases(['Lönen', 'Personec'], VISIBILITY.register).optional(),
+    visibility: entryVisibility('systemet').optional(),
     unit: reference(['unit'], {
       title: 'Ägande verksamhet',
       description: 'Verksamheten som initierar och budgeterar för systemet (riktlinjerna §3).',
       examples: ['ekonomiavdelningen'],
+      visible: VISIBILITY.register,
     }),
     status: doc(z.enum(SYSTEM_STATUSES), {
       title: 'Status',
       description: 'Var systemet befinner sig i sin livscykel.',
       examples: ['i drift'],
+      visible: VISIBILITY.register,
     }),
     roles: rolesSchema,
     hosting: doc(z.enum(HOSTING_FORMS), {
       title: 'Driftform',
       description: 'Egen drift (kommunens IT-avdelning), extern drift (hos leverantör) eller molntjänst (SaaS).',
+      visible: VISIBILITY.operations,
     }).optional(),
     criticality: doc(z.enum(CRITICALITY_LEVELS), {
       title: 'Kritikalitet',
       description: 'Hur kritiskt systemet är för verksamheten: låg, medel, hög eller kritisk.',
+      visible: VISIBILITY.operations,
     }).optional(),
     supplier: supplierSchema.optional(),
     contract: contractSchema.optional(),
@@ -230,24 +247,28 @@ export const systemSchema = doc(
     loginMethod: text({
       title: 'Inloggningsmetod',
       description: 'Hur användarna loggar in, till exempel "SITHS-kort" eller "Kommunens inloggning (SSO)".',
+      visible: VISIBILITY.security,
     }).optional(),
     dependencies: doc(z.array(dependency), {
       title: 'Beroenden',
       description: 'System som detta system hämtar från eller skickar till (integrationer): id, eller system med typ och anteckning.',
+      visible: VISIBILITY.operations,
     }).optional(),
     links: linksSchema.optional(),
     archive: archiveSchema.optional(),
-    supportEmail: email({ title: 'Funktionsbrevlåda', description: 'Gemensam e-postadress för frågor om systemet.' }).optional(),
+    supportEmail: email({ title: 'Funktionsbrevlåda', description: 'Gemensam e-postadress för frågor om systemet.', visible: VISIBILITY.staff }).optional(),
     reviewed: date({
       title: 'Senast granskad',
       description: 'Dag då systemägaren senast granskade uppgifterna i filen.',
       examples: ['2026-03-15'],
+      visible: VISIBILITY.followUp,
     }).optional(),
     reviewedBy: reference(['person'], {
       title: 'Granskad av',
       description: 'Vem som granskade och bekräftade uppgifterna, normalt systemägaren. Sätts av npm run attest.',
+      visible: VISIBILITY.staff,
     }).optional(),
-    notes: prose({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.' }).optional(),
+    notes: prose({ title: 'Anteckningar', description: 'Övrigt som är bra att veta.', visible: VISIBILITY.freeText }).optional(),
   }),
   {
     title: 'System',

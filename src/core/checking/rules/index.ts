@@ -7,6 +7,7 @@ import { contractEndingSoon, contractPeriodIsOrdered, reviewNotInFuture, reviewO
 import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
 import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
 import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
+import { overridesNameFields, protectedFieldsPlaced, requiredReferencesVisible } from './visibility.ts';
 
 const RULES: readonly Rule[] = [
   settingsPresent,
@@ -15,6 +16,9 @@ const RULES: readonly Rule[] = [
   referencesResolve,
   noSelfDependency,
   unitTreeIsAcyclic,
+  overridesNameFields,
+  requiredReferencesVisible,
+  protectedFieldsPlaced,
   roleHoldersInPost,
   administratorInPost,
   singlePersonHoldsEveryRole,

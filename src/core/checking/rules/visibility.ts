@@ -1,0 +1,175 @@
+// Rules about who may see what: the overrides in settings.yaml name real
+// fields and leave alone what follows the entry, and no required field that an
+// audience sees points at an entry that audience may not see (the field would
+// then be empty for it, or give the entry away).
+import { audienceOf, audienceRank, entryAudience, fieldAt, IDENTITY_FIELDS, narrower, widestAudienceWithin } from '../../domain/visibility.ts';
+import { referenceFieldAt, referencesOf } from '../../domain/references.ts';
+import { valueAt } from '../../data-path.ts';
+import { findingOn, type Finding } from '../../findings/findings.ts';
+import { ENTITY_KINDS, type Kind } from '../../kinds.ts';
+import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../../schema/committed.ts';
+import { fieldReference } from '../../schema/labels.ts';
+import { AUDIENCE_LABELS } from '../../schema/visibility.ts';
+import { closestMatch } from '../../text/text.ts';
+import type { Audience } from '../../vocabulary.ts';
+import { finding, type Rule } from './context.ts';
+import { fieldAudiences } from '../../domain/visibility.ts';
+
+/** The schema node at a path of keys, and whether the key is required where it stands. */
+function nodeAt(kind: Kind, keys: readonly string[]): { node: JsonSchemaNode | undefined; required: boolean } {
+  let node: JsonSchemaNode | undefined = COMMITTED_SCHEMAS[kind];
+  let required = false;
+  for (const key of keys) {
+    const holder: JsonSchemaNode | undefined = node?.properties?.[key] ? node : node?.items ?? node?.anyOf?.find((branch) => branch.properties?.[key]);
+    required = (holder?.required ?? []).includes(key);
+    node = holder?.properties?.[key];
+  }
+  return { node, required };
+}
+
+/** Every override names a field of an entity kind that may have an audience of its own. */
+export const overridesNameFields: Rule = ({ settings }) => {
+  if (!settings?.data.visibility) return [];
+  return Object.keys(settings.data.visibility).flatMap((key) => {
+    const [kindName = '', ...keys] = key.split('.');
+    const kind = ENTITY_KINDS.find((candidate) => candidate === kindName) as Kind | undefined;
+    const path = ['visibility', key];
+    const known = kind ? fieldAt(kind, keys) : undefined;
+    if (!kind || !known) {
+      const all = ENTITY_KINDS.flatMap((candidate) => fieldAudiences(candidate).map((field) => `${candidate}.${field.path.join('.')}`));
+      const meant = closestMatch(key, all);
+      return [
+        finding({
+          entry: settings,
+          path,
+          target: 'key',
+          rule: 'visibility-unknown-field',
+          message: `visibility nämner "${key}", men ${kind ? `${kind} har inget sådant fält` : `"${kindName}" är ingen sort av post (system, person, unit, equipment eller guideline)`}.${meant ? ` Menade du "${meant}"?` : ''} Skriv sorten och fältet med punkt emellan, till exempel system.notes.`,
+        }),
+      ];
+    }
+    const { node, required } = nodeAt(kind, keys);
+    const section = node?.type === 'object';
+    if (keys.length === 1 && IDENTITY_FIELDS.has(keys[0] as string)) {
+      return [
+        finding({
+          entry: settings,
+          path,
+          target: 'key',
+          rule: 'visibility-fixed-field',
+          message: `"${key}" följer postens synlighet och kan inte ges en egen. Ska en post inte synas för alla, skriv visibility: intern eller skyddad i postens fil.`,
+        }),
+      ];
+    }
+    if (required && !section) {
+      const parent = keys.length > 1 ? `${kind}.${keys.slice(0, -1).join('.')}` : undefined;
+      return [
+        finding({
+          entry: settings,
+          path,
+          target: 'key',
+          rule: 'visibility-fixed-field',
+          message: `"${key}" är obligatoriskt och följer ${parent ? `avsnittet, så ge hela "${parent}" en annan synlighet` : 'posten, så ge hela posten en annan synlighet med visibility: i dess fil'} i stället.`,
+        }),
+      ];
+    }
+    return [];
+  });
+};
+
+/** Required references whose target an audience that sees the field may not see. O(references). */
+export const requiredReferencesVisible: Rule = ({ entries, settings }) => {
+  const overrides = settings?.data.visibility ?? {};
+  const audienceById = new Map<string, Audience>();
+  for (const entry of entries) if (entry.schemaValid) audienceById.set(`${entry.kind}/${entry.fileId}`, entryAudience(entry.kind, entry.data, overrides));
+  return entries.flatMap((entry) => {
+    if (!entry.schemaValid || entry.kind === 'settings') return [];
+    const own = entryAudience(entry.kind, entry.data, overrides);
+    return referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
+      const keys = path.filter((segment): segment is string => typeof segment === 'string');
+      if (path.some((segment) => typeof segment === 'number') || !nodeAt(entry.kind, keys).required) return [];
+      const seenBy = narrower(own, audienceOf(entry.kind, path, overrides));
+      const target = targets.map((kind) => audienceById.get(`${kind}/${id}`)).find((audience) => audience !== undefined);
+      if (!target || audienceRank(target) <= audienceRank(seenBy)) return [];
+      return [
+        finding({
+          entry,
+          path,
+          rule: 'visibility-reference',
+          message: `${fieldReference(entry.kind, path)} syns för ${AUDIENCE_LABELS[seenBy]} men pekar på "${id}", som bara syns för ${AUDIENCE_LABELS[target]}. Gör posten lika skyddad med visibility: ${target}, eller peka på en annan post.`,
+          refs: [id],
+        }),
+      ];
+    });
+  });
+};
+
+/** Walks a value, calling `visit` with each field's path; a field for which `visit` returns true is not entered. */
+function walkFields(value: unknown, path: (string | number)[], visit: (path: (string | number)[], value: unknown) => boolean): void {
+  if (Array.isArray(value)) value.forEach((item, index) => walkFields(item, [...path, index], visit));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, key];
+      if (!visit(childPath, child)) walkFields(child, childPath, visit);
+    }
+  }
+}
+
+/**
+ * With a protected registry, protected fields live there and only there: one
+ * written in the main register (which everyone who proposes changes can read)
+ * is an error that says which file it belongs in, and a field in the
+ * protected registry that is not protected belongs in the main register.
+ */
+export const protectedFieldsPlaced: Rule = ({ entries, settings }) => {
+  const overrides = settings?.data.visibility ?? {};
+  const protectedRoot = settings?.data.protectedRegistry;
+  return entries.flatMap((entry) => {
+    if (entry.kind === 'settings') return [];
+    const findings: Finding[] = [];
+    const overlays = entry.overlays ?? [];
+    for (const overlay of overlays) {
+      walkFields(overlay.data, [], (path) => {
+        if (path.length === 1 && path[0] === 'id') return true;
+        // The key a list item names its entry by is how the item is found in the main file.
+        if (typeof path.at(-2) === 'number' && referenceFieldIsItemKey(entry.kind, path)) return true;
+        if (widestAudienceWithin(entry.kind, path, overrides) === 'skyddad') return true;
+        if (audienceOf(entry.kind, path, overrides) === 'skyddad') return false;
+        findings.push(
+          findingOn({
+            file: overlay.file,
+            entry: { kind: entry.kind, id: entry.fileId },
+            path,
+            target: 'key',
+            rule: 'protected-field-placement',
+            message: `${fieldReference(entry.kind, path)} syns för ${AUDIENCE_LABELS[audienceOf(entry.kind, path, overrides)]} och hör hemma i registret, ${entry.file}, inte i det skyddade registret. Flytta det dit.`,
+          }),
+        );
+        return true;
+      });
+    }
+    if (protectedRoot) {
+      walkFields(entry.data, [], (path) => {
+        if (overlays.some((overlay) => valueAt(overlay.data, path) !== undefined)) return true;
+        if (widestAudienceWithin(entry.kind, path, overrides) !== 'skyddad') return false;
+        findings.push(
+          finding({
+            entry,
+            path,
+            target: 'key',
+            rule: 'protected-field-placement',
+            message: `${fieldReference(entry.kind, path)} är skyddat och hör hemma i det skyddade registret, ${protectedRoot.replace(/\/$/, '')}/${entry.relPath}, inte i ${entry.file}, som alla som föreslår ändringar kan läsa. Flytta det dit (med id: ${entry.fileId}).`,
+          }),
+        );
+        return true;
+      });
+    }
+    return findings;
+  });
+};
+
+function referenceFieldIsItemKey(kind: Kind, path: readonly (string | number)[]): boolean {
+  const key = path.at(-1);
+  return typeof key === 'string' && referenceFieldAt(kind, path)?.itemKey === key;
+}
+

@@ -1,0 +1,104 @@
+// The register as one audience may see it: entries the audience may not see
+// are gone, fields above it are gone (absent, not masked), and references to
+// what is gone are gone too, so that nothing derived from the model (a count,
+// an impact list, a map, a search index) can give a protected fact away.
+// Every build of the site, and every output that honours an audience, starts
+// from this model; nothing downstream decides visibility again.
+import type { Finding } from '../findings/findings.ts';
+import type { Kind, ReferableKind } from '../kinds.ts';
+import { referenceFieldAt } from '../domain/references.ts';
+import { audienceOf, canSee, entryAudience, fieldAt, widestAudienceWithin, type AudienceOverrides } from '../domain/visibility.ts';
+import type { Audience } from '../vocabulary.ts';
+import { indexModel, type RegisterModel, type VisibleModel, type VisibleSettings, type VisibleSystem } from './model.ts';
+
+const GONE = Symbol('gone');
+type Cut = unknown | typeof GONE;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The register as `audience` may see it. O(size of the register). */
+export function visibleModel(model: RegisterModel, audience: Audience): VisibleModel {
+  const overrides: AudienceOverrides = model.settings.visibility ?? {};
+  const seesEntry = (kind: Kind, data: object) => canSee(audience, entryAudience(kind, data as Record<string, unknown>, overrides));
+  const systems = model.systems.filter((system) => seesEntry('system', system));
+  const people = model.people.filter((person) => seesEntry('person', person));
+  const units = model.units.filter((unit) => seesEntry('unit', unit));
+  const visibleIds: Record<ReferableKind, ReadonlySet<string>> = {
+    system: new Set(systems.map((system) => system.id)),
+    person: new Set(people.map((person) => person.id)),
+    unit: new Set(units.map((unit) => unit.id)),
+  };
+
+  /** Whether anything at a path may be seen: a value by its own audience, a section or list by the widest inside. */
+  const widest = new Map<string, boolean>();
+  const seesWithin = (kind: Kind, path: (string | number)[]) => {
+    const key = `${kind}:${path.filter((segment) => typeof segment === 'string').join('.')}`;
+    let sees = widest.get(key);
+    if (sees === undefined) widest.set(key, (sees = canSee(audience, widestAudienceWithin(kind, path, overrides))));
+    return sees;
+  };
+
+  /** A value with what the audience may not see cut away; GONE when nothing of it is left. */
+  const cut = (kind: Kind, value: unknown, path: (string | number)[]): Cut => {
+    if (Array.isArray(value)) return value.map((item, index) => cut(kind, item, [...path, index])).filter((item) => item !== GONE);
+    if (isPlainObject(value)) {
+      const kept: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) {
+        // Fields outside the schema (a record's source, a guideline's body) follow the entry.
+        const inSchema = path.length > 0 || fieldAt(kind, [key]) !== undefined;
+        const childPath = [...path, key];
+        const sees = isPlainObject(child) || Array.isArray(child) ? seesWithin(kind, childPath) : canSee(audience, audienceOf(kind, childPath, overrides));
+        if (inSchema && !sees) continue;
+        const result = inSchema ? cut(kind, child, childPath) : child;
+        if (result !== GONE) kept[key] = result;
+      }
+      // An item that names another entry by a key of its own ({ system: … }) is gone with that entry.
+      const named = Object.keys(value).some((key) => referenceFieldAt(kind, [...path, key])?.itemKey === key && !(key in kept));
+      if (named) return GONE;
+      return Object.keys(kept).length > 0 ? kept : GONE;
+    }
+    if (typeof value === 'string') {
+      const field = referenceFieldAt(kind, path);
+      if (field && !field.targets.some((target) => visibleIds[target].has(value))) return GONE;
+    }
+    return value;
+  };
+  const cutRecord = <T extends object>(kind: Kind, record: T): T => cut(kind, record, []) as T;
+  const keptEntries = new Set([
+    ...systems.map((system) => `system/${system.id}`),
+    ...people.map((person) => `person/${person.id}`),
+    ...units.map((unit) => `unit/${unit.id}`),
+  ]);
+  const equipment = model.equipment.filter((item) => seesEntry('equipment', item));
+  const guidelines = model.guidelines.filter((guideline) => seesEntry('guideline', guideline));
+  for (const item of equipment) keptEntries.add(`equipment/${item.id}`);
+  for (const guideline of guidelines) keptEntries.add(`guideline/${guideline.id}`);
+  keptEntries.add('settings/settings');
+
+  return indexModel({
+    settings: cutRecord('settings', model.settings) as VisibleSettings,
+    entries: model.entries.filter((entry) => keptEntries.has(`${entry.kind}/${entry.id}`)),
+    claimedIds: new Map([...model.claimedIds].map(([kind, ids]) => [kind, new Set([...ids].filter((id) => keptEntries.has(`${kind}/${id}`)))])),
+    systems: systems.map((system) => cutRecord('system', system) as VisibleSystem),
+    people: people.map((person) => cutRecord('person', person)),
+    units: units.map((unit) => cutRecord('unit', unit)),
+    equipment: equipment.map((item) => cutRecord('equipment', item)),
+    guidelines: guidelines.map((guideline) => cutRecord('guideline', guideline)),
+  });
+}
+
+/**
+ * The findings an audience may read: about an entry it sees, and a field it
+ * sees. A finding's message quotes the field it is about, so the field's
+ * audience is the finding's.
+ */
+export function visibleFindings(findings: readonly Finding[], model: VisibleModel, audience: Audience, overrides: AudienceOverrides = {}): Finding[] {
+  const seen = new Set(model.entries.map((entry) => `${entry.kind}/${entry.id}`));
+  return findings.filter((finding) => {
+    if (finding.entry && !seen.has(`${finding.entry.kind}/${finding.entry.id}`)) return false;
+    if (finding.entry && finding.path && finding.path.length > 0) return canSee(audience, audienceOf(finding.entry.kind, finding.path, overrides));
+    return true;
+  });
+}
