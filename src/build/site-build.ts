@@ -10,11 +10,14 @@ import { formatText } from '../core/findings/findings.ts';
 import { openRegister, validationSummary } from '../core/model/open-register.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { todayIso } from '../core/text/dates.ts';
+import type { Audience } from '../core/vocabulary.ts';
 
 export interface BuildOptions {
   registry: string;
   out: string;
   base?: string | undefined;
+  /** Who the site is for; intern (the intranet) when not given. */
+  audience?: Audience;
   /** Print progress (default true). */
   log?: (line: string) => void;
 }
@@ -100,7 +103,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The site's loader validates again inside Astro (site/src/lib/data.ts), so
   // that `astro build` alone can never publish an invalid register; this
   // first pass costs about 5 % of the build and stops before Astro starts.
-  const { findings, model } = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
+  const audience = options.audience ?? 'intern';
+  const register = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
+  const { findings, model } = register;
+  if (audience === 'skyddad' && register.protectedRegistry && !register.protectedRegistry.sources) {
+    throw new UserError(
+      `Det skyddade registret ${displayPathOf(register.protectedRegistry.dir)} (protectedRegistry i settings.yaml) finns inte, så den skyddade versionen skulle sakna de skyddade uppgifterna. Hämta det bredvid registret och bygg igen.`,
+    );
+  }
   seconds.validate = lap();
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
@@ -126,7 +136,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    log('[2/3] Bygger webbplatsen med Astro …');
+    log(`[2/3] Bygger webbplatsen för publiken ${audience} med Astro …`);
     await runAstro(staging, options, log, stop.signal);
     writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
     seconds.astro = lap();
@@ -163,6 +173,7 @@ async function runAstro(staging: string, options: BuildOptions, log: (line: stri
     ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,
     SYSTEMFORTECKNING_OUT: staging,
+    SYSTEMFORTECKNING_AUDIENCE: options.audience ?? 'intern',
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
   };

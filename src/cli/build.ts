@@ -1,14 +1,28 @@
-// npm run build [-- --registry <mapp>] [--out <mapp>] [--base /sökväg/]
+// npm run build [-- --registry <mapp>] [--out <mapp>] [--base /sökväg/] [--audience offentlig|intern|skyddad]
 // Validates the register, builds the site with Astro and indexes it with
 // Pagefind. Stops with the validator's messages when the register has errors.
 import { resolve } from 'node:path';
-import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
+import { AUDIENCES, type Audience } from '../core/vocabulary.ts';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
 import { buildSite } from '../build/site-build.ts';
 
 export const SITE_OPTIONS = {
   out: { type: 'string', value: '<mapp>', default: 'dist', help: 'var webbplatsen skrivs (standard: dist)' },
   base: { type: 'string', value: '/sökväg/', help: 'sökvägen webbplatsen publiceras under (standard: sökvägen i siteUrl i settings.yaml)' },
+  audience: {
+    type: 'string',
+    value: 'offentlig|intern|skyddad',
+    default: 'intern',
+    help: 'vem webbplatsen byggs för: offentlig (alla), intern (personalen, standard) eller skyddad (säkerhetsfunktionen)',
+  },
 } as const;
+
+/** --audience, checked. */
+export function audienceOption(value: string | undefined): Audience {
+  const audience = value ?? 'intern';
+  if (!AUDIENCES.includes(audience as Audience)) throw new UsageError(`--audience ska vara ${AUDIENCES.join(', ').replace(/, ([^,]*)$/, ' eller $1')}, inte "${audience}".`);
+  return audience as Audience;
+}
 
 export const main = defineCommand({
   name: 'build',
@@ -16,7 +30,7 @@ export const main = defineCommand({
   options: SITE_OPTIONS,
   registry: true,
   async run({ values, registry, io, print }) {
-    const result = await buildSite({ registry, out: resolve(io.cwd, values.out ?? 'dist'), base: values.base, log: print });
+    const result = await buildSite({ registry, out: resolve(io.cwd, values.out ?? 'dist'), base: values.base, audience: audienceOption(values.audience), log: print });
     return result.ok ? EXIT_OK : EXIT_FINDINGS;
   },
 });

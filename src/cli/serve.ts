@@ -19,6 +19,7 @@ export function serveTarget({ values, registry, io }: CommandContext<typeof SERV
   const { base } = siteLocation({
     ...io.env,
     SYSTEMFORTECKNING_REGISTRY: registry,
+    ...(values.audience ? { SYSTEMFORTECKNING_AUDIENCE: values.audience } : {}),
     ...(values.base ? { SYSTEMFORTECKNING_BASE: values.base } : {}),
   });
   return { port, out: resolve(io.cwd, values.out ?? 'dist'), base };

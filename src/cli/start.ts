@@ -3,6 +3,7 @@
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain } from './command.ts';
 import { serve, SERVE_OPTIONS, serveTarget } from './serve.ts';
 import { buildSite } from '../build/site-build.ts';
+import { audienceOption } from './build.ts';
 
 export const main = defineCommand({
   name: 'start',
@@ -11,7 +12,13 @@ export const main = defineCommand({
   registry: true,
   async run(context) {
     const target = serveTarget(context);
-    const result = await buildSite({ registry: context.registry, out: target.out, base: context.values.base, log: context.print });
+    const result = await buildSite({
+      registry: context.registry,
+      out: target.out,
+      base: context.values.base,
+      audience: audienceOption(context.values.audience),
+      log: context.print,
+    });
     if (!result.ok) return EXIT_FINDINGS;
     await serve(target, context.print);
     return EXIT_OK;

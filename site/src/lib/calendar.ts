@@ -5,7 +5,7 @@
 // ical-generator; the dates come from model/review.ts, as in the reminders.
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { needsReview } from '#core/domain/lifecycle.ts';
-import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
+import type { VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { contractDeadlines, reviewDue } from '#core/domain/review.ts';
 import { formatSwedishDate } from '#core/text/dates.ts';
 import { systemPageUrl } from '#core/views/register-columns.ts';
@@ -19,11 +19,11 @@ export interface CalendarEvent {
 }
 
 /** The events, in date order. O(systems). */
-export function calendarEvents(model: RegisterModel): CalendarEvent[] {
+export function calendarEvents(model: VisibleModel): CalendarEvent[] {
   const host = new URL(model.settings.siteUrl).host || 'systemforteckning';
   const events: CalendarEvent[] = [];
-  const owner = (system: SystemRecord) => {
-    const person = model.personById.get(system.roles.owner);
+  const owner = (system: VisibleSystem) => {
+    const person = system.roles ? model.personById.get(system.roles.owner) : undefined;
     return person ? `Systemägare: ${person.name} (${person.email}).` : '';
   };
   for (const system of model.systems) {
@@ -31,26 +31,30 @@ export function calendarEvents(model: RegisterModel): CalendarEvent[] {
     const url = systemPageUrl(model, system.id);
     const add = (kind: string, date: string, summary: string, detail: string) =>
       events.push({ uid: `${system.id}-${kind}-${date}@${host}`, date, summary, description: [detail, owner(system), url].filter(Boolean).join('\n'), url });
-    const deadlines = contractDeadlines(system.contract, model.settings.procurementLeadMonths);
-    if (deadlines) {
+    // What the audience may not see (the notice period, the lead time for procurement, the reviews) makes no event.
+    const lead = model.settings.procurementLeadMonths;
+    const deadlines = contractDeadlines(system.contract, lead ?? 0);
+    if (deadlines && lead === undefined) add('avtalsslut', deadlines.end, `${system.name}: avtalet löper ut`, system.contract?.reference ? `Avtal ${system.contract.reference}.` : '');
+    else if (deadlines) {
       add(
         'upphandling',
         deadlines.actBy,
         `${system.name}: börja upphandla eller besluta om förlängning`,
-        `Avtalet löper ut ${formatSwedishDate(deadlines.end)}. Med uppsägningstid och ${model.settings.procurementLeadMonths} månaders upphandling behöver arbetet börja i dag.`,
+        `Avtalet löper ut ${formatSwedishDate(deadlines.end)}. Med uppsägningstid och ${lead} månaders upphandling behöver arbetet börja i dag.`,
       );
       if (deadlines.noticeMonths > 0)
         add('uppsagning', deadlines.noticeBy, `${system.name}: sista dag att säga upp avtalet`, `Uppsägningstid ${system.contract?.noticePeriod}.`);
       add('avtalsslut', deadlines.end, `${system.name}: avtalet löper ut`, system.contract?.reference ? `Avtal ${system.contract.reference}.` : '');
     }
-    const due = reviewDue(system.reviewed, model.settings.reviewIntervalMonths);
+    const interval = model.settings.reviewIntervalMonths;
+    const due = interval === undefined ? undefined : reviewDue(system.reviewed, interval);
     if (due) add('granskning', due, `${system.name}: granska uppgifterna`, `Senast granskad ${formatSwedishDate(system.reviewed as string)}.`);
   }
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
 }
 
 /** The calendar file; `stamp` is when it was made (the build's date), so that a rebuild gives the same file. */
-export function calendarFile(model: RegisterModel, stamp: string): string {
+export function calendarFile(model: VisibleModel, stamp: string): string {
   const calendar = ical({
     name: `Avtal och granskningar – ${model.settings.municipality}`,
     description: 'Datum ur systemförteckningen: upphandling, uppsägning, avtalsslut och granskning.',

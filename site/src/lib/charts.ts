@@ -3,7 +3,7 @@
 // them as SVG beside a table with the same figures (the table is the chart's
 // text alternative and what a screen reader reads).
 import { needsReview } from '#core/domain/lifecycle.ts';
-import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
+import type { VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { contractDeadlines } from '#core/domain/review.ts';
 import { addMonths, daysBetween } from '#core/text/dates.ts';
 
@@ -52,7 +52,7 @@ export function barChart(rows: readonly { label: string; value: number; text?: s
 }
 
 export interface TimelineRow {
-  system: SystemRecord;
+  system: VisibleSystem;
   /** When a new procurement must start (LOU); before the window's start when it is already late. */
   actBy: string;
   noticeBy: string;
@@ -80,7 +80,7 @@ export const TIMELINE_ROWS = 40;
  * Contracts of systems in use that end within `months` from today, soonest
  * first, with the day to start a new procurement and the last day for notice.
  */
-export function contractTimeline(model: RegisterModel, today: string, months = 24): Timeline {
+export function contractTimeline(model: VisibleModel, today: string, months = 24): Timeline {
   const end = addMonths(today, months);
   const total = Math.max(1, daysBetween(today, end));
   const width = CHART_WIDTH;
@@ -88,7 +88,7 @@ export function contractTimeline(model: RegisterModel, today: string, months = 2
   const rows: TimelineRow[] = [];
   for (const system of model.systems) {
     if (!needsReview(system.status)) continue;
-    const deadlines = contractDeadlines(system.contract, model.settings.procurementLeadMonths);
+    const deadlines = contractDeadlines(system.contract, model.settings.procurementLeadMonths ?? 0);
     if (!deadlines || deadlines.end < today || deadlines.end > end) continue;
     rows.push({
       system,

@@ -4,10 +4,11 @@
 // register itself reaches pages only through data.ts and the route modules
 // in routes/, which is where the build's audience is applied.
 export type { Kind } from '#core/kinds.ts';
-export type { RegisterModel, SystemRecord, PersonRecord, UnitRecord, EquipmentRecord, GuidelineRecord } from '#core/model/model.ts';
+export type { VisibleModel, VisibleSystem, VisibleRoles, PersonRecord, UnitRecord, EquipmentRecord, GuidelineRecord } from '#core/model/model.ts';
 export { roleHolders, roleTitle, type RoleKey } from '#core/domain/roles.ts';
 export { statusTone, type SystemStatus } from '#core/domain/lifecycle.ts';
 export { fieldTitle } from '#core/schema/labels.ts';
+export { AUDIENCE_LABELS } from '#core/schema/visibility.ts';
 export { EQUIPMENT_CATEGORIES, HOSTING_FORMS } from '#core/vocabulary.ts';
 export { TABLE_COLUMNS, type RegisterIndex, type TableKind } from '#core/views/register-columns.ts';
 export { holder, userGroupHolder, type Holder } from '#core/views/holders.ts';

@@ -1,5 +1,5 @@
 // The two councils of guideline §3, derived from the register.
-import type { PersonRecord, RegisterModel, SystemRecord, UnitRecord } from '#core/model/model.ts';
+import type { PersonRecord, VisibleModel, VisibleSystem, UnitRecord } from '#core/model/model.ts';
 import { countsForCouncils } from '#core/domain/lifecycle.ts';
 import { unitSubtree } from '#core/model/model.ts';
 import { bySwedish } from '#core/text/text.ts';
@@ -7,7 +7,7 @@ import { bySwedish } from '#core/text/text.ts';
 export interface CouncilMember {
   person: PersonRecord;
   /** Systems the member manages (systemförvaltare); empty for IT staff who manage none. */
-  manages: SystemRecord[];
+  manages: VisibleSystem[];
   fromItDepartment: boolean;
 }
 
@@ -22,7 +22,7 @@ export interface SystemManagementCouncil {
  * IT-avdelningen … Kommunens IT-chef är sammankallande." Managers of systems
  * in use, plus the IT department's staff in post. O(systems + people).
  */
-export function systemManagementCouncil(model: RegisterModel): SystemManagementCouncil {
+export function systemManagementCouncil(model: VisibleModel): SystemManagementCouncil {
   const itUnits = unitSubtree(model, model.settings.itDepartment);
   const members = new Map<string, CouncilMember>();
   const member = (person: PersonRecord) => {
@@ -35,7 +35,7 @@ export function systemManagementCouncil(model: RegisterModel): SystemManagementC
   };
   for (const system of model.systems) {
     if (!countsForCouncils(system.status)) continue;
-    const manager = model.personById.get(system.roles.manager);
+    const manager = system.roles ? model.personById.get(system.roles.manager) : undefined;
     if (manager?.active) member(manager).manages.push(system);
   }
   for (const person of model.people) if (person.active && itUnits.has(person.unit)) member(person);
@@ -54,7 +54,7 @@ export interface PoliticalCouncil {
 }
 
 /** "Kommunstyrelsens arbetsutskott är kommunens politiska IT-råd." */
-export function politicalItCouncil(model: RegisterModel): PoliticalCouncil | undefined {
+export function politicalItCouncil(model: VisibleModel): PoliticalCouncil | undefined {
   const id = model.settings.politicalItCouncil;
   const unit = id ? model.unitById.get(id) : undefined;
   if (!unit) return undefined;

@@ -1,11 +1,17 @@
 // The site's one way to the register: the same loader, validator and model
-// as the CLI. Loaded once per build and shared by every page.
+// as the CLI, cut to the audience the site is built for (model/visible.ts).
+// Loaded once per build and shared by every page; no page sees the register
+// in any other way, so no page can show what its audience may not see.
 import { formatSwedishTime, todayIso } from '#core/text/dates.ts';
 import { formatText, summarize } from '#core/findings/findings.ts';
 import { readHistory, type History } from '#core/git/history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
-import type { PersonRecord, RegisterModel } from '#core/model/model.ts';
+import type { PersonRecord, VisibleModel } from '#core/model/model.ts';
 import { openRegister } from '#core/model/open-register.ts';
+import { visibleFindings, visibleModel } from '#core/model/visible.ts';
+import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
+import { AUDIENCES } from '#core/vocabulary.ts';
+import type { Kind } from '#core/kinds.ts';
 import {
   politicalItCouncil,
   systemManagementCouncil,
@@ -16,17 +22,23 @@ import { registryDirFromEnv } from './site-location.ts';
 import { mappedUnits } from './maps/dependency-map.ts';
 import { layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
 import { registerRows, type RegisterRow } from '#core/views/register-rows.ts';
+import { visibleColumns, type RegisterColumn } from '#core/views/register-columns.ts';
 import { buildReport, type Report } from '#core/views/report.ts';
 import { repositoryLinks, type RepositoryLinks } from '#core/forge/repository-links.ts';
 import { SYSTEM_STATUSES, type SystemStatus } from '#core/domain/lifecycle.ts';
 import { bySwedish } from '#core/text/text.ts';
 
 export interface SiteData {
-  model: RegisterModel;
+  /** Who the site is built for: every value in it is one this audience may see. */
+  audience: Audience;
+  /** May the audience see this field of this kind (with the register's overrides)? For whole sections of a page. */
+  sees: (kind: Kind, path: readonly string[]) => boolean;
+  model: VisibleModel;
   rows: RegisterRow[];
+  /** Each file's recent changes; for the public, only when (commit subjects can name protected things). */
   history: History;
-  /** Links into the Git repository: edit, view, commits. */
-  repository: RepositoryLinks;
+  /** Links into the Git repository (edit, view, commits); not for the public, whose build has no repository. */
+  repository: RepositoryLinks | undefined;
   builtOn: string;
   /** When the site was built and from which commit, for the footer. */
   build: { time: string; version: Version | undefined };
@@ -41,7 +53,14 @@ export interface SiteData {
   maps: { id: string; name: string; systems: number }[];
   /** Choices for the register page's filters, computed once rather than per page. */
   facets: { units: string[]; statuses: SystemStatus[] };
+  /** The register's columns the audience may see: in its table, and in its downloads. */
+  columns: { table: RegisterColumn[]; download: RegisterColumn[] };
+  /** The parts of the site the audience has: the others are not built, nor linked. */
+  sections: Record<SiteSection, boolean>;
 }
+
+/** Parts of the site that not every audience has. */
+export type SiteSection = 'personer' | 'rad' | 'rapport' | 'karta' | 'avtal' | 'oppna-data';
 
 let cached: SiteData | undefined;
 
@@ -60,18 +79,34 @@ function buildMoment(): Date {
   return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
+/** The audience the build is for (npm run build -- --audience), intern when not given. */
+export function audienceFromEnv(env: NodeJS.ProcessEnv = process.env): Audience {
+  const wanted = env.SYSTEMFORTECKNING_AUDIENCE ?? 'intern';
+  if (!AUDIENCES.includes(wanted as Audience)) throw new Error(`Okänd publik "${wanted}". Välj ${AUDIENCES.join(', ')}.`);
+  return wanted as Audience;
+}
+
 function load(): SiteData {
   const registryDir = registryDirFromEnv();
+  const audience = audienceFromEnv();
   const moment = buildMoment();
   const today = todayIso(moment);
-  const { findings, model } = openRegister(registryDir, { today, cwd: process.cwd() });
-  if (summarize(findings).errors > 0) {
-    const errors = findings.filter((finding) => finding.severity === 'error').map(formatText);
+  const register = openRegister(registryDir, { today, cwd: process.cwd() });
+  if (summarize(register.findings).errors > 0) {
+    const errors = register.findings.filter((finding) => finding.severity === 'error').map(formatText);
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
   }
+  const overrides = register.model.settings.visibility ?? {};
+  const model = visibleModel(register.model, audience);
+  const findings = visibleFindings(register.findings, model, audience, overrides);
+  const sees = (kind: Kind, path: readonly string[]) => canSee(audience, audienceOf(kind, path, overrides));
+  const history = readHistory(registryDir);
   const rows = registerRows(model);
+  const columns = visibleColumns((path) => sees('system', path));
   const maps = mappedUnits(model);
   return {
+    audience,
+    sees,
     model,
     rows,
     activePeople: model.people.filter((person) => person.active),
@@ -82,13 +117,34 @@ function load(): SiteData {
       statuses: SYSTEM_STATUSES.filter((status) => rows.some((row) => row.status === status)),
     },
     maps,
+    columns: { table: columns.filter((column) => column.table !== undefined), download: columns },
+    sections: {
+      personer: model.people.length > 0,
+      rad: model.people.length > 0 && sees('system', ['roles', 'manager']),
+      rapport: audience !== 'offentlig',
+      karta: maps.length > 0,
+      avtal: sees('system', ['contract', 'end']),
+      'oppna-data': audience === 'offentlig',
+    },
     siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined)),
-    history: readHistory(registryDir),
-    repository: repositoryLinks(model.settings, repositoryPathOf(registryDir) ?? 'registry'),
+    history: audience === 'offentlig' ? datesOnly(history) : history,
+    repository: linksFor(model, registryDir),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
     report: buildReport({ findings, model, today }),
   };
+}
+
+/** Links into the repository, for an audience that may see where it is (the public may not). */
+function linksFor(model: VisibleModel, registryDir: string): RepositoryLinks | undefined {
+  const { repositoryUrl, defaultBranch, changeReports, forge, contactEmail } = model.settings;
+  if (!repositoryUrl || !defaultBranch || !changeReports) return undefined;
+  return repositoryLinks({ repositoryUrl, defaultBranch, changeReports, contactEmail, ...(forge ? { forge } : {}) }, repositoryPathOf(registryDir) ?? 'registry');
+}
+
+/** Commit subjects and authors can name what the public may not see: the public site shows only when. */
+function datesOnly(history: History): History {
+  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '' }))]));
 }
 
 /**

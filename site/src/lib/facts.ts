@@ -3,7 +3,7 @@
 // date in words, an address as a link, an id as the entry's name). Pages
 // name the fields; the component site/src/components/Facts.astro renders.
 import type { Kind, ReferableKind } from '#core/kinds.ts';
-import type { RegisterModel } from '#core/model/model.ts';
+import type { VisibleModel } from '#core/model/model.ts';
 import { valueAt } from '#core/data-path.ts';
 import { referenceFieldAt } from '#core/domain/references.ts';
 import { fieldTitle, schemaAt } from '#core/schema/labels.ts';
@@ -40,7 +40,7 @@ export function kronor(amount: number): string {
 }
 
 /** The facts for the fields that have a value, in the order given. O(fields). */
-export function factsOf(model: RegisterModel, kind: Kind, data: object, fields: readonly FactField[]): Fact[] {
+export function factsOf(model: VisibleModel, kind: Kind, data: object, fields: readonly FactField[]): Fact[] {
   return fields.flatMap((field) => {
     const { path, as, label } = Array.isArray(field) ? { path: field as readonly string[], as: undefined, label: undefined } : (field as Exclude<FactField, readonly string[]>);
     const value = valueAt(data as Record<string, unknown>, path);
@@ -50,7 +50,7 @@ export function factsOf(model: RegisterModel, kind: Kind, data: object, fields: 
   });
 }
 
-function factValue(model: RegisterModel, kind: Kind, path: readonly string[], value: unknown, as?: 'klassa' | 'price'): FactValue {
+function factValue(model: VisibleModel, kind: Kind, path: readonly string[], value: unknown, as?: 'klassa' | 'price'): FactValue {
   if (as === 'klassa' && typeof value === 'number') return { type: 'text', text: klassaLevel(value) };
   if (as === 'price' && typeof value === 'number') return { type: 'text', text: kronor(value) };
   if (typeof value === 'boolean') return { type: 'text', text: yesNo(value) };

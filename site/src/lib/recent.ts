@@ -1,16 +1,16 @@
 // Systems ordered by their latest change in Git, newest first; without Git
 // history (a generated register), by the date they were last reviewed.
 import type { History } from '#core/git/history.ts';
-import type { RegisterModel, SystemRecord } from '#core/model/model.ts';
+import type { VisibleModel, VisibleSystem } from '#core/model/model.ts';
 
-export function lastChange(system: SystemRecord, history: History): { date: string; fromGit: boolean } | undefined {
+export function lastChange(system: VisibleSystem, history: History): { date: string; fromGit: boolean } | undefined {
   const change = history.get(system.source)?.[0];
   if (change) return { date: change.date, fromGit: true };
   return system.reviewed ? { date: system.reviewed, fromGit: false } : undefined;
 }
 
 /** O(systems log systems). */
-export function recentlyChanged(model: RegisterModel, history: History, limit: number): { system: SystemRecord; date: string }[] {
+export function recentlyChanged(model: VisibleModel, history: History, limit: number): { system: VisibleSystem; date: string }[] {
   return model.systems
     .flatMap((system) => {
       const change = lastChange(system, history);

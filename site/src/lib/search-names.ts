@@ -3,13 +3,13 @@
 // in Skolskjutsplanering) finds nothing. The names of systems, units and
 // people, with their aliases, are small enough to send once and compare on
 // the page; both the index and the matching live here.
-import type { RegisterModel } from '#core/model/model.ts';
+import type { VisibleModel } from '#core/model/model.ts';
 import { foldText, levenshtein } from '#core/text/text.ts';
 
 /** [kind, id, name, …aliases]; kind s (system), u (unit) or p (person). */
 export type NameEntry = [kind: 's' | 'u' | 'p', id: string, name: string, ...aliases: string[]];
 
-export function searchNames(model: RegisterModel): NameEntry[] {
+export function searchNames(model: VisibleModel): NameEntry[] {
   return [
     ...model.systems.map((system): NameEntry => ['s', system.id, system.name, ...(system.aliases ?? []), ...(system.product ? [system.product] : [])]),
     ...model.units.map((unit): NameEntry => ['u', unit.id, unit.name, ...(unit.aliases ?? [])]),

@@ -30,7 +30,10 @@ export function readSettings(registryDir: string): Settings | undefined {
 
 export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation {
   const registryDir = registryDirFromEnv(env);
-  const url = new URL(readSettings(registryDir)?.siteUrl ?? 'http://localhost/');
+  const settings = readSettings(registryDir);
+  // The public site is published at its own address, when the settings give one.
+  const address = env.SYSTEMFORTECKNING_AUDIENCE === 'offentlig' ? (settings?.publicSiteUrl ?? settings?.siteUrl) : settings?.siteUrl;
+  const url = new URL(address ?? 'http://localhost/');
   const base = normalizeBase(env.SYSTEMFORTECKNING_BASE ?? url.pathname);
   return { registryDir, site: url.origin, base };
 }

@@ -31,7 +31,7 @@ export interface RoleHolder {
 }
 
 /** Every id named under roles, in file order; none where the roles are not to be seen. O(roles). */
-export function roleHolders(system: Omit<System, 'roles'> & { roles?: System['roles'] }): RoleHolder[] {
+export function roleHolders(system: Omit<System, 'roles'> & { roles?: Partial<System['roles']> }): RoleHolder[] {
   return referencesOf('system', system as unknown as Record<string, unknown>)
     .filter(({ path }) => path[0] === 'roles')
     .map(({ path, id }) => ({ role: path[1] as RoleKey, id }));

@@ -1,14 +1,14 @@
 // The impact of a system failing: every system that depends on it, directly
 // or through others, found once each, with the cycles shown rather than
 // followed forever.
-import type { RegisterModel, SystemRecord } from './model.ts';
+import type { VisibleModel, VisibleSystem } from './model.ts';
 
 export interface Affected {
-  system: SystemRecord;
+  system: VisibleSystem;
   /** 1 for a system that uses it directly, 2 for one that uses one of those, … */
   distance: number;
   /** Through which system the failure reaches it (undefined when direct). */
-  via?: SystemRecord;
+  via?: VisibleSystem;
 }
 
 export interface Impact {
@@ -19,7 +19,7 @@ export interface Impact {
 }
 
 /** What stops working when `origin` fails. Breadth first: O(systems + dependencies) reached. */
-export function impactOf(model: RegisterModel, origin: SystemRecord): Impact {
+export function impactOf(model: VisibleModel, origin: VisibleSystem): Impact {
   const affected: Affected[] = [];
   /** Through which system each affected one was reached: the path back to the origin. */
   const reachedFrom = new Map<string, string>();
@@ -30,9 +30,9 @@ export function impactOf(model: RegisterModel, origin: SystemRecord): Impact {
     for (let step: string | undefined = target; step !== undefined; step = reachedFrom.get(step)) if (step === id) return true;
     return false;
   };
-  let frontier: SystemRecord[] = [origin];
+  let frontier: VisibleSystem[] = [origin];
   for (let distance = 1; frontier.length > 0; distance++) {
-    const next: SystemRecord[] = [];
+    const next: VisibleSystem[] = [];
     for (const failing of frontier) {
       for (const user of model.usedBy.get(failing.id) ?? []) {
         if (seen.has(user.id)) {
@@ -51,7 +51,7 @@ export function impactOf(model: RegisterModel, origin: SystemRecord): Impact {
 }
 
 export interface DependedOn {
-  system: SystemRecord;
+  system: VisibleSystem;
   direct: number;
   total: number;
   /** Affected systems of high or critical criticality. */
@@ -63,7 +63,7 @@ export interface DependedOn {
  * computed for the 3 × `count` systems most used directly, not for all, so
  * that a large register stays O(count × reach) rather than O(systems × reach).
  */
-export function mostDependedOn(model: RegisterModel, count: number): DependedOn[] {
+export function mostDependedOn(model: VisibleModel, count: number): DependedOn[] {
   const candidates = [...model.usedBy.entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .slice(0, count * 3)

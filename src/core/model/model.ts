@@ -19,10 +19,13 @@ export type GuidelineRecord = WithSource<Guideline & { id: string; body: string;
 
 /**
  * A system as a narrower audience may not see it all (model/visible.ts): its
- * roles are staff's, so the public sees a system without them. Every other
- * field that can be cut away is optional in the schema already.
+ * roles are staff's, so the public sees a system without them, and a role
+ * list whose every holder is protected is gone. Every other field that can be
+ * cut away is optional in the schema already.
  */
-export type VisibleSystem = Omit<SystemRecord, 'roles'> & { roles?: SystemRecord['roles'] };
+type ListRoles = 'administrators' | 'users';
+export type VisibleRoles = Omit<SystemRecord['roles'], ListRoles> & Partial<Pick<SystemRecord['roles'], ListRoles>>;
+export type VisibleSystem = Omit<SystemRecord, 'roles'> & { roles?: VisibleRoles };
 
 /** The settings every audience sees; the rest (the repository, the intervals) may be cut away. */
 type PublicSettings = 'municipality' | 'siteUrl' | 'itDepartment' | 'contactEmail' | 'dataLicense' | 'updateFrequency';
@@ -202,7 +205,7 @@ export function indexModel<S extends VisibleSystem, C extends VisibleSettings>(r
 }
 
 /** The chain of units from the top down to (and including) the given unit. O(depth). */
-export function unitAncestry(model: RegisterModel, unitId: string): UnitRecord[] {
+export function unitAncestry(model: VisibleModel, unitId: string): UnitRecord[] {
   const chain: UnitRecord[] = [];
   const seen = new Set<string>();
   let current = model.unitById.get(unitId);
@@ -215,7 +218,7 @@ export function unitAncestry(model: RegisterModel, unitId: string): UnitRecord[]
 }
 
 /** A unit and every unit below it. O(size of the subtree). */
-export function unitSubtree(model: RegisterModel, unitId: string): Set<string> {
+export function unitSubtree(model: VisibleModel, unitId: string): Set<string> {
   const result = new Set<string>();
   const stack = [unitId];
   while (stack.length > 0) {
@@ -227,14 +230,14 @@ export function unitSubtree(model: RegisterModel, unitId: string): Set<string> {
   return result;
 }
 
-const administrations = new WeakMap<RegisterModel, Map<string, { id: string; name: string }>>();
+const administrations = new WeakMap<VisibleModel, Map<string, { id: string; name: string }>>();
 
 /**
  * The förvaltning (or company) a unit belongs to: the nearest one above it,
  * else the unit below the top. Remembered per unit, since every system of a
  * large register asks for its unit's: O(depth) once per unit.
  */
-export function administrationOf(model: RegisterModel, unitId: string): { id: string; name: string } {
+export function administrationOf(model: VisibleModel, unitId: string): { id: string; name: string } {
   let known = administrations.get(model);
   if (!known) administrations.set(model, (known = new Map()));
   const remembered = known.get(unitId);

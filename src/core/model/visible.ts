@@ -42,7 +42,11 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
 
   /** A value with what the audience may not see cut away; GONE when nothing of it is left. */
   const cut = (kind: Kind, value: unknown, path: (string | number)[]): Cut => {
-    if (Array.isArray(value)) return value.map((item, index) => cut(kind, item, [...path, index])).filter((item) => item !== GONE);
+    if (Array.isArray(value)) {
+      const kept = value.map((item, index) => cut(kind, item, [...path, index])).filter((item) => item !== GONE);
+      // A list emptied by the cut is gone: an empty list would say that something was taken away.
+      return kept.length === 0 && value.length > 0 ? GONE : kept;
+    }
     if (isPlainObject(value)) {
       const kept: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) {
@@ -77,8 +81,11 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
   for (const guideline of guidelines) keptEntries.add(`guideline/${guideline.id}`);
   keptEntries.add('settings/settings');
 
+  const settings = cutRecord('settings', model.settings) as VisibleSettings;
+  // The public site has an address of its own, when it is published somewhere else than the intranet.
+  if (audience === 'offentlig' && settings.publicSiteUrl) settings.siteUrl = settings.publicSiteUrl;
   return indexModel({
-    settings: cutRecord('settings', model.settings) as VisibleSettings,
+    settings,
     entries: model.entries.filter((entry) => keptEntries.has(`${entry.kind}/${entry.id}`)),
     claimedIds: new Map([...model.claimedIds].map(([kind, ids]) => [kind, new Set([...ids].filter((id) => keptEntries.has(`${kind}/${id}`)))])),
     systems: systems.map((system) => cutRecord('system', system) as VisibleSystem),

@@ -26,6 +26,13 @@ export const settingsSchema = doc(
       description: 'Full adress där webbplatsen publiceras. Sökvägen (till exempel /systemforteckning/) blir webbplatsens bas.',
       examples: ['https://intranat.exempelkommun.se/systemforteckning/'],
     }),
+    publicSiteUrl: url({
+      title: 'Den offentliga webbplatsens adress',
+      description:
+        'Full adress där den offentliga versionen publiceras (npm run build -- --audience offentlig), om den publiceras. Utelämnat: samma som siteUrl.',
+      examples: ['https://www.exempelkommun.se/systemforteckning/'],
+      visible: VISIBILITY.site,
+    }).optional(),
     repositoryUrl: url({
       title: 'Förrådets adress',
       visible: VISIBILITY.tooling,

@@ -1,17 +1,17 @@
 // Machine-readable downloads of the whole register, made from the same rows
 // and model as the pages (govuk-developer-docs' repos.json idea).
 import * as XLSX from '@e965/xlsx';
-import type { RegisterModel } from '../model/model.ts';
-import { REGISTER_COLUMNS } from './register-columns.ts';
+import type { VisibleModel } from '../model/model.ts';
+import { REGISTER_COLUMNS, type RegisterColumn } from './register-columns.ts';
 import type { RegisterRow } from './register-rows.ts';
 
 /**
  * CSV that Swedish Excel opens correctly: UTF-8 with byte order mark,
  * semicolons, CRLF. Cells that Excel would run as formulas are defused.
  */
-export function toCsv(rows: readonly RegisterRow[], model: RegisterModel): string {
-  const lines = [REGISTER_COLUMNS.map((column) => csvCell(column.heading)).join(';')];
-  for (const row of rows) lines.push(REGISTER_COLUMNS.map((column) => csvCell(String(column.value(row, model)))).join(';'));
+export function toCsv(rows: readonly RegisterRow[], model: VisibleModel, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): string {
+  const lines = [columns.map((column) => csvCell(column.heading)).join(';')];
+  for (const row of rows) lines.push(columns.map((column) => csvCell(String(column.value(row, model)))).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -20,8 +20,8 @@ export function toCsv(rows: readonly RegisterRow[], model: RegisterModel): strin
  * numbers, and the importer reads it back (npm run import). Written with
  * SheetJS; text cells are stored as text, so nothing in them runs as a formula.
  */
-export function toXlsx(rows: readonly RegisterRow[], model: RegisterModel): Uint8Array {
-  const table = [REGISTER_COLUMNS.map((column) => column.heading), ...rows.map((row) => REGISTER_COLUMNS.map((column) => column.value(row, model)))];
+export function toXlsx(rows: readonly RegisterRow[], model: VisibleModel, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): Uint8Array {
+  const table = [columns.map((column) => column.heading), ...rows.map((row) => columns.map((column) => column.value(row, model)))];
   const sheet = XLSX.utils.aoa_to_sheet(table);
   sheet['!autofilter'] = { ref: sheet['!ref'] as string };
   const book = XLSX.utils.book_new();
@@ -35,7 +35,7 @@ function csvCell(value: string): string {
 }
 
 /** The whole register as one JSON document. */
-export function toJsonExport(model: RegisterModel, exportedAt: string): string {
+export function toJsonExport(model: VisibleModel, exportedAt: string): string {
   const strip = <T extends { source: string }>({ source: _source, ...rest }: T) => rest;
   return JSON.stringify(
     {

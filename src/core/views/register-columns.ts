@@ -4,7 +4,7 @@
 // compact index the filter script loads and the downloads are all made from
 // this list, so they cannot disagree.
 import { dependenciesOf } from '../domain/dependencies.ts';
-import type { RegisterModel } from '../model/model.ts';
+import type { VisibleModel } from '../model/model.ts';
 import { roleTitle } from '../domain/roles.ts';
 import { fieldTitle } from '../schema/labels.ts';
 import type { Holder } from './holders.ts';
@@ -16,61 +16,77 @@ export type TableKind = 'link' | 'holder' | 'holders' | 'status' | 'text';
 export interface RegisterColumn {
   key: string;
   heading: string;
+  /** The field whose audience the column has: a build leaves out the columns its audience may not see. */
+  field: readonly string[];
   /** Shown in the site's register table. */
   table?: TableKind;
   /** The value in a download: text, or a number Excel can compute with. */
-  value: (row: RegisterRow, model: RegisterModel) => string | number;
+  value: (row: RegisterRow, model: VisibleModel) => string | number;
 }
 
 const names = (holders: readonly Holder[]) => holders.map((holder) => holder.name).join(', ');
-const system = (row: RegisterRow, model: RegisterModel) => model.systemById.get(row.id);
-const email = (model: RegisterModel, holder: Holder) => model.personById.get(holder.id)?.email ?? '';
+const system = (row: RegisterRow, model: VisibleModel) => model.systemById.get(row.id);
+const email = (model: VisibleModel, holder: Holder | undefined) => (holder ? (model.personById.get(holder.id)?.email ?? '') : '');
 
 export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
-  { key: 'id', heading: fieldTitle('system', ['id']), value: (row) => row.id },
-  { key: 'name', heading: fieldTitle('system', ['name']), table: 'link', value: (row) => row.name },
-  { key: 'description', heading: fieldTitle('system', ['description']), value: (row) => row.description },
-  { key: 'product', heading: fieldTitle('system', ['product']), value: (row, model) => system(row, model)?.product ?? '' },
-  { key: 'aliases', heading: fieldTitle('system', ['aliases']), value: (row, model) => (system(row, model)?.aliases ?? []).join(', ') },
-  { key: 'unit', heading: fieldTitle('system', ['unit']), table: 'holder', value: (row) => row.unit.name },
-  { key: 'status', heading: fieldTitle('system', ['status']), table: 'status', value: (row) => row.status },
-  { key: 'owner', heading: roleTitle('owner'), table: 'holder', value: (row) => row.owner.name },
-  { key: 'ownerEmail', heading: `${roleTitle('owner')}, e-post`, value: (row, model) => email(model, row.owner) },
-  { key: 'manager', heading: roleTitle('manager'), table: 'holder', value: (row) => row.manager.name },
-  { key: 'managerEmail', heading: `${roleTitle('manager')}, e-post`, value: (row, model) => email(model, row.manager) },
-  { key: 'administrators', heading: roleTitle('administrators', 'plural'), table: 'holders', value: (row) => names(row.administrators) },
-  { key: 'operations', heading: roleTitle('operations'), table: 'holder', value: (row) => row.operations.name },
-  { key: 'users', heading: roleTitle('users', 'plural'), value: (row) => names(row.users) },
-  { key: 'hosting', heading: fieldTitle('system', ['hosting']), table: 'text', value: (row) => row.hosting },
-  { key: 'criticality', heading: fieldTitle('system', ['criticality']), value: (row) => row.criticality },
-  { key: 'supplier', heading: fieldTitle('system', ['supplier', 'name']), value: (row) => row.supplier },
+  { key: 'id', field: ['id'], heading: fieldTitle('system', ['id']), value: (row) => row.id },
+  { key: 'name', field: ['name'], heading: fieldTitle('system', ['name']), table: 'link', value: (row) => row.name },
+  { key: 'description', field: ['description'], heading: fieldTitle('system', ['description']), value: (row) => row.description },
+  { key: 'product', field: ['product'], heading: fieldTitle('system', ['product']), value: (row, model) => system(row, model)?.product ?? '' },
+  { key: 'aliases', field: ['aliases'], heading: fieldTitle('system', ['aliases']), value: (row, model) => (system(row, model)?.aliases ?? []).join(', ') },
+  { key: 'unit', field: ['unit'], heading: fieldTitle('system', ['unit']), table: 'holder', value: (row) => row.unit.name },
+  { key: 'status', field: ['status'], heading: fieldTitle('system', ['status']), table: 'status', value: (row) => row.status },
+  { key: 'owner', field: ['roles', 'owner'], heading: roleTitle('owner'), table: 'holder', value: (row) => row.owner?.name ?? '' },
+  { key: 'ownerEmail', field: ['roles', 'owner'], heading: `${roleTitle('owner')}, e-post`, value: (row, model) => email(model, row.owner) },
+  { key: 'manager', field: ['roles', 'manager'], heading: roleTitle('manager'), table: 'holder', value: (row) => row.manager?.name ?? '' },
+  { key: 'managerEmail', field: ['roles', 'manager'], heading: `${roleTitle('manager')}, e-post`, value: (row, model) => email(model, row.manager) },
+  { key: 'administrators', field: ['roles', 'administrators'], heading: roleTitle('administrators', 'plural'), table: 'holders', value: (row) => names(row.administrators) },
+  { key: 'operations', field: ['roles', 'operations'], heading: roleTitle('operations'), table: 'holder', value: (row) => row.operations?.name ?? '' },
+  { key: 'users', field: ['roles', 'users'], heading: roleTitle('users', 'plural'), value: (row) => names(row.users) },
+  { key: 'hosting', field: ['hosting'], heading: fieldTitle('system', ['hosting']), table: 'text', value: (row) => row.hosting },
+  { key: 'criticality', field: ['criticality'], heading: fieldTitle('system', ['criticality']), value: (row) => row.criticality },
+  { key: 'supplier', field: ['supplier', 'name'], heading: fieldTitle('system', ['supplier', 'name']), value: (row) => row.supplier },
   {
     key: 'orgNumber',
+    field: ['supplier', 'orgNumber'],
     heading: fieldTitle('system', ['supplier', 'orgNumber']),
     value: (row, model) => system(row, model)?.supplier?.orgNumber ?? '',
   },
-  { key: 'contractEnd', heading: fieldTitle('system', ['contract', 'end']), value: (row, model) => system(row, model)?.contract?.end ?? '' },
+  {
+    key: 'contractEnd',
+    field: ['contract', 'end'],
+    heading: fieldTitle('system', ['contract', 'end']),
+    value: (row, model) => system(row, model)?.contract?.end ?? '',
+  },
   {
     key: 'personalData',
+    field: ['personalData', 'processed'],
     heading: fieldTitle('system', ['personalData', 'processed']),
     value: (row, model) => yesNo(system(row, model)?.personalData?.processed),
   },
   ...(['confidentiality', 'integrity', 'availability'] as const).map((level) => ({
     key: level,
+    field: ['classification', level],
     heading: fieldTitle('system', ['classification', level]),
-    value: (row: RegisterRow, model: RegisterModel) => system(row, model)?.classification?.[level] ?? '',
+    value: (row: RegisterRow, model: VisibleModel) => system(row, model)?.classification?.[level] ?? '',
   })),
   {
     key: 'dependencies',
+    field: ['dependencies'],
     heading: fieldTitle('system', ['dependencies']),
     value: (row, model) => dependenciesOf(system(row, model) ?? {}).map(({ id }) => model.systemById.get(id)?.name ?? id).join(', '),
   },
-  { key: 'reviewed', heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
-  { key: 'page', heading: 'Sida på intranätet', value: (row, model) => systemPageUrl(model, row.id) },
+  { key: 'reviewed', field: ['reviewed'], heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
+  { key: 'page', field: ['id'], heading: 'Sida på webbplatsen', value: (row, model) => systemPageUrl(model, row.id) },
 ];
 
+/** The columns whose field an audience may see: what its table and downloads have. */
+export function visibleColumns(sees: (path: readonly string[]) => boolean, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): RegisterColumn[] {
+  return columns.filter((column) => sees(column.field));
+}
+
 /** The system's page on the published site, from siteUrl in the settings. */
-export function systemPageUrl(model: RegisterModel, id: string): string {
+export function systemPageUrl(model: VisibleModel, id: string): string {
   return new URL(`system/${encodeURIComponent(id)}/`, model.settings.siteUrl.replace(/\/?$/, '/')).href;
 }
 
@@ -99,11 +115,11 @@ const HOLDER_VALUE: Record<TableKind, (row: RegisterRow, key: string) => Holder 
   link: (row) => row.name,
   status: (row) => row.status,
   text: (row, key) => String(row[key as keyof RegisterRow] ?? ''),
-  holder: (row, key) => row[key as keyof RegisterRow] as Holder,
+  holder: (row, key) => (row[key as keyof RegisterRow] as Holder | undefined) ?? { id: '', name: '', kind: 'unknown' },
   holders: (row, key) => row[key as keyof RegisterRow] as Holder[],
 };
 
-export function registerIndex(rows: readonly RegisterRow[]): RegisterIndex {
+export function registerIndex(rows: readonly RegisterRow[], tableColumns: readonly RegisterColumn[] = TABLE_COLUMNS): RegisterIndex {
   const holders: RegisterIndex['holders'] = [];
   const numbers = new Map<string, number>();
   const number = (holder: Holder) => {
@@ -116,7 +132,7 @@ export function registerIndex(rows: readonly RegisterRow[]): RegisterIndex {
     return index;
   };
   const columns: RegisterIndex['columns'] = {};
-  for (const column of TABLE_COLUMNS) {
+  for (const column of tableColumns) {
     const kind = column.table as TableKind;
     columns[column.key] = rows.map((row) => {
       const value = HOLDER_VALUE[kind](row, column.key);

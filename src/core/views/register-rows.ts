@@ -1,7 +1,7 @@
 // One row per system with the named roles: the register page, its filter
 // script's index and the downloads are all made from these rows, through the
 // columns in register-columns.ts.
-import type { RegisterModel, SystemRecord } from '../model/model.ts';
+import type { VisibleModel, VisibleSystem } from '../model/model.ts';
 import { holder, userGroupHolder, type Holder } from './holders.ts';
 
 export interface RegisterRow {
@@ -10,10 +10,11 @@ export interface RegisterRow {
   description: string;
   unit: Holder;
   status: string;
-  owner: Holder;
-  manager: Holder;
+  /** The role holders; absent, or empty, where the audience may not see the roles. */
+  owner?: Holder;
+  manager?: Holder;
   administrators: Holder[];
-  operations: Holder;
+  operations?: Holder;
   users: Holder[];
   hosting: string;
   criticality: string;
@@ -24,7 +25,7 @@ export interface RegisterRow {
   alsoKnownAs: string;
 }
 
-function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
+function registerRow(model: VisibleModel, system: VisibleSystem): RegisterRow {
   const { roles } = system;
   return {
     id: system.id,
@@ -32,11 +33,9 @@ function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
     description: system.description,
     unit: holder(model, system.unit),
     status: system.status,
-    owner: holder(model, roles.owner),
-    manager: holder(model, roles.manager),
-    administrators: roles.administrators.map((id) => holder(model, id)),
-    operations: holder(model, roles.operations),
-    users: roles.users.map((group) => userGroupHolder(model, group)),
+    ...(roles ? { owner: holder(model, roles.owner), manager: holder(model, roles.manager), operations: holder(model, roles.operations) } : {}),
+    administrators: (roles?.administrators ?? []).map((id) => holder(model, id)),
+    users: (roles?.users ?? []).map((group) => userGroupHolder(model, group)),
     hosting: system.hosting ?? '',
     criticality: system.criticality ?? '',
     supplier: system.supplier?.name ?? '',
@@ -49,6 +48,6 @@ function registerRow(model: RegisterModel, system: SystemRecord): RegisterRow {
 }
 
 /** Rows in the model's order (by name). O(systems + role holders). */
-export function registerRows(model: RegisterModel): RegisterRow[] {
+export function registerRows(model: VisibleModel): RegisterRow[] {
   return model.systems.map((system) => registerRow(model, system));
 }

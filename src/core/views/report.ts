@@ -10,7 +10,7 @@ import type { Finding, RuleId, Severity } from '../findings/findings.ts';
 import type { Kind } from '../kinds.ts';
 import { needsReview } from '../domain/lifecycle.ts';
 import { mostDependedOn } from '../model/impact.ts';
-import { administrationOf, type RegisterModel } from '../model/model.ts';
+import { administrationOf, type VisibleModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 
@@ -71,7 +71,7 @@ function sectionOf(finding: Finding): ReportSectionKey {
 
 export interface ReportInput {
   findings: readonly Finding[];
-  model: RegisterModel;
+  model: VisibleModel;
   today: string;
   /** How many people to list as holding the most roles. */
   top?: number;
@@ -151,7 +151,7 @@ export function buildReport({ findings, model, today, top = 10 }: ReportInput): 
  * Systems followed up (their status needs review) whose file has no role
  * error and no review finding, in total and per förvaltning. O(findings + systems).
  */
-function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverage {
+function coverageOf(findings: readonly Finding[], model: VisibleModel): Coverage {
   const incomplete = new Set<string>();
   for (const finding of findings) {
     if (finding.entry?.kind !== 'system') continue;
@@ -182,7 +182,7 @@ function coverageOf(findings: readonly Finding[], model: RegisterModel): Coverag
 }
 
 /** Names for what findings are about, from every entry read (also those that do not validate). */
-function subjectLookup(model: RegisterModel): (finding: Finding) => ReportSubject {
+function subjectLookup(model: VisibleModel): (finding: Finding) => ReportSubject {
   const byFile = new Map(model.entries.map((entry) => [entry.file, entry]));
   return (finding) => {
     const entry = byFile.get(finding.file);
@@ -196,7 +196,7 @@ function subjectLookup(model: RegisterModel): (finding: Finding) => ReportSubjec
 }
 
 /** People in post with the most role assignments. O(assignments + people log people). */
-function mostRoles(model: RegisterModel, top: number) {
+function mostRoles(model: VisibleModel, top: number) {
   return model.people
     .filter((person) => person.active)
     .map((person) => {

@@ -7,7 +7,7 @@ import { addTo } from '#core/collections.ts';
 import { Graph, layout } from '@dagrejs/dagre';
 import type { DependencyType } from '#core/domain/dependencies.ts';
 import { statusTone } from '#core/domain/lifecycle.ts';
-import { administrationOf, type RegisterModel, type SystemRecord } from '#core/model/model.ts';
+import { administrationOf, type VisibleModel, type VisibleSystem } from '#core/model/model.ts';
 import { CRITICALITY_LEVELS } from '#core/vocabulary.ts';
 import { bySwedish } from '#core/text/text.ts';
 
@@ -62,10 +62,10 @@ export interface Draft {
   edges: Omit<MapEdge, 'points'>[];
 }
 
-const criticalityRank = (system: SystemRecord) => (system.criticality ? CRITICALITY_LEVELS.indexOf(system.criticality) : -1);
+const criticalityRank = (system: VisibleSystem) => (system.criticality ? CRITICALITY_LEVELS.indexOf(system.criticality) : -1);
 
 /** Most critical first, then by name: the systems a summary would hide last. */
-const byImportance = (a: SystemRecord, b: SystemRecord) => criticalityRank(b) - criticalityRank(a) || bySwedish((s: SystemRecord) => s.name)(a, b);
+const byImportance = (a: VisibleSystem, b: VisibleSystem) => criticalityRank(b) - criticalityRank(a) || bySwedish((s: VisibleSystem) => s.name)(a, b);
 
 /** A name in at most two lines of about CHARACTERS_PER_LINE characters, broken between words. */
 export function wrapName(name: string): string[] {
@@ -87,7 +87,7 @@ export function wrapName(name: string): string[] {
   return shown;
 }
 
-function systemNode(system: SystemRecord, role: MapNodeRole, detail?: string): Draft['nodes'][number] {
+function systemNode(system: VisibleSystem, role: MapNodeRole, detail?: string): Draft['nodes'][number] {
   const critical = system.criticality === 'hög' || system.criticality === 'kritisk';
   const facts = detail ?? [system.status, system.criticality].filter(Boolean).join(' · ');
   return {
@@ -107,7 +107,7 @@ function moreNode(key: string, count: number, what: string): Draft['nodes'][numb
 }
 
 /** The systems a system uses, resolved by the model. */
-function usesOf(model: RegisterModel, system: SystemRecord): { system: SystemRecord; type?: DependencyType }[] {
+function usesOf(model: VisibleModel, system: VisibleSystem): { system: VisibleSystem; type?: DependencyType }[] {
   return model.uses.get(system.id) ?? [];
 }
 
@@ -115,15 +115,15 @@ function usesOf(model: RegisterModel, system: SystemRecord): { system: SystemRec
  * A system, what it uses and what uses it, two steps out each way, at most
  * SHOWN_PER_STEP systems per step and direction. O(systems within two steps).
  */
-export function systemNeighbourhood(model: RegisterModel, center: SystemRecord): Draft {
+export function systemNeighbourhood(model: VisibleModel, center: VisibleSystem): Draft {
   const draft: Draft = { nodes: [systemNode(center, 'center')], edges: [] };
   const shown = new Set<string>([center.id]);
   /** The step each shown system is at: what the centre uses below it (1, 2), what uses it above (-1, -2). */
   const steps = new Map<string, number>([[center.id, 0]]);
   for (const direction of ['uses', 'usedBy'] as const) {
-    let frontier: SystemRecord[] = [center];
+    let frontier: VisibleSystem[] = [center];
     for (let step = 1; step <= 2; step++) {
-      const candidates = new Map<string, SystemRecord>();
+      const candidates = new Map<string, VisibleSystem>();
       for (const from of frontier) {
         const next = direction === 'uses' ? usesOf(model, from).map((item) => item.system) : (model.usedBy.get(from.id) ?? []);
         for (const system of next) if (!shown.has(system.id)) candidates.set(system.id, system);
@@ -154,7 +154,7 @@ export function systemNeighbourhood(model: RegisterModel, center: SystemRecord):
 }
 
 /** Every dependency between two systems in the picture (that `keep` accepts). */
-function addEdgesBetween(model: RegisterModel, draft: Draft, shown: ReadonlySet<string>, keep: (from: string, to: string) => boolean = () => true): void {
+function addEdgesBetween(model: VisibleModel, draft: Draft, shown: ReadonlySet<string>, keep: (from: string, to: string) => boolean = () => true): void {
   for (const id of shown) {
     const system = model.systemById.get(id);
     if (!system) continue;
@@ -165,7 +165,7 @@ function addEdgesBetween(model: RegisterModel, draft: Draft, shown: ReadonlySet<
 }
 
 /** The förvaltningar (and companies) that own systems with dependencies: one map page each, by name. */
-export function mappedUnits(model: RegisterModel): { id: string; name: string; systems: number }[] {
+export function mappedUnits(model: VisibleModel): { id: string; name: string; systems: number }[] {
   const units = new Map<string, { id: string; name: string; systems: number }>();
   for (const system of model.systems) {
     if (usesOf(model, system).length === 0 && !model.usedBy.has(system.id)) continue;
@@ -177,10 +177,10 @@ export function mappedUnits(model: RegisterModel): { id: string; name: string; s
   return [...units.values()].sort(bySwedish((unit) => unit.name));
 }
 
-const byAdministration = new WeakMap<RegisterModel, Map<string, SystemRecord[]>>();
+const byAdministration = new WeakMap<VisibleModel, Map<string, VisibleSystem[]>>();
 
 /** Each förvaltning's systems, grouped once per model. O(systems). */
-function systemsByAdministration(model: RegisterModel): Map<string, SystemRecord[]> {
+function systemsByAdministration(model: VisibleModel): Map<string, VisibleSystem[]> {
   let grouped = byAdministration.get(model);
   if (!grouped) {
     grouped = new Map();
@@ -199,14 +199,14 @@ export const UNIT_MAP_LIMITS = { own: 60, others: 30 };
  * A förvaltning's systems (most connected first, at most UNIT_MAP_LIMITS.own)
  * and the systems of others they use or are used by. O(systems + dependencies).
  */
-export function unitNeighbourhood(model: RegisterModel, unitId: string): Draft & { hidden: number } {
+export function unitNeighbourhood(model: VisibleModel, unitId: string): Draft & { hidden: number } {
   const own = systemsByAdministration(model).get(unitId) ?? [];
-  const degree = (system: SystemRecord) => usesOf(model, system).length + (model.usedBy.get(system.id)?.length ?? 0);
+  const degree = (system: VisibleSystem) => usesOf(model, system).length + (model.usedBy.get(system.id)?.length ?? 0);
   const connected = own.filter((system) => degree(system) > 0).sort((a, b) => degree(b) - degree(a) || byImportance(a, b));
   const kept = connected.slice(0, UNIT_MAP_LIMITS.own);
   const draft: Draft = { nodes: kept.map((system) => systemNode(system, 'system')), edges: [] };
   const shown = new Set(kept.map((system) => system.id));
-  const others = new Map<string, SystemRecord>();
+  const others = new Map<string, VisibleSystem>();
   for (const system of kept) {
     for (const neighbour of [...usesOf(model, system).map((item) => item.system), ...(model.usedBy.get(system.id) ?? [])]) {
       if (!shown.has(neighbour.id)) others.set(neighbour.id, neighbour);

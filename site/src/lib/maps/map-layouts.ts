@@ -4,7 +4,7 @@
 // by one, the same way.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RegisterModel } from '#core/model/model.ts';
+import type { VisibleModel } from '#core/model/model.ts';
 import { layoutMap, systemNeighbourhood, unitNeighbourhood, type DependencyMap, type Draft } from './dependency-map.ts';
 
 /** Systems per message: large enough that messaging costs little, small enough to share the work evenly. */
@@ -18,7 +18,7 @@ export interface SiteMaps {
 
 type Job = { draft: Draft; direction: 'TB' | 'LR' };
 
-export function layoutSiteMaps(model: RegisterModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
+export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
   const lay = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.resolve(jobs.map(({ draft, direction }) => layoutMap(draft, direction))));
   const unitDrafts = unitIds.map((id) => unitNeighbourhood(model, id));
   const units = lay(unitDrafts.map((draft) => ({ draft, direction: 'LR' }))).then(

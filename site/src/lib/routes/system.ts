@@ -1,7 +1,7 @@
 // Everything a system's page shows, built once per system: its people, what
 // it uses and what uses it, its map, what stops when it fails, its history.
 import { impactOf } from '#core/model/impact.ts';
-import type { SystemRecord } from '#core/model/model.ts';
+import type { VisibleSystem } from '#core/model/model.ts';
 import { siteData } from '../data.ts';
 import type { DependencyMap } from '../maps/dependency-map.ts';
 import { lastChange } from '../recent.ts';
@@ -13,15 +13,16 @@ export function systemPaths() {
   return siteData().model.systems.map((system) => ({ params: { id: system.id }, props: { system } }));
 }
 
-export async function systemPage(system: SystemRecord) {
-  const { model, history, repository } = siteData();
+export async function systemPage(system: VisibleSystem) {
+  const { model, history, repository, sees } = siteData();
   const map = (await siteData().siteMaps.systems).get(system.id) as DependencyMap;
   const impact = impactOf(model, system);
   return {
     system,
     model,
     repository,
-    manager: model.personById.get(system.roles.manager),
+    sees,
+    manager: system.roles ? model.personById.get(system.roles.manager) : undefined,
     reviewer: system.reviewedBy ? model.personById.get(system.reviewedBy) : undefined,
     uses: model.uses.get(system.id) ?? [],
     usedBy: model.usedBy.get(system.id) ?? [],
@@ -29,7 +30,7 @@ export async function systemPage(system: SystemRecord) {
     impact: {
       total: impact.affected.length,
       direct: impact.affected.filter((item) => item.distance === 1).length,
-      rows: impact.affected.slice(0, IMPACT_ROWS).map(({ system: affected, via }) => ({ system: affected, via, owner: model.personById.get(affected.roles.owner) })),
+      rows: impact.affected.slice(0, IMPACT_ROWS).map(({ system: affected, via }) => ({ system: affected, via, owner: affected.roles ? model.personById.get(affected.roles.owner) : undefined })),
       more: Math.max(0, impact.affected.length - IMPACT_ROWS),
       cycles: impact.cycles,
     },

@@ -129,12 +129,13 @@ export const protectedFieldsPlaced: Rule = ({ entries, settings }) => {
     const findings: Finding[] = [];
     const overlays = entry.overlays ?? [];
     for (const overlay of overlays) {
-      walkFields(overlay.data, [], (path) => {
+      walkFields(overlay.data, [], (path, value) => {
         if (path.length === 1 && path[0] === 'id') return true;
         // The key a list item names its entry by is how the item is found in the main file.
         if (typeof path.at(-2) === 'number' && referenceFieldIsItemKey(entry.kind, path)) return true;
-        if (widestAudienceWithin(entry.kind, path, overrides) === 'skyddad') return true;
-        if (audienceOf(entry.kind, path, overrides) === 'skyddad') return false;
+        if (audienceOf(entry.kind, path, overrides) === 'skyddad') return true;
+        // A section or list may hold protected fields among others: look inside it.
+        if (value !== null && typeof value === 'object') return false;
         findings.push(
           findingOn({
             file: overlay.file,

@@ -1,0 +1,1 @@
+export { dcatDownload as GET, dcatPaths as getStaticPaths } from '../../lib/routes/downloads.ts';
