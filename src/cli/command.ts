@@ -4,9 +4,11 @@
 // function main(argv, io) that never throws and never touches process.* except
 // through io, so tests call it in-process; the file runs it only when executed
 // directly (import.meta.main).
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.ts';
+import { protectedRegistryFolder } from '../core/model/open-register.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { isCalendarDate, todayIso } from '../core/text/dates.ts';
 import { printableLines } from '../core/text/output.ts';
@@ -144,9 +146,12 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
       const registry = resolve(io.cwd, String(values.registry ?? 'registry'));
       const shown = (path: string) => displayPathOf(path, io.cwd);
       if (spec.writes) {
-        const finished = finishInterruptedWrite(registry, { cwd: io.cwd });
-        if (finished !== undefined)
-          print(`Ett tidigare kommando avbröts medan det skrev i ${shown(registry)}; skrivningen är nu slutförd (${finished} ${finished === 1 ? 'fil' : 'filer'}).`);
+        const protectedRegistry = protectedRegistryFolder(registry, io.cwd);
+        for (const folder of [...(protectedRegistry && existsSync(protectedRegistry) ? [protectedRegistry] : []), registry]) {
+          const finished = finishInterruptedWrite(folder, { cwd: io.cwd });
+          if (finished !== undefined)
+            print(`Ett tidigare kommando avbröts medan det skrev i ${shown(folder)}; skrivningen är nu slutförd (${finished} ${finished === 1 ? 'fil' : 'filer'}).`);
+        }
       }
       return await spec.run({
         values: values as Values<O>,

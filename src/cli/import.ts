@@ -17,7 +17,8 @@ import { MAX_FILE_BYTES } from '../core/import/limits.ts';
 import { MAX_FILE_BYTES as MAX_REGISTER_FILE_BYTES } from '../core/reading/decode.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { entryYaml } from '../core/scaffold/scaffold.ts';
-import { applyWrites, planWrites } from '../core/writing/write-files.ts';
+import { splitByAudience } from '../core/domain/visibility.ts';
+import { applyPairedWrites, planPairedWrites } from '../core/writing/paired-writes.ts';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError, type Io } from './command.ts';
 
 const SEPARATORS: Record<string, Separator> = {
@@ -80,19 +81,28 @@ export const main = defineCommand({
     progress.done();
 
     const relPath = (planned: PlannedFile) => `${KINDS[planned.kind].dir}/${planned.id}.yaml`;
+    // With a protected registry, the protected fields (a classification, notes) are written there instead.
+    const protectedDir = before.protectedRegistry?.dir;
+    const overrides = model.settings.visibility ?? {};
     // Every file is checked before any is written: a refused import leaves the register as it was.
-    const writes = planWrites(
+    const writes = planPairedWrites(
       registry,
-      plan.files.map((planned) => ({
-        relPath: relPath(planned),
-        text: withMissing(entryYaml(planned.kind, planned.data), planned.missing),
-      })),
+      protectedDir,
+      plan.files.map((planned) => {
+        const { main, protectedPart } = protectedDir ? splitByAudience(planned.kind, planned.data, overrides) : { main: planned.data, protectedPart: undefined };
+        return {
+          relPath: relPath(planned),
+          text: withMissing(entryYaml(planned.kind, main), planned.missing),
+          ...(protectedPart ? { protectedFile: { text: entryYaml(planned.kind, protectedPart, 'protected') } } : {}),
+        };
+      }),
       { overwrite: Boolean(values.overwrite), cwd: io.cwd },
     );
-    const keptPaths = new Set(writes.keep.map((item) => item.relPath));
+    const keptPaths = new Set(writes.main.keep.map((item) => item.relPath));
     const written = plan.files.filter((planned) => !keptPaths.has(relPath(planned)));
     const kept = plan.files.filter((planned) => keptPaths.has(relPath(planned)));
-    if (!values['dry-run']) applyWrites(writes);
+    const protectedWritten = writes.protected ? writes.protected.create.length + writes.protected.replace.length : 0;
+    if (!values['dry-run']) applyPairedWrites(writes);
     const fileNotes = spreadsheet.sheets.flatMap((sheet) => sheet.notes);
     for (const line of formatImportReport({
       file: basename(file),
@@ -104,10 +114,18 @@ export const main = defineCommand({
       dryRun: Boolean(values['dry-run']),
     }))
       print(line);
+    if (protectedWritten > 0 && protectedDir)
+      print(
+        `\nSkyddade uppgifter (till exempel informationsklassning och anteckningar) ${values['dry-run'] ? 'skulle skrivas' : 'skrevs'} i det skyddade registret ${shown(protectedDir)}: ${protectedWritten} ${protectedWritten === 1 ? 'fil' : 'filer'}.`,
+      );
 
     const systemsWritten = written.filter((planned) => planned.kind === 'system').length;
     if (!values['dry-run'] && systemsWritten > 0) {
-      const { errors, warnings } = summarize(checkWith(before, registry, [...writes.create, ...writes.replace], { today, cwd: io.cwd }).findings);
+      const { errors, warnings } = summarize(checkWith(before, registry, [...writes.main.create, ...writes.main.replace], {
+          today,
+          cwd: io.cwd,
+          protectedFiles: writes.protected ? [...writes.protected.create, ...writes.protected.replace] : [],
+        }).findings);
       print(
         `\nValidering efter importen: ${errors} fel och ${warnings} varningar. Kör npm run validate för att se exakt vad som saknas, till exempel roller som kalkylark sällan har.`,
       );

@@ -13,7 +13,9 @@ import { MAX_FILE_BYTES } from '../core/import/limits.ts';
 import { MAX_FILE_BYTES as MAX_REGISTER_FILE_BYTES } from '../core/reading/decode.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { setFields } from '../core/writing/yaml-edit.ts';
-import { applyWrites, planWrites } from '../core/writing/write-files.ts';
+import { audienceOf } from '../core/domain/visibility.ts';
+import { entryYaml } from '../core/scaffold/scaffold.ts';
+import { applyPairedWrites, planPairedWrites } from '../core/writing/paired-writes.ts';
 import { defineCommand, EXIT_FINDINGS, EXIT_OK, runMain, UsageError } from './command.ts';
 
 export const main = defineCommand({
@@ -77,16 +79,22 @@ export const main = defineCommand({
     }
     if (values['dry-run'] || plan.updates.length === 0) return EXIT_OK;
 
+    // With a protected registry, a field the settings make protected (a phone number, say) is changed there.
+    const protectedDir = register.protectedRegistry?.dir;
+    const overrides = register.model.settings.visibility ?? {};
+    const isProtected = (change: PersonChange) => protectedDir !== undefined && audienceOf('person', [change.key], overrides) === 'skyddad';
+    const edits = (changes: PersonChange[]) =>
+      changes.map((change) => ({ key: change.key, value: change.to, after: change.key === 'userName' ? 'email' : 'title' }));
     const files = plan.updates.map((update) => {
       const previousText = sourceText(register, update.relPath);
-      const changes = update.changes.map((change: PersonChange) => ({
-        key: change.key,
-        value: change.to,
-        after: change.key === 'userName' ? 'email' : 'title',
-      }));
-      return { relPath: update.relPath, text: setFields(previousText, changes), previousText };
+      const hidden = update.changes.filter(isProtected);
+      const file = { relPath: update.relPath, text: setFields(previousText, edits(update.changes.filter((change) => !isProtected(change)))), previousText };
+      if (hidden.length === 0) return file;
+      const before = sourceText(register, update.relPath, 'protected');
+      const text = setFields(before ?? entryYaml('person', { id: update.id }, 'protected'), edits(hidden));
+      return { ...file, protectedFile: { text, ...(before !== undefined ? { previousText: before } : {}) } };
     });
-    applyWrites(planWrites(registry, files, { overwrite: true, cwd: io.cwd }));
+    applyPairedWrites(planPairedWrites(registry, protectedDir, files, { overwrite: true, cwd: io.cwd }));
     // The plan already knows every role the sync leaves vacant; validating the
     // whole register again would only repeat it, at a third of the run time.
     const vacated = plan.updates.reduce((sum, update) => sum + update.vacated.length, 0);

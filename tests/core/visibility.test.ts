@@ -38,7 +38,12 @@ describe('the register as an audience sees it', () => {
     const { opened } = register();
     const offentlig = visibleModel(opened.model, 'offentlig');
     const lonesystem = offentlig.systemById.get('lonesystem');
-    expect(lonesystem).toMatchObject({ id: 'lonesystem', name: 'Lönesystem', description: 'Löner för kommunens anställda.', unit: 'testkommun' });
+    expect(lonesystem).toMatchObject({
+      id: 'lonesystem',
+      name: 'Lönesystem',
+      description: 'Löner för kommunens anställda.',
+      unit: 'testkommun',
+    });
     for (const field of ['roles', 'criticality', 'dependencies', 'reviewed']) expect(lonesystem, field).not.toHaveProperty(field);
     expect(offentlig.people).toEqual([]);
     expect(offentlig.assignmentsByHolder.size).toBe(0);
@@ -101,7 +106,10 @@ describe('the protected registry', () => {
     });
     expect(opened.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     const skyddad = visibleModel(opened.model, 'skyddad').systemById.get('lonesystem');
-    expect(skyddad).toMatchObject({ loginMethod: 'SAML via kommunens IdP', dependencies: [{ system: 'budget', type: 'inloggning', note: 'Hämtar budgetramar' }] });
+    expect(skyddad).toMatchObject({
+      loginMethod: 'SAML via kommunens IdP',
+      dependencies: [{ system: 'budget', type: 'inloggning', note: 'Hämtar budgetramar' }],
+    });
     const intern = visibleModel(opened.model, 'intern').systemById.get('lonesystem');
     expect(intern).not.toHaveProperty('loginMethod');
     expect(intern?.dependencies).toEqual([{ system: 'budget' }]);

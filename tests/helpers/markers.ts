@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dump } from 'js-yaml';
-import { audienceOf, narrower } from '../../src/core/domain/visibility.ts';
+import { audienceOf, narrower, splitByAudience } from '../../src/core/domain/visibility.ts';
 import { KINDS, type Kind } from '../../src/core/kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../../src/core/schema/committed.ts';
 import {
@@ -98,41 +98,9 @@ export function markedEntry(kind: Kind, id: string, targets: Targets, markers: M
   return value(COMMITTED_SCHEMAS[kind], []) as Record<string, unknown>;
 }
 
-/** Splits an entry's data in two: what the main register holds, and the protected fields (with the id) for the protected registry. */
-export function splitProtected(kind: Kind, data: Record<string, unknown>): { main: Record<string, unknown>; protectedPart: Record<string, unknown> | undefined } {
-  const split = (value: unknown, path: (string | number)[]): [unknown, unknown] => {
-    if (Array.isArray(value)) {
-      const pairs = value.map((item, index) => split(item, [...path, index]));
-      const kept = pairs.map(([main]) => main).filter((item) => item !== undefined);
-      const hidden = pairs.flatMap(([, hidden], index) => {
-        if (hidden === undefined) return [];
-        // A list item with protected fields is found again by the entry it names.
-        const item = value[index] as Record<string, unknown>;
-        return [{ ...(hidden as object), ...(typeof item === 'object' && 'system' in item ? { system: item.system } : {}) }];
-      });
-      return [kept.length ? kept : undefined, hidden.length ? hidden : undefined];
-    }
-    if (value !== null && typeof value === 'object') {
-      const main: Record<string, unknown> = {};
-      const hidden: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(value)) {
-        const [m, h] = split(child, [...path, key]);
-        if (m !== undefined) main[key] = m;
-        if (h !== undefined) hidden[key] = h;
-      }
-      return [Object.keys(main).length ? main : undefined, Object.keys(hidden).length ? hidden : undefined];
-    }
-    return audienceOf(kind, path) === 'skyddad' ? [undefined, value] : [value, undefined];
-  };
-  const [main, hidden] = split(data, []);
-  const mainData = main as Record<string, unknown>;
-  if (!hidden) return { main: mainData, protectedPart: undefined };
-  return { main: mainData, protectedPart: { id: data.id, ...(hidden as object) } };
-}
-
 /** Writes an entry (and its protected part) where the register and the protected registry keep it. */
 export function writeEntry(root: string, protectedRoot: string, kind: Kind, data: Record<string, unknown>): void {
-  const { main, protectedPart } = splitProtected(kind, data);
+  const { main, protectedPart } = splitByAudience(kind, data);
   const write = (folder: string, body: Record<string, unknown>) => {
     const path = join(folder, KINDS[kind].dir, `${String(data.id)}${KINDS[kind].ext}`);
     mkdirSync(dirname(path), { recursive: true });

@@ -8,6 +8,7 @@ import type { Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
 import type { Visibility } from '../schema/visibility.ts';
 import { AUDIENCES, VISIBILITY_KEYWORD, type Audience } from '../vocabulary.ts';
+import { referenceFieldAt } from './references.ts';
 
 export type { Audience };
 
@@ -121,4 +122,45 @@ export function nameField(kind: Kind): string {
 export function entryAudience(kind: Kind, data: Record<string, unknown>, overrides: AudienceOverrides = {}): Audience {
   const own = AUDIENCES.includes(data.visibility as Audience) ? (data.visibility as Audience) : 'offentlig';
   return narrower(own, audienceOf(kind, [nameField(kind)], overrides));
+}
+
+/**
+ * An entry's data split in two: what the main register holds, and its
+ * protected fields for the protected registry (settings.protectedRegistry),
+ * with the id, and in a list of references the key each item names its entry
+ * by, so that the two are laid together again (reading/protected.ts).
+ * `protectedPart` is undefined when the entry has no protected field.
+ */
+export function splitByAudience(
+  kind: Kind,
+  data: Record<string, unknown>,
+  overrides: AudienceOverrides = {},
+): { main: Record<string, unknown>; protectedPart: Record<string, unknown> | undefined } {
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const split = (value: unknown, path: (string | number)[]): [unknown, unknown] => {
+    if (Array.isArray(value)) {
+      const pairs = value.map((item, index) => split(item, [...path, index]));
+      const kept = pairs.map(([main]) => main).filter((item) => item !== undefined);
+      const hidden = pairs.flatMap(([, part], index) => {
+        if (part === undefined) return [];
+        const item = value[index];
+        const key = Object.keys(isObject(item) ? item : {}).find((name) => referenceFieldAt(kind, [...path, index, name])?.itemKey === name);
+        return [key && isObject(item) ? { [key]: item[key], ...(part as object) } : part];
+      });
+      return [kept.length > 0 ? kept : undefined, hidden.length > 0 ? hidden : undefined];
+    }
+    if (isObject(value)) {
+      const main: Record<string, unknown> = {};
+      const hidden: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) {
+        const [kept, part] = split(child, [...path, key]);
+        if (kept !== undefined) main[key] = kept;
+        if (part !== undefined) hidden[key] = part;
+      }
+      return [Object.keys(main).length > 0 ? main : undefined, Object.keys(hidden).length > 0 ? hidden : undefined];
+    }
+    return audienceOf(kind, path, overrides) === 'skyddad' ? [undefined, value] : [value, undefined];
+  };
+  const [main, hidden] = split(data, []);
+  return { main: (main ?? {}) as Record<string, unknown>, protectedPart: hidden ? { id: data.id, ...(hidden as object) } : undefined };
 }

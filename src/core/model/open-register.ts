@@ -5,10 +5,11 @@ import { summarize, type Finding } from '../findings/findings.ts';
 import { validateSources } from '../checking/validate.ts';
 import { ENTITY_KINDS, KINDS, SETTINGS_FILE } from '../kinds.ts';
 import { resolveRegister, type RegisterModel } from './model.ts';
-import { displayPathOf, readRegisterSources } from '../reading/load.ts';
+import { displayPathOf, readNamedFile, readRegisterSources } from '../reading/load.ts';
+import { MAX_FILE_BYTES } from '../reading/decode.ts';
 import type { CheckedRegister } from '../checking/check-files.ts';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseRegister, type SourceFile } from '../reading/parse.ts';
 
 export interface OpenRegister {
@@ -32,35 +33,51 @@ export function openRegister(dir: string, options: { today: string; cwd: string 
  * it, and only the skyddad build needs it (it says so).
  */
 function protectedRegistryOf(sources: readonly SourceFile[], dir: string, cwd: string): OpenRegister['protectedRegistry'] {
-  const settings = sources.find((source) => source.relPath === SETTINGS_FILE);
-  const entry = settings ? parseRegister([settings]).entries[0] : undefined;
-  const path = entry?.data.protectedRegistry;
-  if (typeof path !== 'string' || !path.trim()) return undefined;
-  const folder = resolve(dir, path);
+  const folder = protectedRegistryPath(sources.find((source) => source.relPath === SETTINGS_FILE), dir);
+  if (!folder) return undefined;
   return { dir: folder, sources: existsSync(folder) ? readRegisterSources(folder, cwd) : undefined };
 }
 
+/** The folder settings.yaml's protectedRegistry names, resolved from the register's folder. */
+function protectedRegistryPath(settings: SourceFile | undefined, dir: string): string | undefined {
+  const entry = settings ? parseRegister([settings]).entries[0] : undefined;
+  const path = entry?.data.protectedRegistry;
+  return typeof path === 'string' && path.trim() ? resolve(dir, path) : undefined;
+}
+
 /**
- * The register as it would be with these files written, checked without
- * reading it again: a command that writes files reports what the validator
- * then finds in O(new files) of extra reading.
+ * The register as it would be with these files written (and these files of
+ * the protected registry), checked without reading it again: a command that
+ * writes files reports what the validator then finds in O(new files) of extra
+ * reading.
  */
 export function checkWith(
   before: OpenRegister,
   dir: string,
   files: readonly { relPath: string; text: string }[],
-  options: { today: string; cwd: string },
+  options: { today: string; cwd: string; protectedFiles?: readonly { relPath: string; text: string }[] },
 ): OpenRegister {
-  const root = displayPathOf(dir, options.cwd);
+  const sources = withFiles(before.sources, dir, files, options.cwd);
+  const protectedBefore = before.protectedRegistry;
+  const protectedRegistry =
+    protectedBefore && options.protectedFiles?.length
+      ? { dir: protectedBefore.dir, sources: withFiles(protectedBefore.sources ?? [], protectedBefore.dir, options.protectedFiles, options.cwd) }
+      : protectedBefore;
+  return checkSources(sources, dir, protectedRegistry, options);
+}
+
+/** The sources with these files changed or added. */
+function withFiles(before: readonly SourceFile[], dir: string, files: readonly { relPath: string; text: string }[], cwd: string): SourceFile[] {
+  const root = displayPathOf(dir, cwd);
   const changed = new Map(files.map((file) => [file.relPath, Buffer.from(file.text, 'utf8')]));
-  const sources = before.sources.map((source) => {
+  const sources = before.map((source) => {
     const bytes = changed.get(source.relPath);
     if (!bytes) return source;
     changed.delete(source.relPath);
     return { file: source.file, relPath: source.relPath, bytes, size: bytes.length };
   });
   for (const [relPath, bytes] of changed) sources.push({ file: `${root}/${relPath}`, relPath, bytes, size: bytes.length });
-  return checkSources(sources, dir, before.protectedRegistry, options);
+  return sources;
 }
 
 function checkSources(
@@ -89,17 +106,35 @@ export function validationSummary(findings: readonly Finding[], model: RegisterM
   return `${errors === 0 ? '✓' : '✗'} ${counts}: ${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}.`;
 }
 
-const sourceIndexes = new WeakMap<OpenRegister, Map<string, SourceFile>>();
+const sourceIndexes = new WeakMap<readonly SourceFile[], Map<string, SourceFile>>();
 
 /**
- * A file's text as the register read it. A command that edits a file starts
- * from these bytes rather than reading the file a second time: what it
- * checked is what it changes (and the write refuses a file changed since).
+ * A file's text as the register read it (or the protected registry's file,
+ * with `place: 'protected'`; undefined there when it has none). A command that
+ * edits a file starts from these bytes rather than reading the file a second
+ * time: what it checked is what it changes (and the write refuses a file
+ * changed since).
  */
-export function sourceText(register: OpenRegister, relPath: string): string {
-  let index = sourceIndexes.get(register);
-  if (!index) sourceIndexes.set(register, (index = new Map(register.sources.map((source) => [source.relPath, source]))));
+export function sourceText(register: OpenRegister, relPath: string): string;
+export function sourceText(register: OpenRegister, relPath: string, place: 'protected'): string | undefined;
+export function sourceText(register: OpenRegister, relPath: string, place: 'register' | 'protected' = 'register'): string | undefined {
+  const sources = place === 'register' ? register.sources : (register.protectedRegistry?.sources ?? []);
+  let index = sourceIndexes.get(sources);
+  if (!index) sourceIndexes.set(sources, (index = new Map(sources.map((source) => [source.relPath, source]))));
   const source = index.get(relPath);
+  if (!source && place === 'protected') return undefined;
   if (!source || source.unusable) throw new UserError(`${relPath} kunde inte läsas när registret lästes in.`);
   return Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength).toString('utf8');
+}
+
+/**
+ * The protected registry settings.yaml names, as a folder; undefined when it
+ * names none. Read before a writing command starts, to finish a write that a
+ * killed run left there (writing/write-files.ts).
+ */
+export function protectedRegistryFolder(dir: string, cwd: string): string | undefined {
+  const file = join(dir, SETTINGS_FILE);
+  if (!existsSync(file)) return undefined;
+  const bytes = readNamedFile(file, displayPathOf(file, cwd), MAX_FILE_BYTES);
+  return protectedRegistryPath({ file: displayPathOf(file, cwd), relPath: SETTINGS_FILE, bytes, size: bytes.length }, dir);
 }

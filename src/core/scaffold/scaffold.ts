@@ -212,11 +212,17 @@ function setPath(data: Record<string, unknown>, path: readonly string[], value: 
 }
 
 /**
- * The file text: the schema comment for editors, then each field with a
- * short Swedish comment above it taken from the schema's documentation.
+ * The file text: the schema comment for editors (or, for a file of the
+ * protected registry, which has no schemas beside it, a line that says what
+ * the file is), then each field with a short Swedish comment above it taken
+ * from the schema's documentation.
  */
-export function entryYaml(kind: ScaffoldKind, data: Record<string, unknown>): string {
-  const lines = [`# yaml-language-server: $schema=../../schemas/${KINDS[kind].schemaFile}`];
+export function entryYaml(kind: ScaffoldKind, data: Record<string, unknown>, place: 'register' | 'protected' = 'register'): string {
+  const lines = [
+    place === 'register'
+      ? `# yaml-language-server: $schema=../../schemas/${KINDS[kind].schemaFile}`
+      : `# Skyddade uppgifter om ${String(data.id)}. Resten står i registrets ${KINDS[kind].dir}/${String(data.id)}${KINDS[kind].ext}.`,
+  ];
   // One dump for the whole entry, then a comment above each field of a mapping
   // (not inside list items), found from the indentation of its line.
   const dumped = dump(data, { lineWidth: -1, flowLevel: -1, noRefs: true }).trimEnd().split('\n');
