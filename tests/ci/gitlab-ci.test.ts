@@ -15,12 +15,12 @@ import { main as gitlabNote } from '../../src/cli/gitlab-note.ts';
 import { NOTE_MARKER } from '../../src/core/forge/gitlab.ts';
 import { runMain } from '../helpers/command.ts';
 import { REPO } from '../helpers/run.ts';
-import { runsIn, type Pipeline } from '../helpers/gitlab-rules.ts';
+import { ruleVariables, runsIn, type Pipeline } from '../helpers/gitlab-rules.ts';
 
 const KEYWORDS = new Set(['workflow', 'stages', 'default', 'variables', 'include', 'image', 'services', 'cache', 'before_script', 'after_script']);
 const JOB_KEYS = new Set(['stage', 'script', 'rules', 'artifacts', 'timeout', 'variables', 'cache', 'allow_failure', 'resource_group', 'image', 'needs', 'before_script', 'environment', 'interruptible']);
 
-type Job = { stage?: string; script: unknown[]; rules?: { if?: string; when?: string }[]; artifacts?: { reports?: Record<string, string>; paths?: string[] }; [key: string]: unknown };
+type Job = { stage?: string; script: unknown[]; rules?: { if?: string; when?: string; variables?: Record<string, string> }[]; artifacts?: { reports?: Record<string, string>; paths?: string[] }; [key: string]: unknown };
 
 const document = parseDocument(readFileSync(join(REPO, '.gitlab-ci.yml'), 'utf8'), { merge: true, uniqueKeys: true });
 const config = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> & { stages: string[] };
@@ -96,18 +96,41 @@ describe('.gitlab-ci.yml', () => {
     });
   });
 
-  it('publishes only from the default branch, and only where PUBLICERA says', () => {
+  it('publishes only from the default branch, and only where PUBLICERA and PUBLICERA_OFFENTLIG say', () => {
     const publishing = jobs.filter(([, job]) => job.stage === 'publicering');
-    expect(publishing.map(([name]) => name).sort()).toEqual(['pages', 'publicera-server']);
-    const push = (branch: string, publicera: string, source = 'push') => ({ CI_DEFAULT_BRANCH: 'main', CI_PIPELINE_SOURCE: source, CI_COMMIT_BRANCH: branch, PUBLICERA: publicera });
+    expect(publishing.map(([name]) => name).sort()).toEqual(['pages', 'publicera-offentlig', 'publicera-server']);
+    const push = (branch: string, variables: Pipeline, source = 'push') => ({ CI_DEFAULT_BRANCH: 'main', CI_PIPELINE_SOURCE: source, CI_COMMIT_BRANCH: branch, ...variables });
+    const targets: Record<string, Pipeline> = {
+      pages: { PUBLICERA: 'gitlab-pages' },
+      'publicera-server': { PUBLICERA: 'server' },
+      'publicera-offentlig': { PUBLICERA_OFFENTLIG: 'server' },
+    };
     for (const [name, job] of publishing) {
-      const where = name === 'pages' ? 'gitlab-pages' : 'server';
-      expect(runsIn(job, push('main', where)), name).toBe(true);
-      expect(runsIn(job, push('main', where === 'server' ? 'gitlab-pages' : 'server')), name).toBe(false);
-      expect(runsIn(job, push('andring', where)), name).toBe(false);
-      expect(runsIn(job, push('main', where, 'schedule')), name).toBe(false);
+      const target = targets[name] as Pipeline;
+      expect(runsIn(job, push('main', target)), name).toBe(true);
+      for (const [other, elsewhere] of Object.entries(targets)) if (other !== name) expect(runsIn(job, push('main', elsewhere)), `${name} för ${other}`).toBe(false);
+      expect(runsIn(job, push('andring', target)), name).toBe(false);
+      expect(runsIn(job, push('main', target, 'schedule')), name).toBe(false);
     }
     expect(jobs.find(([name]) => name === 'pages')?.[1].artifacts?.paths).toEqual(['public/']);
+  });
+
+  it('builds the public version only for its own target, and never the protected version', () => {
+    const pages = jobs.find(([name]) => name === 'pages')?.[1] as Job;
+    const pipeline = (variables: Pipeline) => ({ CI_DEFAULT_BRANCH: 'main', CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', ...variables });
+    // Pages builds for the audience its rule sets: the intranet's, the public's, or refuses both at once.
+    expect(ruleVariables(pages, pipeline({ PUBLICERA: 'gitlab-pages' }))).toEqual({ PUBLIK: 'intern' });
+    expect(ruleVariables(pages, pipeline({ PUBLICERA: 'server', PUBLICERA_OFFENTLIG: 'gitlab-pages' }))).toEqual({ PUBLIK: 'offentlig' });
+    expect(ruleVariables(pages, pipeline({ PUBLICERA: 'gitlab-pages', PUBLICERA_OFFENTLIG: 'gitlab-pages' }))).toEqual({ PUBLIK: 'båda' });
+    expect(commands(pages)[0]).toMatch(/if \[ "\$PUBLIK" = "båda" \]; then .*exit 1; fi/);
+    expect(commands(pages).find((line) => line.startsWith('npm run build'))).toContain('--audience "$PUBLIK"');
+    const offentlig = jobs.find(([name]) => name === 'publicera-offentlig')?.[1] as Job;
+    expect(commands(offentlig)).toContain('npm run build -- --audience offentlig --out offentlig');
+    expect(offentlig.environment).toBe('offentlig');
+    for (const [name, job] of jobs) {
+      for (const line of commands(job)) expect(line, name).not.toMatch(/skyddad/);
+      for (const rule of job.rules ?? []) expect(Object.values(rule.variables ?? {}), name).not.toContain('skyddad');
+    }
   });
 });
 

@@ -79,6 +79,25 @@ describe('GitHub workflows', () => {
     }
   });
 
+  it('builds the public version only when PUBLICERA_OFFENTLIG asks, and never the protected version', () => {
+    const builds = files.flatMap((file) => {
+      const workflow = load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any;
+      return Object.values<any>(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((step: any) => /npm run( -s)? build/.test(String(step.run ?? ''))));
+    });
+    expect(builds.length).toBeGreaterThan(0);
+    for (const step of builds) {
+      const audience = /--audience (\S+)/.exec(step.run)?.[1];
+      expect([undefined, 'offentlig'], step.run).toContain(audience);
+      if (audience === 'offentlig') expect(step.if, step.run).toMatch(/vars\.PUBLICERA_OFFENTLIG == '(server|github-pages)'/);
+    }
+    for (const file of files) {
+      const workflow = load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any;
+      for (const job of Object.values<any>(workflow.jobs)) for (const step of job.steps ?? []) expect(String(step.run ?? ''), file).not.toMatch(/skyddad/);
+    }
+    const publish = load(readFileSync(join(WORKFLOWS, 'publish.yml'), 'utf8')) as any;
+    expect(publish.jobs['offentlig-server'].environment).toBe('offentlig');
+  });
+
   it('lets the reminders workflow write issues and nothing else, weekly and on demand', () => {
     const workflow = load(readFileSync(join(WORKFLOWS, 'reminders.yml'), 'utf8')) as any;
     expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);

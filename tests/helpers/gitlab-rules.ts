@@ -3,7 +3,7 @@
 // so that a test can ask which jobs a kind of pipeline would run.
 export type Pipeline = Record<string, string | undefined>;
 
-type Job = { rules?: { if?: string; when?: string }[] };
+type Job = { rules?: { if?: string; when?: string; variables?: Record<string, string> }[] };
 
 function value(term: string, pipeline: Pipeline): string | undefined {
   const text = term.trim();
@@ -30,4 +30,9 @@ export function runsIn(job: Job, pipeline: Pipeline): boolean {
   if (!job.rules) return true;
   const first = job.rules.find((rule) => rule.if === undefined || evaluate(rule.if, pipeline));
   return first !== undefined && first.when !== 'never';
+}
+
+/** The variables the first matching rule sets for a job in this pipeline (rules: variables:). */
+export function ruleVariables(job: Job, pipeline: Pipeline): Record<string, string> {
+  return job.rules?.find((rule) => rule.if === undefined || evaluate(rule.if, pipeline))?.variables ?? {};
 }
