@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
+import { AUDIENCES, type Audience } from '../../src/core/vocabulary.ts';
 import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
@@ -49,38 +50,47 @@ export const main = defineCommand({
     runs: { type: 'string', value: '<antal>', default: '3', help: 'körningar per mätning; medianen redovisas' },
     out: { type: 'string', value: '<fil>', default: 'bench/results/latest.json', help: 'var detaljerna sparas' },
     'import-rows': { type: 'string', value: '<antal>', default: '5000', help: 'rader i kalkylarket som importeras (0 hoppar över import, påminnelser och synkning)' },
+    'audience-sizes': {
+      type: 'string',
+      value: '5000,…',
+      default: '5000',
+      help: 'storlekar där bygget för varje publik jämförs med intranätets (tom: hoppa över)',
+    },
   },
   run: ({ values, io }) => bench(values, io.cwd),
 });
 
 
 async function bench(
-  values: { sizes?: string; 'validate-sizes'?: string; runs?: string; out?: string; 'import-rows'?: string },
+  values: { sizes?: string; 'validate-sizes'?: string; runs?: string; out?: string; 'import-rows'?: string; 'audience-sizes'?: string },
   cwd: string,
 ): Promise<number> {
   const importRows = Number(values['import-rows'] ?? 5000);
   const sizes = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
   const validateSizes = (values['validate-sizes'] ?? '').split(',').filter(Boolean).map(Number);
+  const audienceSizes = (values['audience-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
-  if ([...sizes, ...validateSizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1)
-    throw new UsageError('--sizes, --validate-sizes och --runs ska vara positiva heltal.');
+  if ([...sizes, ...validateSizes, ...audienceSizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1)
+    throw new UsageError('--sizes, --validate-sizes, --audience-sizes och --runs ska vara positiva heltal.');
   const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
   const results: SizeResult[] = [];
   const validations: ValidationResult[] = [];
   const tasks: TaskResult[] = [];
+  const audiences: AudienceResult[] = [];
   try {
     if (importRows > 0) tasks.push(await benchImport(importRows, runs, work, progress));
     if (importRows > 0) tasks.push(await benchReminders(5000, runs, work, progress));
     if (importRows > 0) tasks.push(await benchPeopleSync(20000, 5000, runs, work, progress));
     for (const systems of validateSizes) validations.push(await benchValidation(systems, runs, work));
     for (const systems of sizes) results.push(await benchSize(systems, runs, work));
+    for (const systems of audienceSizes) audiences.push(await benchAudiences(systems, runs, work));
   } finally {
     // Deleting tens of thousands of files only at the end keeps the
     // file system's inode allocation from slowing the measured builds.
     rmSync(work, { recursive: true, force: true });
     rmSync(join(ROOT, '.cache', 'site'), { recursive: true, force: true });
   }
-  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, tasks, results };
+  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, tasks, results, audiences };
   const outFile = resolve(cwd, values.out ?? 'bench/results/latest.json');
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -97,6 +107,15 @@ async function bench(
   if (results.length > 0) {
     console.log(table(results));
     console.log(targets(results, validations));
+  }
+  for (const result of audiences) {
+    const intern = result.seconds.intern;
+    for (const audience of ['offentlig', 'skyddad'] as const) {
+      const ratio = result.seconds[audience] / intern;
+      console.log(
+        `${ratio <= 1.1 ? '✓' : '✗'} Bygget för ${audience} med ${result.systems} system: ${fixed(result.seconds[audience], 1)} s mot ${fixed(intern, 1)} s för intern (${fixed((ratio - 1) * 100, 0)} %, mål högst +10 %).`,
+      );
+    }
   }
   console.log(
     `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar.`,
@@ -131,6 +150,41 @@ async function benchValidation(systems: number, runs: number, work: string): Pro
     peakMiB: median(validate.map((item) => item.peakMiB)),
     ajvSeconds: median(ajv.map((item) => item.seconds)),
   };
+}
+
+interface AudienceResult {
+  systems: number;
+  seconds: Record<Audience, number>;
+  peakMiB: Record<Audience, number>;
+}
+
+/**
+ * The build for each audience on the same register, run after run in turn
+ * (intern, offentlig, skyddad, then again), so that a machine that slows down
+ * slows all three alike.
+ */
+async function benchAudiences(systems: number, runs: number, work: string): Promise<AudienceResult> {
+  const label = `[publiker, ${systems} system]`;
+  progress(`${label} genererar registret …`);
+  const repository = join(work, `a${systems}`);
+  const registry = join(repository, 'registry');
+  writeRegister(generateRegister({ systems, seed: 1 }).files, registry);
+  git(repository, 'init', '-q', '-b', 'main');
+  git(repository, 'add', '.');
+  git(repository, 'commit', '-q', '-m', 'Genererat register');
+  const builds = new Map<Audience, Measurement[]>(AUDIENCES.map((audience) => [audience, []]));
+  for (let run = 1; run <= runs; run++) {
+    for (const audience of AUDIENCES) {
+      progress(`${label} bygger för ${audience}, körning ${run} av ${runs} …`);
+      const out = join(work, `publik-${systems}-${audience}`);
+      const result = await measure(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', out, '--audience', audience], { cwd: ROOT });
+      if (result.exitCode !== 0) throw new Error(`Bygget för ${audience} misslyckades:\n${result.stdout}`);
+      builds.get(audience)?.push(result);
+    }
+  }
+  const of = (field: 'seconds' | 'peakMiB') =>
+    Object.fromEntries(AUDIENCES.map((audience) => [audience, median((builds.get(audience) ?? []).map((build) => build[field]))])) as Record<Audience, number>;
+  return { systems, seconds: of('seconds'), peakMiB: of('peakMiB') };
 }
 
 async function benchSize(systems: number, runs: number, work: string): Promise<SizeResult> {
