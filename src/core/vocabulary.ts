@@ -128,6 +128,19 @@ export const CRITICALITY_SYNONYMS: Record<(typeof CRITICALITY_LEVELS)[number], r
   kritisk: ['kritisk', '4', 'mycket hog', 'verksamhetskritisk', 'samhallskritisk', 'critical'],
 };
 export const PROCESSOR_AGREEMENT_STATES = ['finns', 'saknas', 'ej aktuellt'] as const;
+
+/**
+ * A length of time as continuity plans write it: a whole number and a unit,
+ * min (minutes), h (hours), d (days) or w (weeks): "30min", "4h", "2d", "1w".
+ * Recovery time and acceptable data loss (rto, rpo) are written so.
+ */
+export const DURATION_PATTERN = /^[1-9][0-9]{0,3} ?(?:min|h|d|w)$/;
+/** Whether users must log in with more than a password (multi-factor authentication). */
+export const MFA_STATES = ['ja', 'delvis', 'nej'] as const;
+/** Where a system's information is stored, as the cybersecurity law and GDPR ask. */
+export const DATA_LOCATIONS = ['Sverige', 'EU/EES', 'utanför EU/EES'] as const;
+/** How a finding about a missing continuity fact counts: a warning, or an error that stops a merge. */
+export const FINDING_SEVERITIES = ['varning', 'fel'] as const;
 export const RETENTION_CHOICES = ['bevaras', 'gallras', 'delvis bevaras'] as const;
 
 export const UNIT_TYPES = [

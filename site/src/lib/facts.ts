@@ -7,7 +7,8 @@ import type { VisibleModel } from '#core/model/model.ts';
 import { valueAt } from '#core/data-path.ts';
 import { referenceFieldAt } from '#core/domain/references.ts';
 import { fieldTitle, schemaAt } from '#core/schema/labels.ts';
-import { PHONE_PATTERN } from '#core/vocabulary.ts';
+import { DURATION_PATTERN, PHONE_PATTERN } from '#core/vocabulary.ts';
+import { durationText } from '#core/domain/durations.ts';
 import { formatSwedishDate } from '#core/text/dates.ts';
 import { capitalize } from '#core/text/text.ts';
 
@@ -45,6 +46,8 @@ export function factsOf(model: VisibleModel, kind: Kind, data: object, fields: r
     const { path, as, label } = Array.isArray(field) ? { path: field as readonly string[], as: undefined, label: undefined } : (field as Exclude<FactField, readonly string[]>);
     const value = valueAt(data as Record<string, unknown>, path);
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [];
+    // A section written field by field (a supplier's support) is listed by its fields, which the page names.
+    if (typeof value === 'object' && !Array.isArray(value)) return [];
     const values = (Array.isArray(value) ? value : [value]).map((item) => factValue(model, kind, path, item, as));
     return [{ label: label ?? fieldTitle(kind, path), values }];
   });
@@ -54,6 +57,12 @@ function factValue(model: VisibleModel, kind: Kind, path: readonly string[], val
   if (as === 'klassa' && typeof value === 'number') return { type: 'text', text: klassaLevel(value) };
   if (as === 'price' && typeof value === 'number') return { type: 'text', text: kronor(value) };
   if (typeof value === 'boolean') return { type: 'text', text: yesNo(value) };
+  // A list item with a name and details (a subprocessor and its country): "Molnbolaget AB (Irland)".
+  if (value !== null && typeof value === 'object' && 'name' in value) {
+    const { name, ...details } = value as Record<string, unknown>;
+    const rest = Object.values(details).filter((detail) => typeof detail === 'string' || typeof detail === 'number');
+    return { type: 'text', text: rest.length > 0 ? `${String(name)} (${rest.join(', ')})` : String(name) };
+  }
   const text = String(value);
   const reference = referenceFieldAt(kind, path);
   if (reference && typeof value === 'string') {
@@ -68,6 +77,7 @@ function factValue(model: VisibleModel, kind: Kind, path: readonly string[], val
   if (schema?.format === 'uri') return { type: 'link', kind: 'web', to: text };
   if (schema?.format === 'email') return { type: 'link', kind: 'email', to: text };
   if (schema?.pattern === PHONE_PATTERN.source) return { type: 'link', kind: 'phone', to: text };
+  if (schema?.pattern === DURATION_PATTERN.source) return { type: 'text', text: durationText(text) };
   if (schema?.enum) return { type: 'text', text: capitalize(text) };
   return { type: 'text', text };
 }

@@ -9,6 +9,7 @@ import { displayPath } from '../schema/labels.ts';
 import { KINDS, type Kind } from '../kinds.ts';
 import { COMMITTED_SCHEMAS, type JsonSchemaNode } from '../schema/committed.ts';
 import {
+  DURATION_PATTERN,
   GIT_HANDLE_PATTERN,
   ID_PATTERN,
   NOT_EMPTY_PATTERN,
@@ -140,6 +141,7 @@ const PATTERN_HINTS: Record<string, string> = {
   [NOT_EMPTY_PATTERN.source]: 'får inte vara tom',
   [ONE_LINE_PATTERN.source]: 'ska stå på en rad och får inte vara tom',
   [ORG_NUMBER_PATTERN.source]: 'ska skrivas NNNNNN-NNNN, till exempel "556123-4567"',
+  [DURATION_PATTERN.source]: 'ska vara en tid: ett heltal och min, h (timmar), d (dagar) eller w (veckor), till exempel "4h", "2d" eller "1w"',
   [PHONE_PATTERN.source]: 'ska vara ett telefonnummer med siffror, mellanslag och bindestreck, till exempel "010-123 45 67"',
   [GIT_HANDLE_PATTERN.source]: 'ska vara ett användarnamn på GitHub utan @, till exempel "annaandersson"',
   [TEAM_PATTERN.source]: 'ska skrivas @organisation/team (GitHub) eller @grupp/undergrupp (GitLab), till exempel "@exempelkommun/it-avdelningen"',

@@ -45,16 +45,18 @@ export interface FindingOptions {
   target?: 'key' | 'value';
   /** Other entries the finding is about, such as the person who left. */
   refs?: string[];
+  /** For a rule whose severity the settings choose (missingContinuityFacts); else the catalogue's. */
+  severity?: Severity;
 }
 
-/** A finding about a field of an entry, located later. Severity comes from the rule catalogue. */
+/** A finding about a field of an entry, located later. Severity comes from the rule catalogue unless the settings chose it. */
 export function findingOn(options: FindingOptions): Finding {
-  const { file, entry, path, rule, message, target = 'value', refs } = options;
+  const { file, entry, path, rule, message, target = 'value', refs, severity } = options;
   return {
     file,
     line: 0,
     column: 0,
-    severity: ruleInfo(rule).severity,
+    severity: severity ?? ruleInfo(rule).severity,
     rule,
     message,
     path,

@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning';
 
 /** Where in the pipeline a rule belongs; the report and the docs group by it. */
-export type RuleGroup = 'fil' | 'schema' | 'identitet' | 'referenser' | 'synlighet' | 'roller' | 'granskning' | 'avtal';
+export type RuleGroup = 'fil' | 'schema' | 'identitet' | 'referenser' | 'synlighet' | 'roller' | 'granskning' | 'avtal' | 'kontinuitet';
 
 export interface RuleInfo {
   severity: Severity;
@@ -31,6 +31,7 @@ export const RULE_GROUPS: Record<RuleGroup, string> = {
   roller: 'Förvaltningsorganisationen',
   granskning: 'Granskning',
   avtal: 'Avtal',
+  kontinuitet: 'Kontinuitet och säkerhet',
 };
 
 export const RULE_CATALOGUE = {
@@ -460,6 +461,78 @@ export const RULE_CATALOGUE = {
     checks: 'avtalet löper inte ut inom varningstiden (contractWarningDays)',
     fix: 'Systemägaren beslutar om förlängning, ny upphandling eller avveckling.',
     common: true,
+  },
+  'contract-before-retirement': {
+    severity: 'warning',
+    group: 'avtal',
+    title: 'Avtalet slutar före avvecklingen',
+    checks: 'avtalet gäller tills systemet ska vara avvecklat (retirement)',
+    fix: 'Förläng avtalet, upphandla för tiden emellan eller tidigarelägg avvecklingen.',
+  },
+  // Continuity and security (cybersäkerhetslagen).
+  'continuity-missing': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Kontinuitetsuppgift saknas',
+    checks:
+      'ett kritiskt system (kritikalitet hög eller kritisk, eller tillgänglighet 3 eller 4) har återställningstid, reservrutin och leverantörens support; fel i stället för varning med missingContinuityFacts: fel',
+    fix: 'Fyll i continuity.rto, continuity.fallback och supplier.support.',
+  },
+  'rto-too-long': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'För lång återställningstid',
+    checks: 'ett kritiskt systems återställningstid är inte längre än maxCriticalRto i settings.yaml',
+    fix: 'Korta återställningstiden med leverantören, eller pröva om systemet är kritiskt.',
+  },
+  'fact-in-future': {
+    severity: 'error',
+    group: 'kontinuitet',
+    title: 'Datum i framtiden',
+    checks: 'återläsningstest, behörighetsgranskning och riskanalys är inte daterade senare än i dag',
+    fix: 'Sätt den dag då det gjordes.',
+  },
+  'restore-test-overdue': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Återläsning inte testad',
+    checks: 'återläsningen testades inom intervallet (securityCheckIntervalMonths)',
+    fix: 'Testa en återläsning och sätt continuity.restoreTested (npm run attest -- <id> --fakta aterlasning).',
+  },
+  'access-review-overdue': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Behörigheter inte granskade',
+    checks: 'behörigheterna granskades inom intervallet (securityCheckIntervalMonths)',
+    fix: 'Gå igenom behörigheterna och sätt security.accessReviewed (npm run attest -- <id> --fakta behorigheter).',
+  },
+  'rto-chain': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Beroende med längre återställningstid',
+    checks: 'ett system använder inget system som får vara borta längre än det självt',
+    fix: 'Korta det andra systemets återställningstid, ha en reservrutin, eller ändra systemets.',
+  },
+  'availability-chain': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Beroende med lägre tillgänglighet',
+    checks: 'ett system använder inget system med lägre tillgänglighetsklass',
+    fix: 'Klassa om det ena systemet eller ha en reservrutin.',
+  },
+  'confidentiality-flow': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'Information till lägre konfidentialitet',
+    checks: 'information (dataflöde, filöverföring) går inte till ett system med lägre konfidentialitetsklass',
+    fix: 'Skydda informationen lika väl i det mottagande systemet, eller skicka bara det som tål den lägre nivån.',
+  },
+  'retiring-in-use': {
+    severity: 'warning',
+    group: 'kontinuitet',
+    title: 'System som avvecklas används',
+    checks: 'inga system i drift använder ett system som är under avveckling, avställt eller avvecklat',
+    fix: 'Planera vad de andra systemen ska använda i stället.',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { KINDS, type ReferableKind } from '../kinds.ts';
 import {
+  DURATION_PATTERN,
   ID_PATTERN,
   MAX_ID_LENGTH,
   NOT_EMPTY_PATTERN,
@@ -63,6 +64,11 @@ export function date(fieldDoc: FieldDoc) {
  * A web address. The rule is a pattern so that it reaches the generated JSON
  * Schema (zod's protocol option does not), which is what ajv and the editors check.
  */
+/** A length of time: "30min", "4h", "2d", "1w" (domain/durations.ts reads it). */
+export function duration(fieldDoc: FieldDoc) {
+  return doc(z.string().regex(DURATION_PATTERN), { ...fieldDoc, description: `${fieldDoc.description} Skrivs som ett tal och min, h (timmar), d (dagar) eller w (veckor), till exempel 4h eller 2d.` });
+}
+
 export function url(fieldDoc: FieldDoc) {
   return doc(z.string().regex(WEB_URL_PATTERN), fieldDoc, { format: 'uri' });
 }

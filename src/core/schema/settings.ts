@@ -1,9 +1,9 @@
 // Register-wide settings: one file registry/settings.yaml. A municipality that
 // adopts the template changes this file and the entries, nothing else.
 import * as z from 'zod';
-import { doc, email, reference, text, url } from './common.ts';
+import { doc, duration, email, reference, text, url } from './common.ts';
 import { VISIBILITY } from './visibility.ts';
-import { AUDIENCES, CHANGE_REPORT_CHANNELS, FORGES, ORG_NUMBER_PATTERN, TEAM_PATTERN, UPDATE_FREQUENCIES } from '../vocabulary.ts';
+import { AUDIENCES, CHANGE_REPORT_CHANNELS, FINDING_SEVERITIES, FORGES, ORG_NUMBER_PATTERN, TEAM_PATTERN, UPDATE_FREQUENCIES } from '../vocabulary.ts';
 
 /** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
 export const SETTINGS_DEFAULTS = {
@@ -15,6 +15,8 @@ export const SETTINGS_DEFAULTS = {
   changeReports: 'ärende',
   dataLicense: 'https://creativecommons.org/publicdomain/zero/1.0/',
   updateFrequency: 'löpande',
+  securityCheckIntervalMonths: 12,
+  missingContinuityFacts: 'varning',
 } as const;
 
 export const settingsSchema = doc(
@@ -94,6 +96,24 @@ export const settingsSchema = doc(
       description: `Antal dagar före en granskning som systemägaren får en påminnelse. Utelämnat: ${SETTINGS_DEFAULTS.reminderDays}.`,
       examples: [30],
     }),
+    securityCheckIntervalMonths: doc(z.int().min(1).max(60).default(SETTINGS_DEFAULTS.securityCheckIntervalMonths), {
+      title: 'Intervall för återläsning och behörighetsgranskning',
+      visible: VISIBILITY.tooling,
+      description: `Antal månader mellan test av återläsning (continuity.restoreTested) och granskning av behörigheter (security.accessReviewed) innan en varning och en påminnelse visas. Utelämnat: ${SETTINGS_DEFAULTS.securityCheckIntervalMonths}.`,
+      examples: [12],
+    }),
+    missingContinuityFacts: doc(z.enum(FINDING_SEVERITIES).default(SETTINGS_DEFAULTS.missingContinuityFacts), {
+      title: 'Saknade kontinuitetsuppgifter',
+      visible: VISIBILITY.tooling,
+      description: `Om ett kritiskt system (kritikalitet hög eller kritisk, eller tillgänglighet 3 eller 4) som saknar återställningstid, reservrutin eller leverantörens support ger en varning eller ett fel. Utelämnat: ${SETTINGS_DEFAULTS.missingContinuityFacts}.`,
+      examples: ['fel'],
+    }),
+    maxCriticalRto: duration({
+      title: 'Längsta återställningstid för kritiska system',
+      visible: VISIBILITY.tooling,
+      description: 'Längsta RTO som ett kritiskt system får ha; ett längre ger en varning. Utelämnat: ingen gräns.',
+      examples: ['2d'],
+    }).optional(),
     maxLeaversPercent: doc(z.int().min(0).max(100).default(SETTINGS_DEFAULTS.maxLeaversPercent), {
       title: 'Högsta andel som slutar vid synkning',
       visible: VISIBILITY.tooling,

@@ -1,14 +1,17 @@
 // A system: one file registry/systems/<id>.yaml. The management organisation
 // under `roles` is the heart of the register (guideline §4).
 import * as z from 'zod';
-import { aliases, date, doc, email, entryVisibility, idField, reference, prose, text, url } from './common.ts';
+import { aliases, date, doc, duration, email, entryVisibility, idField, reference, prose, text, url } from './common.ts';
 import { VISIBILITY } from './visibility.ts';
 import {
   CRITICALITY_LEVELS,
+  DATA_LOCATIONS,
   DEPENDENCY_TYPES,
   HOSTING_FORMS,
+  MFA_STATES,
   ONE_LINE_PATTERN,
   ORG_NUMBER_PATTERN,
+  PHONE_PATTERN,
   PROCESSOR_AGREEMENT_STATES,
   RETENTION_CHOICES,
   SYSTEM_STATUSES,
@@ -24,7 +27,8 @@ const dependency = doc(
         system: reference(['system'], { title: 'System', description: 'Systemet som detta system använder.' }),
         type: doc(z.enum(DEPENDENCY_TYPES), {
           title: 'Typ av beroende',
-          description: 'dataflöde, inloggning, integration (API), filöverföring eller databas.',
+          description:
+            'dataflöde, inloggning, integration (API), filöverföring eller databas. Vid dataflöde och filöverföring går informationen från detta system till det andra.',
           examples: ['dataflöde'],
           visible: VISIBILITY.security,
         }).optional(),
@@ -114,6 +118,38 @@ const rolesSchema = doc(
   },
 );
 
+/** The supplier's support as reachable in a crisis: free text as before, or each way to reach it as a field of its own. */
+const supportSchema = doc(
+  z.union([
+    prose({ title: 'Support', description: 'Hur leverantörens support nås, som fri text.' }),
+    doc(
+      z.strictObject({
+        phone: doc(z.string().regex(PHONE_PATTERN), {
+          title: 'Telefon',
+          description: 'Supportens telefonnummer, det som gäller när det brinner.',
+          examples: ['010-123 45 67'],
+        }).optional(),
+        email: email({ title: 'E-post', description: 'Supportens e-postadress.' }).optional(),
+        hours: text({ title: 'Öppettider', description: 'När supporten svarar, till exempel "vardagar 7–18, jour dygnet runt för prio 1".' }).optional(),
+        portal: url({ title: 'Supportportal', description: 'Leverantörens portal för ärenden.' }).optional(),
+        customerNumber: text({
+          title: 'Kundnummer',
+          description: 'Kommunens kundnummer eller avtalsnummer hos supporten.',
+          visible: VISIBILITY.security,
+        }).optional(),
+        note: prose({ title: 'Övrigt', description: 'Annat som är bra att veta när supporten kontaktas.' }).optional(),
+      }),
+      { title: 'Supportens kontaktvägar', description: 'Telefon, e-post, öppettider, portal och kundnummer, var för sig.' },
+    ),
+  ]),
+  {
+    title: 'Support',
+    description: 'Hur leverantörens support nås: fri text, eller phone, email, hours, portal och customerNumber var för sig.',
+    examples: [{ phone: '010-123 45 67', email: 'support@leverantor.se', hours: 'vardagar 7–18' }],
+    visible: VISIBILITY.operations,
+  },
+);
+
 const supplierSchema = doc(
   z.strictObject({
     name: text({ title: 'Leverantör', description: 'Leverantörens namn.', examples: ['Lönepartner AB'], visible: VISIBILITY.register }),
@@ -123,7 +159,7 @@ const supplierSchema = doc(
       examples: ['556123-4567'],
     }).optional(),
     website: url({ title: 'Webbplats', description: 'Leverantörens webbplats.' }).optional(),
-    support: prose({ title: 'Support', description: 'Hur leverantörens support nås: telefon, e-post eller portal.', visible: VISIBILITY.operations }).optional(),
+    support: supportSchema.optional(),
   }),
   { title: 'Leverantör', description: 'Vem som levererar systemet.', visible: VISIBILITY.register },
 );
@@ -176,6 +212,110 @@ const classificationSchema = doc(
     date: date({ title: 'Klassad', description: 'Dag då informationsklassningen gjordes.' }).optional(),
   }),
   { title: 'Informationsklassning', description: 'Informationsklassning enligt SKR:s KLASSA.', visible: VISIBILITY.security },
+);
+
+const continuitySchema = doc(
+  z.strictObject({
+    rto: duration({
+      title: 'Längsta acceptabla avbrott (RTO)',
+      description: 'Hur länge verksamheten klarar sig utan systemet innan det måste vara igång igen.',
+      examples: ['4h'],
+    }).optional(),
+    rpo: duration({
+      title: 'Största acceptabla dataförlust (RPO)',
+      description: 'Hur mycket information som längst får gå förlorad, räknat bakåt från ett avbrott.',
+      examples: ['1d'],
+    }).optional(),
+    fallback: prose({
+      title: 'Reservrutin',
+      description: 'Vad verksamheten gör medan systemet inte fungerar, och var rutinen finns.',
+      examples: ['Manuella utbetalningslistor enligt rutin i krispärmen, avsnitt 4.'],
+    }).optional(),
+    backup: prose({ title: 'Säkerhetskopiering', description: 'Vem som säkerhetskopierar och hur ofta.', examples: ['Leverantören, varje natt, 30 dagar bakåt.'] }).optional(),
+    restoreTested: date({
+      title: 'Återläsning testad',
+      description: 'Dag då en återläsning från säkerhetskopia senast provades. Sätts med npm run attest -- <id> --fakta aterlasning.',
+    }).optional(),
+    plan: url({ title: 'Kontinuitetsplan', description: 'Länk till systemets kontinuitetsplan.' }).optional(),
+  }),
+  {
+    title: 'Kontinuitet',
+    description: 'Hur länge systemet får vara borta, hur mycket data som får gå förlorad, reservrutin och säkerhetskopiering (cybersäkerhetslagen).',
+    visible: VISIBILITY.security,
+  },
+);
+
+const subprocessor = doc(
+  z.strictObject({
+    name: text({ title: 'Underbiträde', description: 'Företaget som leverantören anlitar.', examples: ['Molnbolaget AB'] }),
+    country: text({ title: 'Land', description: 'Landet där underbiträdet behandlar informationen.', examples: ['Sverige'] }),
+  }),
+  { title: 'Underbiträde', description: 'Ett underbiträde med namn och land.' },
+);
+
+const securitySchema = doc(
+  z.strictObject({
+    mfa: doc(z.enum(MFA_STATES), {
+      title: 'Flerfaktorsinloggning',
+      description: 'Om inloggningen kräver mer än lösenord (MFA): ja, delvis (bara vissa användare eller vägar in) eller nej.',
+      examples: ['ja'],
+    }).optional(),
+    accessReviewed: date({
+      title: 'Behörigheter granskade',
+      description: 'Dag då behörigheterna i systemet senast gicks igenom. Sätts med npm run attest -- <id> --fakta behorigheter.',
+    }).optional(),
+    dataLocation: doc(z.enum(DATA_LOCATIONS), {
+      title: 'Datalagring',
+      description: 'Var informationen lagras: Sverige, EU/EES eller utanför EU/EES.',
+      examples: ['Sverige'],
+    }).optional(),
+    subprocessors: doc(z.array(subprocessor).min(1), {
+      title: 'Underbiträden',
+      description: 'Företag som leverantören anlitar för systemet, med land.',
+    }).optional(),
+    riskAnalysis: date({ title: 'Riskanalys', description: 'Dag då den senaste riskanalysen för systemet gjordes.' }).optional(),
+    incidentContact: personRef('Incidentkontakt', 'Den som rapporterar incidenter i systemet och är kontakt vid en incident.').optional(),
+    essentialService: doc(
+      z.strictObject({
+        supports: doc(z.boolean(), {
+          title: 'Stöder samhällsviktig verksamhet',
+          description: 'true om systemet behövs för samhällsviktig verksamhet.',
+        }),
+        motivation: prose({ title: 'Motivering', description: 'Vilken samhällsviktig verksamhet, och varför systemet behövs för den.' }).optional(),
+      }),
+      {
+        title: 'Samhällsviktig verksamhet',
+        description: 'Om systemet stöder samhällsviktig verksamhet, med en kort motivering.',
+        examples: [{ supports: true, motivation: 'Utbetalning av försörjningsstöd.' }],
+      },
+    ).optional(),
+  }),
+  {
+    title: 'Säkerhet',
+    description: 'Inloggning, behörighetsgranskning, datalagring, underbiträden, riskanalys och incidentkontakt (cybersäkerhetslagen).',
+    visible: VISIBILITY.security,
+  },
+);
+
+const hostedAtSchema = doc(
+  z.strictObject({
+    provider: text({ title: 'Driftleverantör', description: 'Vem som driver systemet: kommunen själv, leverantören eller ett driftbolag.', examples: ['Driftbolaget AB'] }),
+    orgNumber: doc(z.string().regex(ORG_NUMBER_PATTERN), {
+      title: 'Organisationsnummer',
+      description: 'Driftleverantörens organisationsnummer, skrivet NNNNNN-NNNN.',
+      examples: ['556987-6543'],
+    }).optional(),
+    location: text({
+      title: 'Datacenter eller region',
+      description: 'Var systemet körs: datacentret eller molnregionen.',
+      examples: ['Stockholm (Kista)', 'Sweden Central'],
+    }).optional(),
+  }),
+  {
+    title: 'Driftplats',
+    description: 'Vem som driver systemet och var (datacenter eller molnregion), så att det syns när många system står på samma ställe.',
+    visible: VISIBILITY.security,
+  },
 );
 
 const linksSchema = doc(
@@ -249,6 +389,9 @@ export const systemSchema = doc(
       description: 'Hur användarna loggar in, till exempel "SITHS-kort" eller "Kommunens inloggning (SSO)".',
       visible: VISIBILITY.security,
     }).optional(),
+    continuity: continuitySchema.optional(),
+    security: securitySchema.optional(),
+    hostedAt: hostedAtSchema.optional(),
     dependencies: doc(z.array(dependency), {
       title: 'Beroenden',
       description: 'System som detta system hämtar från eller skickar till (integrationer): id, eller system med typ och anteckning.',
@@ -257,6 +400,11 @@ export const systemSchema = doc(
     links: linksSchema.optional(),
     archive: archiveSchema.optional(),
     supportEmail: email({ title: 'Funktionsbrevlåda', description: 'Gemensam e-postadress för frågor om systemet.', visible: VISIBILITY.staff }).optional(),
+    retirement: date({
+      title: 'Planerad avveckling',
+      description: 'Dag då systemet planeras vara avvecklat.',
+      visible: VISIBILITY.followUp,
+    }).optional(),
     reviewed: date({
       title: 'Senast granskad',
       description: 'Dag då systemägaren senast granskade uppgifterna i filen.',

@@ -15,7 +15,7 @@ export interface RuleContext {
   /** The settings file's entry, with the schema's defaults filled in. */
   settings: (CheckedEntry & { data: Settings }) | undefined;
   /** Review interval and contract warning, from the settings or their defaults. */
-  policy: Pick<Settings, 'reviewIntervalMonths' | 'contractWarningDays'>;
+  policy: Pick<Settings, 'reviewIntervalMonths' | 'contractWarningDays' | 'securityCheckIntervalMonths' | 'missingContinuityFacts' | 'maxCriticalRto'>;
   /**
    * Ids by kind, from the names of all files, parsed or not. A reference to a
    * file that is broken for another reason still resolves, so one broken
@@ -55,7 +55,13 @@ export function buildContext(
     people,
     units,
     settings,
-    policy: { reviewIntervalMonths: policy.reviewIntervalMonths, contractWarningDays: policy.contractWarningDays },
+    policy: {
+      reviewIntervalMonths: policy.reviewIntervalMonths,
+      contractWarningDays: policy.contractWarningDays,
+      securityCheckIntervalMonths: policy.securityCheckIntervalMonths,
+      missingContinuityFacts: policy.missingContinuityFacts,
+      maxCriticalRto: policy.maxCriticalRto,
+    },
     ids: fileIds,
     ...rest,
   };

@@ -4,6 +4,15 @@
 import type { Finding } from '../../findings/findings.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { contractEndingSoon, contractPeriodIsOrdered, reviewNotInFuture, reviewOverdue } from './dates.ts';
+import {
+  continuityFactsPresent,
+  contractLastsUntilRetirement,
+  criticalRtoWithinMaximum,
+  dependencyPromisesKept,
+  factDatesNotInFuture,
+  periodicChecksCurrent,
+  retiringSystemsUnused,
+} from './continuity.ts';
 import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
 import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
 import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
@@ -26,6 +35,13 @@ const RULES: readonly Rule[] = [
   reviewNotInFuture,
   reviewOverdue,
   contractEndingSoon,
+  contractLastsUntilRetirement,
+  continuityFactsPresent,
+  criticalRtoWithinMaximum,
+  factDatesNotInFuture,
+  periodicChecksCurrent,
+  dependencyPromisesKept,
+  retiringSystemsUnused,
 ];
 
 export function runRules(context: RuleContext): Finding[] {
