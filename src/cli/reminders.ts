@@ -6,6 +6,8 @@ import { applySync, planSync, REMINDER_LABEL, type SyncPlan } from '../core/forg
 import { githubIssues, githubTargetFromEnv } from '../core/forge/github.ts';
 import { repositoryPathOf } from '../core/git/repository.ts';
 import { openRegister } from '../core/model/open-register.ts';
+import { visibleFindings, visibleModel } from '../core/model/visible.ts';
+import { audienceOf, canSee, repositoryAudience } from '../core/domain/visibility.ts';
 import { markdownText, terminalText } from '../core/text/output.ts';
 import { buildReminders, reminderMarkdown, remindersText } from '../core/views/reminders.ts';
 import { repositoryLinks } from '../core/forge/repository-links.ts';
@@ -28,7 +30,17 @@ export const main = defineCommand({
   async run({ values, registry, today, format, io, print }) {
     const register = openRegister(registry, { today, cwd: io.cwd });
     const links = repositoryLinks(register.model.settings, repositoryPathOf(registry) ?? 'registry');
-    const reminders = buildReminders({ ...register, today, editUrl: links.edit });
+    // The reminders are issues in the register's repository: they hold only what its readers already see.
+    const audience = repositoryAudience(register.model.settings);
+    const overrides = register.model.settings.visibility ?? {};
+    const findings = visibleFindings(register.findings, register.model, visibleModel(register.model, audience), audience);
+    const reminders = buildReminders({
+      model: register.model,
+      findings,
+      today,
+      editUrl: links.edit,
+      sees: (path) => canSee(audience, audienceOf('system', path, overrides)),
+    });
     if (values.sync === undefined) {
       if (format === 'json') print(JSON.stringify(reminders, null, 2));
       else if (format === 'markdown')

@@ -16,3 +16,4 @@ export { safeHref, type LinkKind } from '#core/views/links.ts';
 export { headingId } from '#core/text/markdown.ts';
 export { genitive } from '#core/text/text.ts';
 export type { ReportSubject } from '#core/views/report.ts';
+export type { Provider } from '#core/views/suppliers.ts';

@@ -12,6 +12,7 @@ import { visibleFindings, visibleModel } from '#core/model/visible.ts';
 import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
 import { AUDIENCES } from '#core/vocabulary.ts';
 import type { Kind } from '#core/kinds.ts';
+import type { DataPath } from '#core/data-path.ts';
 import {
   politicalItCouncil,
   systemManagementCouncil,
@@ -27,12 +28,14 @@ import { buildReport, type Report } from '#core/views/report.ts';
 import { repositoryLinks, type RepositoryLinks } from '#core/forge/repository-links.ts';
 import { SYSTEM_STATUSES, type SystemStatus } from '#core/domain/lifecycle.ts';
 import { bySwedish } from '#core/text/text.ts';
+import { providersOf, type Provider } from '#core/views/suppliers.ts';
+import { isCritical } from '#core/domain/continuity.ts';
 
 export interface SiteData {
   /** Who the site is built for: every value in it is one this audience may see. */
   audience: Audience;
   /** May the audience see this field of this kind (with the register's overrides)? For whole sections of a page. */
-  sees: (kind: Kind, path: readonly string[]) => boolean;
+  sees: (kind: Kind, path: DataPath) => boolean;
   model: VisibleModel;
   rows: RegisterRow[];
   /** Each file's recent changes; for the public, only when (commit subjects can name protected things). */
@@ -55,12 +58,14 @@ export interface SiteData {
   facets: { units: string[]; statuses: SystemStatus[] };
   /** The register's columns the audience may see: in its table, and in its downloads. */
   columns: { table: RegisterColumn[]; download: RegisterColumn[] };
+  /** Suppliers and hosting providers, each with a page (leverantor/<id>/); none for the public. */
+  providers: Provider[];
   /** The parts of the site the audience has: the others are not built, nor linked. */
   sections: Record<SiteSection, boolean>;
 }
 
 /** Parts of the site that not every audience has. */
-export type SiteSection = 'personer' | 'rad' | 'rapport' | 'karta' | 'avtal' | 'oppna-data';
+export type SiteSection = 'personer' | 'rad' | 'rapport' | 'karta' | 'avtal' | 'oppna-data' | 'leverantorer' | 'krisparm';
 
 let cached: SiteData | undefined;
 
@@ -98,8 +103,8 @@ function load(): SiteData {
   }
   const overrides = register.model.settings.visibility ?? {};
   const model = visibleModel(register.model, audience);
-  const findings = visibleFindings(register.findings, model, audience, overrides);
-  const sees = (kind: Kind, path: readonly string[]) => canSee(audience, audienceOf(kind, path, overrides));
+  const findings = visibleFindings(register.findings, register.model, model, audience);
+  const sees = (kind: Kind, path: DataPath) => canSee(audience, audienceOf(kind, path, overrides));
   const history = readHistory(registryDir);
   const rows = registerRows(model);
   const columns = visibleColumns((path) => sees('system', path));
@@ -125,13 +130,16 @@ function load(): SiteData {
       karta: maps.length > 0,
       avtal: sees('system', ['contract', 'end']),
       'oppna-data': audience === 'offentlig',
+      leverantorer: audience !== 'offentlig' && providersOf(model).length > 0,
+      krisparm: audience !== 'offentlig' && model.systems.some((system) => isCritical(system)),
     },
     siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined)),
     history: audience === 'offentlig' ? datesOnly(history) : history,
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
-    report: buildReport({ findings, model, today }),
+    report: buildReport({ findings, model, today, sees: (path) => sees('system', path) }),
+    providers: audience === 'offentlig' ? [] : providersOf(model),
   };
 }
 

@@ -13,6 +13,7 @@ export const personUrl = (id: string) => url(`personer/${id}/`);
 export const unitUrl = (id: string) => url(`organisation/${id}/`);
 export const guidelineUrl = (id: string) => url(`riktlinjer/${id}/`);
 export const mapUrl = (unitId: string) => url(`karta/${unitId}/`);
+export const providerUrl = (id: string) => url(`leverantor/${id}/`);
 export const registerPageUrl = (page: number) => (page <= 1 ? url('system/') : url(`system/sida/${page}/`));
 
 export function holderUrl(holder: Holder): string | undefined {

@@ -41,6 +41,7 @@ export function isCheckCurrent(date: string | undefined, months: number, today: 
 export const PERIODIC_CHECKS = [
   {
     key: 'restoreTested',
+    rule: 'restore-test-overdue',
     path: ['continuity', 'restoreTested'],
     title: 'test av återläsning',
     again: 'Testa en återläsning igen',
@@ -49,6 +50,7 @@ export const PERIODIC_CHECKS = [
   },
   {
     key: 'accessReviewed',
+    rule: 'access-review-overdue',
     path: ['security', 'accessReviewed'],
     title: 'granskning av behörigheter',
     again: 'Granska behörigheterna igen',

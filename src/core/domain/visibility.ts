@@ -120,7 +120,8 @@ export function nameField(kind: Kind): string {
  * entry's own visibility. People are staff: the public sees none.
  */
 export function entryAudience(kind: Kind, data: Record<string, unknown>, overrides: AudienceOverrides = {}): Audience {
-  const own = AUDIENCES.includes(data.visibility as Audience) ? (data.visibility as Audience) : 'offentlig';
+  // A visibility the schema does not know ("skydad") is taken as the narrowest until it is corrected.
+  const own = data.visibility === undefined ? 'offentlig' : AUDIENCES.includes(data.visibility as Audience) ? (data.visibility as Audience) : 'skyddad';
   return narrower(own, audienceOf(kind, [nameField(kind)], overrides));
 }
 
@@ -163,4 +164,15 @@ export function splitByAudience(
   };
   const [main, hidden] = split(data, []);
   return { main: (main ?? {}) as Record<string, unknown>, protectedPart: hidden ? { id: data.id, ...(hidden as object) } : undefined };
+}
+
+/**
+ * Who already reads the register's repository: everyone who may propose a
+ * change. Without a protected registry they can read every fact in it, so an
+ * output that goes back to them (a reminder issue, the report in a job
+ * summary) may hold anything; with one, the protected facts live elsewhere and
+ * those outputs are for staff (intern).
+ */
+export function repositoryAudience(settings: { protectedRegistry?: string | undefined }): Audience {
+  return settings.protectedRegistry ? 'intern' : 'skyddad';
 }

@@ -25,6 +25,12 @@ export interface Finding {
   entry?: { kind: Kind; id: string };
   /** Other entries the finding is about: the person who left, the id that is unknown. */
   refs?: string[];
+  /**
+   * The field the message speaks of, when it is not where the finding points
+   * (a missing fallback shown at the criticality that asks for it): its
+   * audience is the finding's (model/visible.ts).
+   */
+  about?: DataPath;
 }
 
 /** The position and words of a problem found before the file's name is attached. */
@@ -47,11 +53,13 @@ export interface FindingOptions {
   refs?: string[];
   /** For a rule whose severity the settings choose (missingContinuityFacts); else the catalogue's. */
   severity?: Severity;
+  /** The field the message speaks of, when not `path`. */
+  about?: DataPath;
 }
 
 /** A finding about a field of an entry, located later. Severity comes from the rule catalogue unless the settings chose it. */
 export function findingOn(options: FindingOptions): Finding {
-  const { file, entry, path, rule, message, target = 'value', refs, severity } = options;
+  const { file, entry, path, rule, message, target = 'value', refs, severity, about } = options;
   return {
     file,
     line: 0,
@@ -63,6 +71,7 @@ export function findingOn(options: FindingOptions): Finding {
     target,
     ...(entry ? { entry } : {}),
     ...(refs ? { refs } : {}),
+    ...(about ? { about } : {}),
   };
 }
 

@@ -35,6 +35,18 @@ export const IMPORT_FIELDS = [
   'link',
   'notes',
   'reviewed',
+  'loginMethod',
+  'rto',
+  'rpo',
+  'fallback',
+  'backup',
+  'restoreTested',
+  'mfa',
+  'accessReviewed',
+  'dataLocation',
+  'supplierSupport',
+  'hostingProvider',
+  'dataCenter',
   'ignore',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -119,6 +131,18 @@ const HEADERS: Record<Exclude<ImportField, 'ignore'>, string[]> = {
   link: ['lank', 'dokumentation', 'webbadress', 'url', 'link', 'documentation'],
   notes: ['kommentar', 'kommentarer', 'anteckningar', 'ovrigt', 'noteringar', 'notering', 'notes', 'comments'],
   reviewed: ['senastgranskad', 'granskad', 'senastuppdaterad', 'uppdaterad', 'reviewed', 'lastreviewed'],
+  loginMethod: ['inloggning', 'inloggningsmetod', 'autentisering', 'login', 'loginmethod', 'authentication'],
+  rto: ['rto', 'aterstallningstid', 'maxavbrott', 'langstaavbrott', 'acceptabeltavbrott', 'maxavbrottstid', 'recoverytime'],
+  rpo: ['rpo', 'dataforlust', 'maxdataforlust', 'acceptabeldataforlust', 'recoverypoint'],
+  fallback: ['reservrutin', 'reservrutiner', 'kontinuitetsrutin', 'manuellrutin', 'fallback', 'workaround'],
+  backup: ['backup', 'sakerhetskopiering', 'sakerhetskopia', 'backuprutin'],
+  restoreTested: ['aterlasningtestad', 'aterlasningstest', 'testadaterlasning', 'restoretested', 'restoretest'],
+  mfa: ['mfa', 'flerfaktor', 'flerfaktorsinloggning', 'tvafaktor', 'tvafaktorsinloggning', '2fa', 'multifactor'],
+  accessReviewed: ['behorighetergranskade', 'behorighetsgranskning', 'behorighetsoversyn', 'accessreview', 'accessreviewed'],
+  dataLocation: ['datalagring', 'lagringsplats', 'dataplacering', 'datalokalisering', 'datalocation', 'datacountry'],
+  supplierSupport: ['support', 'leverantorenssupport', 'leverantorssupport', 'supporttelefon', 'supportkontakt', 'vendorsupport'],
+  hostingProvider: ['driftleverantor', 'driftsleverantor', 'driftpartner', 'hostingprovider', 'hostedby'],
+  dataCenter: ['datacenter', 'datahall', 'region', 'molnregion', 'datacentre', 'cloudregion'],
 };
 
 /** "Leverantör / Drift" → "leverantordrift": lower case, no diacritics, no punctuation. */
@@ -144,6 +168,8 @@ export function fieldForHeader(header: string, overrides: Readonly<Record<string
   const folded = foldHeader(header);
   if (!folded) return undefined;
   for (const [name, field] of Object.entries(overrides)) if (foldHeader(name) === folded) return field;
+  const known = KNOWN.get(folded);
+  if (known) return known;
   if (folded.includes('leverantor') && folded.includes('drift')) return 'supplierAndHosting';
-  return KNOWN.get(folded);
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // One spreadsheet row to the data of one system file: each mapped cell read
 // with the value readers, and every cell that cannot be used noted.
 import { SYSTEM_STATUSES } from '../domain/lifecycle.ts';
-import { CRITICALITY_LEVELS, HOSTING_FORMS, type HostingForm } from '../vocabulary.ts';
+import { CRITICALITY_LEVELS, DATA_LOCATIONS, HOSTING_FORMS, PHONE_PATTERN, type HostingForm } from '../vocabulary.ts';
 import { toId } from '../text/text.ts';
 import type { ColumnField } from './columns.ts';
 import { NO_END_WORDS, readDate } from './dates.ts';
@@ -9,8 +9,12 @@ import type { RegisterLookup } from './lookup.ts';
 import type { CellNote, PlannedFile } from './types.ts';
 import {
   fold,
+  loginMethodHasMfa,
   readCriticality,
+  readDataLocation,
+  readDuration,
   readKlassaLevel,
+  readMfa,
   readOrgNumber,
   readStatus,
   readSupplierAndHosting,
@@ -47,6 +51,9 @@ interface SystemDraft {
   supplier: Record<string, unknown>;
   contract: Record<string, unknown>;
   classification: Record<string, number>;
+  continuity: Record<string, unknown>;
+  security: Record<string, unknown>;
+  hostedAt: Record<string, unknown>;
   emails: Partial<Record<'owner' | 'manager', string>>;
   dependencyNames: string[];
   vacant: string[];
@@ -185,12 +192,63 @@ const READERS: Record<Exclude<ColumnField, 'ignore'>, CellReader> = {
     if (/^https?:\/\/\S+$/.test(target)) draft.link = target;
     else bad('är ingen webbadress (https://…)');
   },
-  reviewed: ({ draft, input, bad, date }) =>
-    date((iso) => {
-      if (iso <= input.today) draft.data.reviewed = iso;
-      else bad('ligger i framtiden; granskningsdatumet sattes inte');
-    }),
+  reviewed: pastDate((draft, iso) => (draft.data.reviewed = iso), 'granskningsdatumet'),
+  loginMethod: ({ value, draft }) => {
+    draft.data.loginMethod = value.replace(/\s+/g, ' ');
+    // "SITHS-kort", "BankID", "MFA via Authenticator": the login method says so itself.
+    if (loginMethodHasMfa(value)) draft.security.mfa ??= 'ja';
+  },
+  rto: duration('rto'),
+  rpo: duration('rpo'),
+  fallback: ({ value, draft }) => {
+    draft.continuity.fallback = value;
+  },
+  backup: ({ value, draft }) => {
+    draft.continuity.backup = value;
+  },
+  restoreTested: pastDate((draft, iso) => (draft.continuity.restoreTested = iso), 'testdatumet'),
+  accessReviewed: pastDate((draft, iso) => (draft.security.accessReviewed = iso), 'granskningsdatumet'),
+  mfa: ({ value, draft, bad }) => {
+    const mfa = readMfa(value);
+    if (mfa) draft.security.mfa = mfa;
+    else bad('är varken ja, nej eller delvis');
+  },
+  dataLocation: ({ value, draft, bad }) => {
+    const location = readDataLocation(value);
+    if (location) draft.security.dataLocation = location;
+    else bad(`är ingen känd plats för datalagring (${DATA_LOCATIONS.join(', ')})`);
+  },
+  supplierSupport: ({ value, draft }) => {
+    const trimmed = value.trim();
+    draft.supplier.support = PHONE_PATTERN.test(trimmed) ? { phone: trimmed } : EMAIL.test(trimmed) ? { email: trimmed } : value;
+  },
+  hostingProvider: ({ value, draft }) => {
+    draft.hostedAt.provider = value.replace(/\s+/g, ' ').trim();
+  },
+  dataCenter: ({ value, draft }) => {
+    draft.hostedAt.location = value.replace(/\s+/g, ' ').trim();
+  },
 };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A recovery time or acceptable data loss, written as people do ("4 timmar", "2 dygn"). */
+function duration(key: 'rto' | 'rpo'): CellReader {
+  return ({ value, draft, bad }) => {
+    const read = readDuration(value);
+    if (read) draft.continuity[key] = read;
+    else bad('är ingen tid som "4 timmar", "2 dagar" eller "1 vecka"');
+  };
+}
+
+/** A date that has passed: a test or a review cannot have been done later than today. */
+function pastDate(set: (draft: SystemDraft, iso: string) => void, what: string): CellReader {
+  return ({ draft, input, bad, date }) =>
+    date((iso) => {
+      if (iso <= input.today) set(draft, iso);
+      else bad(`ligger i framtiden; ${what} sattes inte`);
+    });
+}
 
 export function systemFromRow(
   input: RowInput,
@@ -198,7 +256,19 @@ export function systemFromRow(
   lookup: RegisterLookup,
   note: (note: CellNote) => void,
 ): SystemFromRow {
-  const draft: SystemDraft = { data: {}, roles: {}, supplier: {}, contract: {}, classification: {}, emails: {}, dependencyNames: [], vacant: [] };
+  const draft: SystemDraft = {
+    data: {},
+    roles: {},
+    supplier: {},
+    contract: {},
+    classification: {},
+    continuity: {},
+    security: {},
+    hostedAt: {},
+    emails: {},
+    dependencyNames: [],
+    vacant: [],
+  };
   input.columns.forEach(({ header, field }, index) => {
     const value = input.cells[index] ?? '';
     if (!value || !field || field === 'ignore') return;
@@ -225,9 +295,20 @@ function assemble(draft: SystemDraft, input: RowInput, existingId: string | unde
   if (draft.hosting) data.hosting = draft.hosting;
   if (Object.keys(supplier).length > 0) {
     if (supplier.name) data.supplier = supplier;
-    else note({ row, column: 'Organisationsnummer', value: String(supplier.orgNumber), reason: 'har ingen leverantör att höra till' });
+    else {
+      const support = supplier.support;
+      const [column, value] = supplier.orgNumber
+        ? ['Organisationsnummer', String(supplier.orgNumber)]
+        : ['Support', typeof support === 'object' && support !== null ? Object.values(support).join(', ') : String(support)];
+      note({ row, column, value, reason: 'har ingen leverantör att höra till' });
+    }
   }
   if (Object.keys(contract).length > 0) data.contract = contract;
+  if (Object.keys(draft.continuity).length > 0) data.continuity = draft.continuity;
+  if (Object.keys(draft.security).length > 0) data.security = draft.security;
+  if (draft.hostedAt.provider) data.hostedAt = draft.hostedAt;
+  else if (draft.hostedAt.location)
+    note({ row, column: 'Datacenter', value: String(draft.hostedAt.location), reason: 'har ingen driftleverantör att höra till (kolumnen Driftleverantör)' });
   if (Object.keys(classification).length > 0) {
     const missing = KLASSA.filter((level) => classification[level] === undefined);
     if (missing.length === 0) data.classification = classification;

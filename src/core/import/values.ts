@@ -4,7 +4,7 @@
 // (model/lifecycle.ts, schema/vocabulary.ts), shared with the validator.
 import type { SystemStatus } from '../domain/lifecycle.ts';
 import { CRITICALITY_WORDS, STATUS_WORDS } from '../domain/synonyms.ts';
-import { CRITICALITY_LEVELS, HOSTING_FORMS, HOSTING_SYNONYMS, type HostingForm } from '../vocabulary.ts';
+import { CRITICALITY_LEVELS, DATA_LOCATIONS, HOSTING_FORMS, HOSTING_SYNONYMS, MFA_STATES, type HostingForm } from '../vocabulary.ts';
 import { closestMatch, foldText } from '../text/text.ts';
 
 export const fold = foldText;
@@ -81,4 +81,45 @@ export function readYesNo(value: string): boolean | undefined {
 export function readKlassaLevel(value: string): number | undefined {
   const match = /^([0-4])\b/.exec(value.trim());
   return match ? Number(match[1]) : undefined;
+}
+
+const DURATION_UNITS: [RegExp, 'min' | 'h' | 'd' | 'w', number][] = [
+  [/^(min|minut|minuter|m)$/, 'min', 1],
+  [/^(h|t|tim|timme|timmar|hour|hours)$/, 'h', 1],
+  [/^(d|dag|dagar|dygn|day|days)$/, 'd', 1],
+  [/^(w|v|vecka|veckor|week|weeks)$/, 'w', 1],
+  [/^(man|manad|manader|month|months)$/, 'd', 30],
+];
+
+/** "4 timmar", "4h", "2 dygn", "1 vecka" → "4h", "2d", "1w"; undefined when it is no length of time. */
+export function readDuration(value: string): string | undefined {
+  const match = /^(\d{1,4})\s*([a-z]+)\.?$/.exec(fold(value));
+  if (!match || Number(match[1]) === 0) return undefined;
+  const unit = DURATION_UNITS.find(([pattern]) => pattern.test(match[2] as string));
+  return unit ? `${Number(match[1]) * unit[2]}${unit[1]}` : undefined;
+}
+
+/** Ja, nej or delvis for multi-factor login, as people write it. */
+export function readMfa(value: string): (typeof MFA_STATES)[number] | undefined {
+  const folded = fold(value);
+  if (/^(delvis|vissa|partly|partial|delvis mfa)/.test(folded)) return 'delvis';
+  const yes = readYesNo(folded.split(/[\s(,]/)[0] ?? '');
+  return yes === undefined ? undefined : yes ? 'ja' : 'nej';
+}
+
+/** Login methods that always ask for more than a password. */
+const STRONG_LOGIN = /(mfa|flerfaktor|tvafaktor|2fa|siths|bankid|freja|authenticator|smartkort|yubikey|passkey)/;
+
+/** Whether a login method written in words says that it asks for more than a password. */
+export function loginMethodHasMfa(value: string): boolean {
+  return STRONG_LOGIN.test(fold(value).replace(/[^a-z0-9]/g, ''));
+}
+
+/** Sverige, EU/EES or utanför EU/EES, from what people write. */
+export function readDataLocation(value: string): (typeof DATA_LOCATIONS)[number] | undefined {
+  const folded = fold(value);
+  if (/^(sverige|se|sweden|svensk)/.test(folded)) return 'Sverige';
+  if (/(utanfor|tredjeland|usa|us|outside|global)/.test(folded)) return 'utanför EU/EES';
+  if (/^(eu|ees|eea|europa|europe|eu\/ees)/.test(folded)) return 'EU/EES';
+  return undefined;
 }

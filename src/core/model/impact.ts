@@ -84,3 +84,28 @@ export function mostDependedOn(model: VisibleModel, count: number): DependedOn[]
     .sort((a, b) => b.total - a.total || b.direct - a.direct || a.system.name.localeCompare(b.system.name, 'sv'))
     .slice(0, count);
 }
+
+/**
+ * What stops working when all of `origins` fail at once (a supplier's or a
+ * data centre's systems): the origins themselves at distance 0, then every
+ * system that uses one of them, directly or through others, once each at its
+ * shortest distance. Breadth first: O(systems + dependencies) reached.
+ */
+export function impactOfMany(model: VisibleModel, origins: readonly VisibleSystem[]): Affected[] {
+  const seen = new Set(origins.map((system) => system.id));
+  const affected: Affected[] = origins.map((system) => ({ system, distance: 0 }));
+  let frontier = [...origins];
+  for (let distance = 1; frontier.length > 0; distance++) {
+    const next: VisibleSystem[] = [];
+    for (const failing of frontier) {
+      for (const user of model.usedBy.get(failing.id) ?? []) {
+        if (seen.has(user.id)) continue;
+        seen.add(user.id);
+        affected.push({ system: user, distance, via: failing });
+        next.push(user);
+      }
+    }
+    frontier = next;
+  }
+  return affected;
+}

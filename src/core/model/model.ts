@@ -5,6 +5,8 @@ import type { Kind } from '../kinds.ts';
 import type { CheckedEntry } from '../checking/check-files.ts';
 import { dependenciesOf, type DependencyType } from '../domain/dependencies.ts';
 import { roleHolders, type RoleKey } from '../domain/roles.ts';
+import { entryAudience, type AudienceOverrides } from '../domain/visibility.ts';
+import type { Audience } from '../vocabulary.ts';
 import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
 import { bySwedish } from '../text/text.ts';
@@ -55,6 +57,8 @@ export interface EntrySummary {
   name?: string;
   /** It passed its schema, and so is among the model's records. */
   valid: boolean;
+  /** Who may see the entry at all (domain/visibility.ts): also for an entry that did not pass its schema. */
+  audience: Audience;
   /** A person's e-mail, a unit's parent, a system's owner: what the import matches and the reminders route by. */
   email?: string;
   parent?: string;
@@ -117,7 +121,7 @@ function textAt(data: Record<string, unknown>, key: string): string | undefined 
   return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
-function summaryOf(entry: CheckedEntry): EntrySummary {
+function summaryOf(entry: CheckedEntry, overrides: AudienceOverrides): EntrySummary {
   const owner = entry.kind === 'system' && entry.data.roles !== null && typeof entry.data.roles === 'object' ? textAt(entry.data.roles as Record<string, unknown>, 'owner') : undefined;
   const email = entry.kind === 'person' ? textAt(entry.data, 'email') : undefined;
   const parent = entry.kind === 'unit' ? textAt(entry.data, 'parent') : undefined;
@@ -128,6 +132,7 @@ function summaryOf(entry: CheckedEntry): EntrySummary {
     file: entry.file,
     relPath: entry.relPath,
     valid: entry.schemaValid,
+    audience: entryAudience(entry.kind, entry.data, overrides),
     ...(name ? { name } : {}),
     ...(email ? { email } : {}),
     ...(parent ? { parent } : {}),
@@ -154,7 +159,8 @@ export function resolveRegister(parsed: { readonly entries: readonly CheckedEntr
   const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
   const settings = settingsEntry ? settingsWithDefaults(settingsEntry.data as Settings) : PLACEHOLDER_SETTINGS;
 
-  return indexModel({ settings, entries: entries.map(summaryOf), claimedIds: parsed.fileIds ?? new Map(), systems, people, units, equipment, guidelines });
+  const overrides = settings.visibility ?? {};
+  return indexModel({ settings, entries: entries.map((entry) => summaryOf(entry, overrides)), claimedIds: parsed.fileIds ?? new Map(), systems, people, units, equipment, guidelines });
 }
 
 type Records<S extends VisibleSystem, C extends VisibleSettings> = Pick<

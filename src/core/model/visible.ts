@@ -25,11 +25,10 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
   const systems = model.systems.filter((system) => seesEntry('system', system));
   const people = model.people.filter((person) => seesEntry('person', person));
   const units = model.units.filter((unit) => seesEntry('unit', unit));
-  const visibleIds: Record<ReferableKind, ReadonlySet<string>> = {
-    system: new Set(systems.map((system) => system.id)),
-    person: new Set(people.map((person) => person.id)),
-    unit: new Set(units.map((unit) => unit.id)),
-  };
+  /** Entries the audience may not see, by kind: a reference to one of them is cut away. */
+  const hiddenIds: Record<ReferableKind, Set<string>> = { system: new Set(), person: new Set(), unit: new Set() };
+  for (const entry of model.entries)
+    if ((entry.kind === 'system' || entry.kind === 'person' || entry.kind === 'unit') && !canSee(audience, entry.audience)) hiddenIds[entry.kind].add(entry.id);
 
   /** Whether anything at a path may be seen: a value by its own audience, a section or list by the widest inside. */
   const widest = new Map<string, boolean>();
@@ -65,7 +64,9 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
     }
     if (typeof value === 'string') {
       const field = referenceFieldAt(kind, path);
-      if (field && !field.targets.some((target) => visibleIds[target].has(value))) return GONE;
+      // A reference to an entry the audience may not see is gone; one to no entry at all (an error the
+      // validator reports) stays as written, since it gives nothing away.
+      if (field && field.targets.some((target) => hiddenIds[target].has(value))) return GONE;
     }
     return value;
   };
@@ -80,6 +81,8 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
   for (const item of equipment) keptEntries.add(`equipment/${item.id}`);
   for (const guideline of guidelines) keptEntries.add(`guideline/${guideline.id}`);
   keptEntries.add('settings/settings');
+  // An entry that did not pass its schema has no record, but its findings are read by its own audience.
+  for (const entry of model.entries) if (!entry.valid && canSee(audience, entry.audience)) keptEntries.add(`${entry.kind}/${entry.id}`);
 
   const settings = cutRecord('settings', model.settings) as VisibleSettings;
   // The public site has an address of its own, when it is published somewhere else than the intranet.
@@ -97,15 +100,21 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
 }
 
 /**
- * The findings an audience may read: about an entry it sees, and a field it
- * sees. A finding's message quotes the field it is about, so the field's
- * audience is the finding's.
+ * The findings an audience may read: about an entry it sees, naming no entry
+ * it does not see, and about a field it sees. A finding's message quotes the
+ * field it is about (`about`, else where it points), so that field's audience
+ * is the finding's.
  */
-export function visibleFindings(findings: readonly Finding[], model: VisibleModel, audience: Audience, overrides: AudienceOverrides = {}): Finding[] {
+export function visibleFindings(findings: readonly Finding[], full: RegisterModel, model: VisibleModel, audience: Audience): Finding[] {
+  const overrides: AudienceOverrides = full.settings.visibility ?? {};
   const seen = new Set(model.entries.map((entry) => `${entry.kind}/${entry.id}`));
+  const seenIds = new Set(model.entries.map((entry) => entry.id));
+  const hiddenIds = new Set(full.entries.map((entry) => entry.id).filter((id) => !seenIds.has(id)));
   return findings.filter((finding) => {
     if (finding.entry && !seen.has(`${finding.entry.kind}/${finding.entry.id}`)) return false;
-    if (finding.entry && finding.path && finding.path.length > 0) return canSee(audience, audienceOf(finding.entry.kind, finding.path, overrides));
+    if (finding.refs?.some((id) => hiddenIds.has(id))) return false;
+    const about = finding.about ?? finding.path;
+    if (finding.entry && about && about.length > 0) return canSee(audience, audienceOf(finding.entry.kind, about, overrides));
     return true;
   });
 }

@@ -54,3 +54,46 @@ export function formatSwedishDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+/** Minutes Swedish time is ahead of UTC at `moment`: 60 in winter, 120 in summer. */
+function stockholmOffsetMinutes(moment: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+      .formatToParts(moment)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute);
+  return Math.round((wall - Math.floor(moment / 60_000) * 60_000) / 60_000);
+}
+
+/** The moment a Swedish wall-clock time names (year, month from 1, day, hour, minute). */
+function fromStockholmWallClock(year: number, month: number, day: number, hour: number, minute: number): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // The offset at the guess, then again at the result, settles across a change to or from summer time.
+  const first = wall - stockholmOffsetMinutes(wall) * 60_000;
+  return new Date(wall - stockholmOffsetMinutes(first) * 60_000);
+}
+
+/**
+ * "2026-11-29 08:15" (or with T, or a date alone for midnight) read as Swedish
+ * time; undefined when it is not a time that exists.
+ */
+export function parseSwedishTime(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  if (!isCalendarDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59) return undefined;
+  return fromStockholmWallClock(year, month, day, hour, minute);
+}
+
+/** The same Swedish wall-clock time `months` calendar months later (31 jan + 1 → 28/29 feb). */
+export function addMonthsSwedishTime(moment: Date, months: number): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+      .formatToParts(moment)
+      .map((part) => [part.type, part.value]),
+  );
+  const date = addMonths(`${parts.year}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`, months);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return fromStockholmWallClock(year, month, day, Number(parts.hour), Number(parts.minute));
+}

@@ -12,7 +12,9 @@ import { needsReview } from '../domain/lifecycle.ts';
 import type { RegisterModel, SystemRecord } from '../model/model.ts';
 import { contractDeadlines, reviewDue } from '../domain/review.ts';
 import { roleTitle } from '../domain/roles.ts';
-import { daysBetween, formatSwedishDate } from '../text/dates.ts';
+import { addMonths, daysBetween, formatSwedishDate } from '../text/dates.ts';
+import { PERIODIC_CHECKS } from '../domain/continuity.ts';
+import type { DataPath } from '../data-path.ts';
 import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish } from '../text/text.ts';
 import { systemPageUrl } from './register-columns.ts';
@@ -44,10 +46,12 @@ export interface ReminderInput {
   model: RegisterModel;
   today: string;
   editUrl: (relPath: string) => string | undefined;
+  /** Whether the reminders' readers may see a system's field (the findings are already cut to them). */
+  sees?: (path: DataPath) => boolean;
 }
 
 /** O(findings + systems + people). */
-export function buildReminders({ findings, model, today, editUrl }: ReminderInput): Reminder[] {
+export function buildReminders({ findings, model, today, editUrl, sees = () => true }: ReminderInput): Reminder[] {
   const { settings } = model;
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) addTo(byFile, finding.file, finding);
@@ -58,7 +62,7 @@ export function buildReminders({ findings, model, today, editUrl }: ReminderInpu
     if (entry.kind !== 'system') continue;
     const system = entry.valid ? model.systemById.get(entry.id) : undefined;
     const fileFindings = byFile.get(entry.file) ?? [];
-    const actions = [...fileActions(fileFindings), ...(system ? systemActions(system, fileFindings, model, today, personFiles) : [])];
+    const actions = [...fileActions(fileFindings), ...(system ? systemActions(system, fileFindings, model, today, personFiles, sees) : [])];
     if (actions.length === 0) continue;
     addTo(perOwner, entry.owner ?? '', {
       id: entry.id,
@@ -131,6 +135,7 @@ function systemActions(
   model: RegisterModel,
   today: string,
   personFiles: ReadonlyMap<string, string>,
+  sees: (path: DataPath) => boolean,
 ): string[] {
   const { settings } = model;
   if (!needsReview(system.status)) return [];
@@ -142,6 +147,17 @@ function systemActions(
     actions.push(
       `Granskningen förfaller ${formatSwedishDate(due)}, om ${daysBetween(today, due)} dagar. Gå igenom uppgifterna och bekräfta dem med npm run attest -- ${system.id}.`,
     );
+  }
+  // A restore test or an access review overdue, or due within the reminder days.
+  for (const check of PERIODIC_CHECKS) {
+    const overdue = fileFindings.find((finding) => finding.rule === check.rule);
+    const date = check.read(system);
+    const next = date && addMonths(date, settings.securityCheckIntervalMonths);
+    if (overdue) actions.push(overdue.message);
+    else if (next && sees(check.path) && next >= today && daysBetween(today, next) <= settings.reminderDays)
+      actions.push(
+        `Nästa ${check.title} ska vara gjord ${formatSwedishDate(next)}, om ${daysBetween(today, next)} dagar. Sätt datumet när den är gjord, till exempel med npm run attest -- ${system.id} --fakta ${check.fact}.`,
+      );
   }
   const contract = contractAction(system.contract, settings.procurementLeadMonths, settings.contractWarningDays, today);
   if (contract) actions.push(contract);

@@ -9,6 +9,12 @@ export function formatReport(report: Report, style: 'text' | 'markdown'): string
   const title = `Rapport för systemförteckningen ${report.today}`;
   const out: string[] = [style === 'markdown' ? `## ${title}` : title, '', safe(report.summary), safe(report.coverage.text)];
   for (const unit of report.coverage.units) out.push(`- ${safe(`${unit.name}: ${unit.complete} av ${unit.total}`)}`);
+  const { continuity } = report;
+  if (continuity.facts.length > 0) {
+    out.push('', safe(continuity.text));
+    for (const unit of continuity.units)
+      out.push(`- ${safe(`${unit.name}: ${unit.critical} ${unit.critical === 1 ? 'kritiskt' : 'kritiska'}, ${continuity.facts.map((fact) => `${unit.has[fact.key] ?? 0} ${fact.label}`).join(', ')}`)}`);
+  }
   for (const section of report.sections) {
     out.push('', style === 'markdown' ? `### ${section.title}` : `${section.title}\n${'-'.repeat(section.title.length)}`);
     if (section.lines.length === 0) out.push(section.none);

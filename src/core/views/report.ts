@@ -13,9 +13,13 @@ import { mostDependedOn } from '../model/impact.ts';
 import { administrationOf, type VisibleModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
+import type { DataPath } from '../data-path.ts';
+import { continuityCoverage, type ContinuityCoverage } from './continuity-coverage.ts';
+import { concentration } from './suppliers.ts';
 
 export interface ReportSubject {
-  kind: Kind;
+  /** A register entry, or a supplier or hosting provider (its page leverantor/<id>/). */
+  kind: Kind | 'provider';
   id: string;
   name: string;
   file: string;
@@ -29,7 +33,7 @@ export interface ReportLine {
   rule?: RuleId;
 }
 
-export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'ovrigt' | 'flest-roller' | 'beroenden';
+export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'kontinuitet' | 'ovrigt' | 'flest-roller' | 'beroenden' | 'koncentration';
 
 export interface ReportSection {
   key: ReportSectionKey;
@@ -56,6 +60,8 @@ export interface Report {
   errors: number;
   warnings: number;
   coverage: Coverage;
+  /** Per förvaltning, how many critical systems have each continuity fact the audience may see. */
+  continuity: ContinuityCoverage;
   sections: ReportSection[];
 }
 
@@ -66,6 +72,7 @@ function sectionOf(finding: Finding): ReportSectionKey {
   if (group === 'roller' || (finding.entry?.kind === 'system' && finding.path?.[0] === 'roles')) return 'roller';
   if (group === 'granskning') return 'granskning';
   if (group === 'avtal') return 'avtal';
+  if (group === 'kontinuitet') return 'kontinuitet';
   return 'ovrigt';
 }
 
@@ -75,10 +82,12 @@ export interface ReportInput {
   today: string;
   /** How many people to list as holding the most roles. */
   top?: number;
+  /** Whether the audience may see a system's field; everything when not given (the CLI's own register). */
+  sees?: (field: DataPath) => boolean;
 }
 
 /** O(findings log findings + role assignments). */
-export function buildReport({ findings, model, today, top = 10 }: ReportInput): Report {
+export function buildReport({ findings, model, today, top = 10, sees = () => true }: ReportInput): Report {
   const subjects = subjectLookup(model);
   const lines = new Map<ReportSectionKey, ReportLine[]>();
   const add = (key: ReportSectionKey, line: ReportLine) => addTo(lines, key, line);
@@ -110,12 +119,19 @@ export function buildReport({ findings, model, today, top = 10 }: ReportInput): 
       text: `påverkar ${total} system om det slutar fungera (${direct} direkt)${critical > 0 ? `, varav ${critical} med hög eller kritisk kritikalitet` : ''}.`,
     });
   }
+  const concentrated = concentration(model, top);
+  for (const item of [...concentrated.providers, ...concentrated.locations]) {
+    add('koncentration', {
+      subject: { kind: 'provider', id: item.providerId, name: item.name, file: '' },
+      text: `om den slutar fungera påverkas ${item.critical} ${item.critical === 1 ? 'kritiskt system' : 'kritiska system'}, ${item.total} i allt.`,
+    });
+  }
   const byName = bySwedish<ReportLine>((line) => line.subject.name);
   const section = (key: ReportSectionKey, title: string, none: string): ReportSection => ({
     key,
     title,
     none,
-    lines: key === 'flest-roller' || key === 'beroenden' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
+    lines: key === 'flest-roller' || key === 'beroenden' || key === 'koncentration' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
   });
   const coverage = coverageOf(findings, model);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -127,6 +143,7 @@ export function buildReport({ findings, model, today, top = 10 }: ReportInput): 
     warnings,
     summary: `${errors} fel och ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i ${model.systems.length} system.`,
     coverage,
+    continuity: continuityCoverage(model, { today, sees }),
     sections: [
       section(
         'roller',
@@ -140,9 +157,15 @@ export function buildReport({ findings, model, today, top = 10 }: ReportInput): 
         'Alla system är granskade i tid.',
       ),
       section('avtal', `Avtal som löper ut inom ${contractWarningDays} dagar`, 'Inga avtal löper ut snart.'),
+      section(
+        'kontinuitet',
+        'Kontinuitet och säkerhet',
+        'Alla kritiska system har de uppgifter som behövs när de slutar fungera, och inga beroenden bryter deras löften.',
+      ),
       section('ovrigt', 'Övrigt att rätta i filerna', 'Inget annat att rätta.'),
       section('flest-roller', 'Personer med flest roller', 'Ingen har någon roll.'),
       section('beroenden', 'System som flest andra är beroende av', 'Inga system är beroende av andra.'),
+      section('koncentration', 'Leverantörer och datacenter som bär flest kritiska system', 'Ingen leverantör bär något kritiskt system.'),
     ],
   };
 }

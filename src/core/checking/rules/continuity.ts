@@ -33,6 +33,7 @@ export const continuityFactsPresent: Rule = ({ systems, policy }) =>
       return finding({
         entry: system,
         path: path[0] === 'supplier' ? ['supplier'] : reason,
+        about: path,
         target: 'key',
         rule: 'continuity-missing',
         severity,
@@ -95,7 +96,7 @@ export const periodicChecksCurrent: Rule = ({ systems, policy, today }) =>
         finding({
           entry: system,
           path: [...check.path],
-          rule: check.key === 'restoreTested' ? 'restore-test-overdue' : 'access-review-overdue',
+          rule: check.rule,
           message: `Senaste ${check.title} var ${formatSwedishDate(date)}, för mer än ${policy.securityCheckIntervalMonths} månader sedan. ${check.again} och sätt dagens datum, till exempel med npm run attest -- ${system.fileId} --fakta ${check.fact}.`,
         }),
       ];
@@ -128,6 +129,7 @@ export const dependencyPromisesKept: Rule = ({ systems }) => {
             entry: system,
             path,
             rule: 'rto-chain',
+            about: ['continuity', 'rto'],
             refs: [used.fileId],
             message: `${system.data.name} ska vara igång igen inom ${durationText(own)}, men använder ${used.data.name}, som får vara borta i ${durationText(theirs)}. Korta återställningstiden för ${used.data.name}, ha en reservrutin för när det saknas, eller ange en längre återställningstid för ${system.data.name}.`,
           }),
@@ -140,6 +142,7 @@ export const dependencyPromisesKept: Rule = ({ systems }) => {
             entry: system,
             path,
             rule: 'availability-chain',
+            about: ['classification', 'availability'],
             refs: [used.fileId],
             message: `${system.data.name} har tillgänglighet ${ownAvailability} men använder ${used.data.name}, som har tillgänglighet ${theirAvailability}. Ett system kan inte vara mer tillgängligt än det det behöver; klassa om det ena eller ha en reservrutin.`,
           }),
@@ -153,6 +156,7 @@ export const dependencyPromisesKept: Rule = ({ systems }) => {
             entry: system,
             path,
             rule: 'confidentiality-flow',
+            about: ['classification', 'confidentiality'],
             refs: [used.fileId],
             message: `Information går från ${system.data.name} (konfidentialitet ${ownConfidentiality}) till ${used.data.name} (konfidentialitet ${theirConfidentiality}) genom ${dependency.type}. Skydda informationen lika väl där, eller skicka bara det som tål den lägre nivån.`,
           }),
@@ -172,6 +176,7 @@ export const contractLastsUntilRetirement: Rule = ({ systems }) =>
         entry: system,
         path: ['contract', 'end'],
         rule: 'contract-before-retirement',
+        about: ['retirement'],
         message: `Avtalet löper ut ${formatSwedishDate(contract.end)}, men systemet ska avvecklas först ${formatSwedishDate(retirement)}. Förläng avtalet, upphandla för tiden emellan eller tidigarelägg avvecklingen.`,
       }),
     ];
@@ -179,22 +184,26 @@ export const contractLastsUntilRetirement: Rule = ({ systems }) =>
 
 /** A system being retired (or switched off) that systems in operation still use. */
 export const retiringSystemsUnused: Rule = ({ systems }) => {
-  const users = new Map<string, string[]>();
+  const users = new Map<string, SystemEntry[]>();
   for (const system of systems) {
     if (system.data.status !== 'i drift') continue;
-    for (const { id } of dependenciesOf(system.data)) users.set(id, [...(users.get(id) ?? []), system.data.name]);
+    for (const { id } of dependenciesOf(system.data)) users.set(id, [...(users.get(id) ?? []), system]);
   }
   return systems.flatMap((system) => {
     const { status } = system.data;
     if (status !== 'under avveckling' && status !== 'avställd' && status !== 'avvecklad') return [];
-    const dependants = users.get(system.fileId)?.filter((name) => name !== system.data.name) ?? [];
+    const dependants = users.get(system.fileId)?.filter((user) => user !== system) ?? [];
     if (dependants.length === 0) return [];
-    const shown = dependants.slice(0, 5).join(', ') + (dependants.length > 5 ? ` och ${dependants.length - 5} till` : '');
+    const names = dependants.map((user) => user.data.name);
+    const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` och ${names.length - 5} till` : '');
     return [
       finding({
         entry: system,
         path: ['status'],
         rule: 'retiring-in-use',
+        about: ['dependencies'],
+        // The systems named: a reader who may not see one of them does not get the finding.
+        refs: dependants.map((user) => user.fileId),
         message: `Systemet har status ${status}, men ${dependants.length} system i drift använder det: ${shown}. Planera vad de ska använda i stället innan det stängs.`,
       }),
     ];

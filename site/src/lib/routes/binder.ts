@@ -1,0 +1,104 @@
+// The crisis binder (krispärm): for the day the network is down, every
+// critical system on paper, per förvaltning, with whom to call and what to
+// do. Built from the model the audience sees: the protected build carries the
+// recovery times and fallbacks, the intranet's the people and the supplier.
+import { byDuration, durationText } from '#core/domain/durations.ts';
+import { isCritical, isInUse } from '#core/domain/continuity.ts';
+import { roleTitle, type RoleKey } from '#core/domain/roles.ts';
+import { administrationOf, type VisibleSystem } from '#core/model/model.ts';
+import { supportText } from '#core/views/incident.ts';
+import { bySwedish } from '#core/text/text.ts';
+import { siteData } from '../data.ts';
+
+export interface BinderContact {
+  role: string;
+  name: string;
+  title?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface BinderSystem {
+  system: VisibleSystem;
+  facts: { label: string; text: string }[];
+  contacts: BinderContact[];
+  supplier?: { name: string; support?: string };
+}
+
+const ROLES: RoleKey[] = ['owner', 'manager', 'administrators', 'technicalManager', 'operations'];
+
+function contactsOf(system: VisibleSystem): BinderContact[] {
+  const { model } = siteData();
+  const roles = system.roles;
+  const contacts: BinderContact[] = [];
+  const add = (role: string, id: string) => {
+    const person = model.personById.get(id);
+    const unit = person ? undefined : model.unitById.get(id);
+    const holder = person ?? unit;
+    if (!holder) return;
+    contacts.push({
+      role,
+      name: holder.name,
+      ...(person?.title ? { title: person.title } : {}),
+      ...(holder.phone ? { phone: holder.phone } : {}),
+      ...(holder.email ? { email: holder.email } : {}),
+    });
+  };
+  if (roles) {
+    for (const role of ROLES) {
+      const value = roles[role as keyof typeof roles];
+      for (const id of Array.isArray(value) ? value : value ? [value] : []) if (typeof id === 'string') add(roleTitle(role), id);
+    }
+  }
+  if (system.security?.incidentContact) add('Incidentkontakt', system.security.incidentContact);
+  return contacts;
+}
+
+function factsOf(system: VisibleSystem): BinderSystem['facts'] {
+  const { continuity } = system;
+  const facts: [string, string | undefined][] = [
+    ['Kritikalitet', system.criticality],
+    ['Tillgänglighet (KLASSA)', system.classification?.availability?.toString()],
+    ['Längsta avbrott (RTO)', continuity?.rto && durationText(continuity.rto)],
+    ['Största dataförlust (RPO)', continuity?.rpo && durationText(continuity.rpo)],
+    ['Reservrutin', continuity?.fallback],
+    ['Säkerhetskopiering', continuity?.backup],
+    ['Kontinuitetsplan', continuity?.plan],
+    ['Driftas av', system.hostedAt && [system.hostedAt.provider, system.hostedAt.location].filter(Boolean).join(', ')],
+    ['Samhällsviktig verksamhet', system.security?.essentialService && (system.security.essentialService.supports ? `Ja${system.security.essentialService.motivation ? `: ${system.security.essentialService.motivation}` : ''}` : 'Nej')],
+  ];
+  return facts.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([label, text]) => ({ label, text }));
+}
+
+/** The binder's sections, one per förvaltning by name, each with its critical systems in the order to act. */
+export function binderPage() {
+  const { model, build } = siteData();
+  const byUnit = new Map<string, { id: string; name: string; systems: VisibleSystem[] }>();
+  for (const system of model.systems) {
+    if (!isCritical(system) || !isInUse(system)) continue;
+    const unit = administrationOf(model, system.unit);
+    const group = byUnit.get(unit.id) ?? { id: unit.id, name: unit.name, systems: [] };
+    group.systems.push(system);
+    byUnit.set(unit.id, group);
+  }
+  const units = [...byUnit.values()].sort(bySwedish((unit) => unit.name));
+  const itDepartment = model.unitById.get(model.settings.itDepartment);
+  return {
+    built: build.time,
+    municipality: model.settings.municipality,
+    itDepartment,
+    units: units.map((unit) => ({
+      ...unit,
+      systems: unit.systems
+        .sort((a, b) => byDuration(a.continuity?.rto, b.continuity?.rto) || bySwedish((system: VisibleSystem) => system.name)(a, b))
+        .map(
+          (system): BinderSystem => ({
+            system,
+            facts: factsOf(system),
+            contacts: contactsOf(system),
+            ...(system.supplier ? { supplier: { name: system.supplier.name, ...(supportText(system.supplier.support) ? { support: supportText(system.supplier.support) as string } : {}) } } : {}),
+          }),
+        ),
+    })),
+  };
+}

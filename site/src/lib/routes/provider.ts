@@ -1,0 +1,43 @@
+// Everything a supplier's or hosting provider's page shows (leverantor/<id>/):
+// the systems it supplies and runs, how its support is reached, its
+// contracts and data locations, and what stops working when it does, in the
+// order it hurts. The same list npm run incident prints.
+import { durationText } from '#core/domain/durations.ts';
+import { isCritical } from '#core/domain/continuity.ts';
+import { supportText } from '#core/views/incident.ts';
+import { failureOf, providerSystems, type Provider } from '#core/views/suppliers.ts';
+import { holder } from '#core/views/holders.ts';
+import { bySwedish } from '#core/text/text.ts';
+import { siteData } from '../data.ts';
+
+export function providerPaths() {
+  const { providers, sections } = siteData();
+  return sections.leverantorer ? providers.map((provider) => ({ params: { id: provider.id }, props: { provider } })) : [];
+}
+
+export function providerPage(provider: Provider) {
+  const { model, sees } = siteData();
+  const supplied = provider.supplies.map((system) => ({
+    system,
+    support: supportText(system.supplier?.support),
+    contract: system.contract,
+    dataLocation: system.security?.dataLocation,
+  }));
+  /** Each way of reaching support once, with the systems it is given for. */
+  const supports = new Map<string, string[]>();
+  for (const { system, support } of supplied) if (support) supports.set(support, [...(supports.get(support) ?? []), system.name]);
+  const failure = failureOf(model, providerSystems(provider)).map(({ system, distance, via }) => ({
+    system,
+    how: distance === 0 || !via ? 'direkt' : `genom ${via.name}`,
+    critical: isCritical(system),
+    rto: system.continuity?.rto ? durationText(system.continuity.rto) : undefined,
+    owner: system.roles ? holder(model, system.roles.owner) : undefined,
+  }));
+  return {
+    provider,
+    supplied,
+    supports: [...supports].map(([text, systems]) => ({ text, systems: systems.sort(bySwedish((name) => name)) })),
+    failure,
+    shows: { rto: sees('system', ['continuity', 'rto']), owner: sees('system', ['roles', 'owner']), contract: sees('system', ['contract', 'reference']) },
+  };
+}
