@@ -44,7 +44,9 @@ export const main = defineCommand({
     const before = openRegister(registry, { today, cwd: io.cwd });
     const { model } = before;
     if (values.by !== undefined && !model.personById.has(values.by)) {
-      throw new UserError(`Personen "${values.by}" finns inte i registret.${didYouMean(values.by, model.personById.keys())} Ange id för en person med --by.`);
+      throw new UserError(
+        `Personen "${values.by}" finns inte i registret.${didYouMean(values.by, model.personById.keys())} Ange id för en person med --by.`,
+      );
     }
     const protectedDir = before.protectedRegistry?.dir;
     const overrides = model.settings.visibility ?? {};
@@ -56,9 +58,12 @@ export const main = defineCommand({
       if (!system && entry) {
         // The owner confirms that the entry is right: one with errors is not, yet.
         const error = before.findings.find((finding) => finding.file === entry.file && finding.severity === 'error');
-        throw new UserError(`${entry.file} har fel som behöver rättas innan uppgifterna kan bekräftas${error ? `: ${formatText(error)}` : '.'} Inget ändrades.`);
+        throw new UserError(
+          `${entry.file} har fel som behöver rättas innan uppgifterna kan bekräftas${error ? `: ${formatText(error)}` : '.'} Inget ändrades.`,
+        );
       }
-      if (!system || !entry) throw new UserError(`Systemet "${id}" finns inte i registret.${didYouMean(id, model.systemById.keys())} Inget ändrades.`);
+      if (!system || !entry)
+        throw new UserError(`Systemet "${id}" finns inte i registret.${didYouMean(id, model.systemById.keys())} Inget ändrades.`);
       const by = values.by ?? system.roles.owner;
       const text = sourceText(before, system.source);
       const changes: FieldChange[] = check
@@ -71,7 +76,10 @@ export const main = defineCommand({
       if (!toProtected) return { ...base, relPath: system.source, text: setFields(text, changes), previousText: text };
       // The date is protected and lives in the protected registry: only that file changes.
       const previous = sourceText(before, system.source, 'protected');
-      const protectedFile = { text: setFields(previous ?? entryYaml('system', { id }, 'protected'), changes), ...(previous !== undefined ? { previousText: previous } : {}) };
+      const protectedFile = {
+        text: setFields(previous ?? entryYaml('system', { id }, 'protected'), changes),
+        ...(previous !== undefined ? { previousText: previous } : {}),
+      };
       return { ...base, relPath: system.source, text, previousText: text, protectedFile };
     });
     const nameOf = (personId: string) => model.personById.get(personId)?.name ?? personId;
@@ -83,7 +91,9 @@ export const main = defineCommand({
     });
     let errors = 0;
     for (const file of files) {
-      const done = check ? `${check.title} ${formatSwedishDate(today)}` : `granskad ${formatSwedishDate(today)} av ${terminalText(nameOf(file.by))}`;
+      const done = check
+        ? `${check.title} ${formatSwedishDate(today)}`
+        : `granskad ${formatSwedishDate(today)} av ${terminalText(nameOf(file.by))}`;
       const where = file.protectedFile && protectedDir ? shown(join(protectedDir, file.relPath)) : file.file;
       print(`${terminalText(file.name)}: ${done} (${terminalText(where)}).`);
       for (const finding of after.findings.filter((item) => item.file === file.file && item.severity === 'error')) {
@@ -91,7 +101,9 @@ export const main = defineCommand({
         print(`  ${formatText(finding)}`);
       }
     }
-    const written = files.map((file) => (file.protectedFile && protectedDir ? shown(join(protectedDir, file.relPath)) : shown(join(registry, file.relPath))));
+    const written = files.map((file) =>
+      file.protectedFile && protectedDir ? shown(join(protectedDir, file.relPath)) : shown(join(registry, file.relPath)),
+    );
     print(
       check
         ? `Nästa steg: skapa ett ändringsförslag med ${written.length === 1 ? 'filen' : 'filerna'} (${written.join(', ')}).`

@@ -19,7 +19,11 @@ export const main = defineCommand({
     supplier: { type: 'string', value: '<namn|org.nr>', help: 'leverantören som slutat fungera' },
     hosting: { type: 'string', value: '<namn|org.nr>', help: 'driftleverantören (datacenter, moln) som slutat fungera' },
     system: { type: 'string', value: '<id>', help: 'systemet som slutat fungera' },
-    since: { type: 'string', value: '"ÅÅÅÅ-MM-DD TT:MM"', help: 'när incidenten upptäcktes (svensk tid): skriver ut tidsfristerna för rapport till CSIRT' },
+    since: {
+      type: 'string',
+      value: '"ÅÅÅÅ-MM-DD TT:MM"',
+      help: 'när incidenten upptäcktes (svensk tid): skriver ut tidsfristerna för rapport till CSIRT',
+    },
     audience: {
       type: 'string',
       value: 'offentlig|intern|skyddad',
@@ -35,16 +39,23 @@ export const main = defineCommand({
     const kind = targets[0] as IncidentTarget['kind'];
     const discovered = values.since === undefined ? undefined : parseSwedishTime(values.since);
     if (values.since !== undefined && !discovered)
-      throw new UsageError(`--since ska vara en tidpunkt i svensk tid, "ÅÅÅÅ-MM-DD TT:MM", till exempel "2026-11-29 08:15", inte "${values.since}".`);
+      throw new UsageError(
+        `--since ska vara en tidpunkt i svensk tid, "ÅÅÅÅ-MM-DD TT:MM", till exempel "2026-11-29 08:15", inte "${values.since}".`,
+      );
     const audience = audienceOption(values.audience);
     const register = openRegister(registry, { today, cwd: io.cwd });
     const model = visibleModel(register.model, audience);
+    const overrides = register.model.settings.visibility ?? {};
+    const sees = (path: readonly string[]) => canSee(audience, audienceOf('system', path, overrides));
+    if (kind === 'hosting' && !sees(['hostedAt']))
+      throw new UserError(
+        `Var systemen drivs (hostedAt) är skyddade uppgifter som publiken ${audience} inte ser. Kör med --audience skyddad, om du får se dem.`,
+      );
     const found = incidentOrigins(model, { kind, query: String(values[kind]) });
     if ('error' in found) throw new UserError(found.error);
-    const overrides = register.model.settings.visibility ?? {};
     const incident = buildIncident(model, found.target, found.origins, {
       audience,
-      sees: (path) => canSee(audience, audienceOf('system', path, overrides)),
+      sees,
       ...(discovered ? { discovered } : {}),
     });
     if (format === 'json') io.stdout(`${JSON.stringify(incident, null, 2)}\n`);

@@ -4,9 +4,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { join } from 'node:path';
+import { isCritical, isInUse } from '../../src/core/domain/continuity.ts';
+import { openRegister } from '../../src/core/model/open-register.ts';
+import { visibleModel } from '../../src/core/model/visible.ts';
+import { todayIso } from '../../src/core/text/dates.ts';
+import { REPO } from '../helpers/run.ts';
 
 const fixture = inject('fixtureSite');
 const example = inject('exampleSite');
+/** The example register's critical systems in use, as the intranet sees them: what the crisis binder must hold. */
+const EXAMPLE_CRITICAL = (() => {
+  const model = visibleModel(openRegister(join(REPO, 'registry'), { today: todayIso(), cwd: REPO }).model, 'intern');
+  return model.systems.filter((system) => isCritical(system) && isInUse(system)).map((system) => system.name).sort();
+})();
 let browser: Browser;
 let context: BrowserContext;
 /** The two test servers; everything the pages load must come from them. */
@@ -83,6 +94,9 @@ describe('accessibility', () => {
     ['start', ''],
     ['systemförteckningen', 'system/'],
     ['ett system', 'system/lonesystem/'],
+    ['leverantörerna', 'leverantor/'],
+    ['en leverantör', 'leverantor/556123-4567/'],
+    ['krispärmen', 'krisparm/'],
   ])('the example register’s %s has no violation', async (_name, path) => {
     const page = await open(path, example.url);
     expect(await axeViolations(page)).toEqual([]);
@@ -251,7 +265,7 @@ describe('the register page', () => {
 
 describe('small screens and print', () => {
   // Every page type of both registers, at a phone's width and at a laptop's.
-  const everyPage = [...PAGE_TYPES.map(([, path]) => [path, fixture.url] as const), ['system/', example.url], ['organisation/', example.url], ['system/identitetshantering/', example.url], ['karta/kommunledningsforvaltningen/', example.url], ['rapport/', example.url]] as const;
+  const everyPage = [...PAGE_TYPES.map(([, path]) => [path, fixture.url] as const), ['system/', example.url], ['organisation/', example.url], ['system/identitetshantering/', example.url], ['karta/kommunledningsforvaltningen/', example.url], ['rapport/', example.url], ['leverantor/556123-4567/', example.url], ['krisparm/', example.url]] as const;
   it.each(everyPage.map(([path, target]) => [`${target === example.url ? 'exempel: ' : ''}${path || 'start'}`, path, target] as const))(
     '%s fits 360 and 1280 px without sideways scrolling',
     async (_name, path, target) => {
@@ -286,6 +300,53 @@ describe('small screens and print', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#register-filters').isVisible()).toBe(false);
     expect(await page.locator('#register-table').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the crisis binder and the system card on paper', () => {
+  /** The paper's width at 96 dpi: A4 less the page margins (15 mm each side). */
+  const A4_CONTENT = Math.floor(((210 - 30) / 25.4) * 96);
+
+  it('prints every critical system of the register, per förvaltning, without navigation, cut rows or sideways overflow', async () => {
+    const page = await open('krisparm/', example.url);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: A4_CONTENT, height: 1100 });
+    for (const chrome of ['.site-header', '.main-nav', '.site-footer', '.skip-link']) expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_CONTENT);
+    const printed = await page.locator('.binder-card h3').evaluateAll((headings) => headings.map((heading) => heading.childNodes[0]?.textContent?.trim()));
+    expect(printed.sort()).toEqual(EXAMPLE_CRITICAL);
+    // A förvaltning starts on a new page, and no system's card is split between two.
+    const styles = await page.evaluate(() => ({
+      unit: getComputedStyle(document.querySelector('.binder-unit') as Element).breakBefore,
+      card: getComputedStyle(document.querySelector('.binder-card') as Element).breakInside,
+    }));
+    expect(styles).toEqual({ unit: 'page', card: 'avoid' });
+    // On paper a phone number is the number, not a link to tap.
+    expect(await page.locator('.binder-card', { hasText: 'Lönesystem' }).first().textContent()).toContain('010-470 22 96');
+    await page.close();
+  });
+
+  it('prints a system page as one card: who answers and the facts, not the map, the history or the buttons', async () => {
+    const page = await open('system/lonesystem/', example.url);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: A4_CONTENT, height: 1100 });
+    expect(await page.locator('.role-list').isVisible()).toBe(true);
+    expect(await page.locator('#leverantor').isVisible()).toBe(true);
+    for (const hidden of ['.dependency-map', '#andringar', '#rapportera-fel', '.actions']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_CONTENT);
+    await page.close();
+  });
+
+  it('shows on a supplier’s page what stops when it does, in the order to act', async () => {
+    const page = await open('leverantor/556123-4567/', example.url);
+    const rows = await page.locator('table.impact tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 3).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim())));
+    expect(rows).toEqual([
+      ['Lönesystem I drift', 'direkt', 'kritisk'],
+      ['HR-självservice I drift', 'direkt', 'hög'],
+      ['Beslutsstöd I drift', 'genom Lönesystem', 'medel'],
+    ]);
+    expect(await page.locator('#support + ul').textContent()).toContain('010-550 12 00');
     await page.close();
   });
 });

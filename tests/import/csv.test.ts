@@ -148,3 +148,32 @@ describe('the messy list from the first version', () => {
     );
   });
 });
+
+describe('continuity and security columns', () => {
+  it('fill recovery time, fallback, MFA, data location, support and hosting, read as people write them', async () => {
+    const sheet = [
+      'System;Kritikalitet;RTO;RPO;Reservrutin;Inloggning;Datalagring;Leverantör;Support;Driftleverantör;Datacenter;Återläsning testad;Behörighetsgranskning',
+      'Hemtjänstplanering;hög;4 timmar;2 dygn;Papperslistor;SITHS-kort;Sverige;Omsorg AB;010-123 45 67;Norrdata Drift AB;Sundsvall;2026-05-01;2027-01-01',
+      'Bokning;låg;snart;1 vecka;;Lösenord;USA;;support@bokning.se;;Region X;;',
+    ].join('\n');
+    const { root, result } = await importCsv(Buffer.from(sheet, 'utf8'));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readYaml(root, 'systems/hemtjanstplanering.yaml')).toMatchObject({
+      loginMethod: 'SITHS-kort',
+      supplier: { name: 'Omsorg AB', support: { phone: '010-123 45 67' } },
+      continuity: { rto: '4h', rpo: '2d', fallback: 'Papperslistor', restoreTested: '2026-05-01' },
+      // The login method says it asks for more than a password.
+      security: { mfa: 'ja', dataLocation: 'Sverige' },
+      hostedAt: { provider: 'Norrdata Drift AB', location: 'Sundsvall' },
+    });
+    expect(readYaml(root, 'systems/bokning.yaml')).toMatchObject({ continuity: { rpo: '1w' }, security: { dataLocation: 'utanför EU/EES' } });
+    expect(readYaml(root, 'systems/bokning.yaml').security.mfa).toBeUndefined();
+    for (const note of [
+      'rad 2, kolumn "Behörighetsgranskning": "2027-01-01" ligger i framtiden; granskningsdatumet sattes inte',
+      'rad 3, kolumn "RTO": "snart" är ingen tid som "4 timmar", "2 dagar" eller "1 vecka"',
+      'rad 3, kolumn "Support": "support@bokning.se" har ingen leverantör att höra till',
+      'rad 3, kolumn "Datacenter": "Region X" har ingen driftleverantör att höra till (kolumnen Driftleverantör)',
+    ])
+      expect(result.stdout).toContain(note);
+  });
+});

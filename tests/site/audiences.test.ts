@@ -113,6 +113,27 @@ describe.each(AUDIENCES)('the %s build', (audience) => {
   });
 });
 
+describe.each(AUDIENCES)('the commands for the %s audience', (audience) => {
+  it('print no marker above it: the incident for every supplier, hosting provider and system, and the report', () => {
+    const outputs: string[] = [];
+    const run = (script: string, args: string[]) => {
+      const result = runCli(script, ['--registry', join(cwd, 'registry'), '--audience', audience, ...args], { cwd });
+      outputs.push(result.stdout, result.stderr);
+    };
+    for (const format of ['text', 'markdown', 'json']) {
+      for (const system of ['markerat-system', 'skyddat-system', 'lonesystem']) run('src/cli/incident.ts', ['--system', system, '--format', format]);
+      run('src/cli/incident.ts', ['--supplier', markers.find((marker) => marker.where === 'system.supplier.name')?.text ?? '', '--format', format]);
+      run('src/cli/incident.ts', ['--hosting', markers.find((marker) => marker.where === 'system.hostedAt.provider')?.text ?? '', '--format', format]);
+      run('src/cli/report.ts', ['--format', format]);
+    }
+    const text = outputs.join('\n');
+    const leaked = markers.filter((marker) => audienceRank(marker.audience) > audienceRank(audience) && text.includes(marker.text));
+    expect(leaked.map((marker) => `${marker.where} (${marker.audience})`)).toEqual([]);
+    // The commands said something: the marked system's name, which everyone may see, is there.
+    expect(text).toContain(markers.find((marker) => marker.where === 'system.name')?.text);
+  });
+});
+
 describe('what each build says about itself', () => {
   const page = (audience: Audience) => readFileSync(join(outputs.get(audience) as string, 'index.html'), 'utf8');
 

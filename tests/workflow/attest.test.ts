@@ -1,13 +1,13 @@
 // npm run attest: the owner confirms a system's entry. Only the lines of
 // reviewed and reviewedBy change; the change summary says who confirmed it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as attest } from '../../src/cli/attest.ts';
 import { main as diff } from '../../src/cli/diff.ts';
 import { runMain } from '../helpers/command.ts';
 import { git, repositoryWith } from '../helpers/git.ts';
-import { FIXTURES, removeTemp } from '../helpers/registers.ts';
+import { editFile, FIXTURES, removeTemp } from '../helpers/registers.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));
@@ -93,5 +93,40 @@ describe('npm run attest', () => {
     expect(result.stderr).toMatch(/^Fel: registry\/systems\/budget\.yaml har fel som behöver rättas innan uppgifterna kan bekräftas: registry\/systems\/budget\.yaml:2:8: fel: "name" \(Systemnamn\) innehåller ett osynligt styrtecken \(U\+001B\)\./);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0007\u001B]/);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('npm run attest --fakta', () => {
+  it('records a restore test or an access review done today, changing only that line', async () => {
+    const { cwd, root } = register();
+    const path = join(root, 'systems', 'lonesystem.yaml');
+    const before = readFileSync(path, 'utf8');
+    const result = await runMain(attest, ['lonesystem', '--fakta', 'aterlasning', '--today', '2026-11-28'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Lönesystem: test av återläsning 28 november 2026 (registry/systems/lonesystem.yaml).');
+    expect(readFileSync(path, 'utf8')).toBe(`${before}continuity:\n  restoreTested: 2026-11-28\n`);
+    await runMain(attest, ['lonesystem', '--fakta', 'behorigheter', '--today', '2026-11-29'], { cwd });
+    expect(readFileSync(path, 'utf8')).toBe(`${before}continuity:\n  restoreTested: 2026-11-28\nsecurity:\n  accessReviewed: 2026-11-29\n`);
+  });
+
+  it('writes the date to the protected registry when one keeps the protected facts, leaving the register as it was', async () => {
+    const { cwd, root } = register();
+    editFile(join(root, 'settings.yaml'), (text) => `${text}protectedRegistry: ../skyddat\n`);
+    // The fixture's typed dependency is protected too: it moves first, as the validator asks.
+    editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace(/    type: dataflöde\n    note: .*\n/, ''));
+    mkdirSync(join(cwd, 'skyddat'));
+    const before = readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8');
+    const result = await runMain(attest, ['lonesystem', '--fakta', 'aterlasning', '--today', '2026-11-28'], { cwd });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('Lönesystem: test av återläsning 28 november 2026 (skyddat/systems/lonesystem.yaml).');
+    expect(readFileSync(join(root, 'systems', 'lonesystem.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(cwd, 'skyddat', 'systems', 'lonesystem.yaml'), 'utf8')).toBe(
+      '# Skyddade uppgifter om lonesystem. Resten står i registrets systems/lonesystem.yaml.\n# Id: unikt id som också är filnamnet (utan .yaml).\nid: lonesystem\ncontinuity:\n  restoreTested: 2026-11-28\n',
+    );
+  });
+
+  it('refuses an unknown fact in Swedish', async () => {
+    const { cwd } = register();
+    expect((await runMain(attest, ['lonesystem', '--fakta', 'backup'], { cwd })).stderr).toContain('--fakta ska vara granskning, aterlasning, behorigheter, inte "backup".');
   });
 });

@@ -49,6 +49,24 @@ describe('the reminders on a fixed day', () => {
   });
 });
 
+describe('restore tests and access reviews', () => {
+  it('are reminded of when overdue or soon due, and held back when a protected registry keeps them from the repository’s readers', async () => {
+    const { cwd, root } = register();
+    editFile(join(root, 'systems', 'budget.yaml'), (text) => `${text}continuity:\n  restoreTested: 2025-06-01\nsecurity:\n  accessReviewed: 2025-12-20\n`);
+    const result = await runMain(reminders, ['--today', TODAY], { cwd });
+    expect(result.stdout).toContain(
+      'Senaste test av återläsning var 1 juni 2025, för mer än 12 månader sedan. Testa en återläsning igen och sätt dagens datum, till exempel med npm run attest -- budget --fakta aterlasning.',
+    );
+    expect(result.stdout).toContain(
+      'Nästa granskning av behörigheter ska vara gjord 20 december 2026, om 22 dagar. Sätt datumet när den är gjord, till exempel med npm run attest -- budget --fakta behorigheter.',
+    );
+    // With a protected registry the dates are protected facts; the issues go to everyone who reads the repository.
+    editFile(join(root, 'settings.yaml'), (text) => `${text}protectedRegistry: ../skyddat\n`);
+    const held = await runMain(reminders, ['--today', TODAY], { cwd });
+    expect(held.stdout).not.toMatch(/återläsning|behörigheter/);
+  });
+});
+
 describe('what the reminders print into a workflow log', () => {
   it('never a line GitHub Actions would run as a command, nor a raw terminal escape, whatever a name holds', async () => {
     const { cwd, root } = register();

@@ -28,7 +28,6 @@ const LIST_ROLES = new Set<RoleKey>(['administrators', 'superUsers', 'users']);
 /** Fields whose change is told in their own words rather than "X ändras från A till B". */
 const SPECIAL_FIELDS = new Set(['id', 'name', 'title', 'roles', 'status', 'active', 'dependencies', 'gitHandle', 'reviewed', 'reviewedBy']);
 
-
 /**
  * Files of the new register that exist but cannot be read (broken YAML), by
  * "kind/id", with what is wrong: such a file is not an entry, yet it is not

@@ -21,7 +21,12 @@ export interface CoverageFact {
 export const COVERAGE_FACTS: readonly CoverageFact[] = [
   { key: 'rto', label: 'återställningstid', field: ['continuity', 'rto'], has: (system) => Boolean(system.continuity?.rto) },
   { key: 'fallback', label: 'reservrutin', field: ['continuity', 'fallback'], has: (system) => Boolean(system.continuity?.fallback) },
-  { key: 'support', label: 'leverantörens support', field: ['supplier', 'support'], has: (system) => !system.supplier || hasSupplierSupport(system) },
+  {
+    key: 'support',
+    label: 'leverantörens support',
+    field: ['supplier', 'support'],
+    has: (system) => !system.supplier || hasSupplierSupport(system),
+  },
   {
     key: 'restoreTested',
     label: 'testad återläsning i tid',
@@ -57,7 +62,10 @@ export interface ContinuityCoverage {
 }
 
 /** O(systems × facts). */
-export function continuityCoverage(model: VisibleModel, options: { today: string; sees: (field: DataPath) => boolean }): ContinuityCoverage {
+export function continuityCoverage(
+  model: VisibleModel,
+  options: { today: string; sees: (field: DataPath) => boolean },
+): ContinuityCoverage {
   const facts = COVERAGE_FACTS.filter((fact) => options.sees(fact.field));
   const context = { months: model.settings.securityCheckIntervalMonths ?? 12, today: options.today };
   const total: FactCounts = { id: '', name: 'Alla', critical: 0, has: {} };

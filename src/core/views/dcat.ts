@@ -34,7 +34,13 @@ export const DCAT_DISTRIBUTIONS = [
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     title: 'Systemförteckningen som Excel-arbetsbok',
   },
-  { key: 'json', file: 'export/systemforteckning.json', format: 'JSON', mediaType: 'application/json', title: 'Systemförteckningen som JSON' },
+  {
+    key: 'json',
+    file: 'export/systemforteckning.json',
+    format: 'JSON',
+    mediaType: 'application/json',
+    title: 'Systemförteckningen som JSON',
+  },
 ] as const;
 
 /** The catalogue's address on the published site. */

@@ -20,7 +20,11 @@ export function toCsv(rows: readonly RegisterRow[], model: VisibleModel, columns
  * numbers, and the importer reads it back (npm run import). Written with
  * SheetJS; text cells are stored as text, so nothing in them runs as a formula.
  */
-export function toXlsx(rows: readonly RegisterRow[], model: VisibleModel, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): Uint8Array {
+export function toXlsx(
+  rows: readonly RegisterRow[],
+  model: VisibleModel,
+  columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
+): Uint8Array {
   const table = [columns.map((column) => column.heading), ...rows.map((row) => columns.map((column) => column.value(row, model)))];
   const sheet = XLSX.utils.aoa_to_sheet(table);
   sheet['!autofilter'] = { ref: sheet['!ref'] as string };

@@ -28,7 +28,9 @@ function requiredAt(kind: Kind, path: readonly string[]): boolean {
   let node: JsonSchemaNode | undefined = COMMITTED_SCHEMAS[kind];
   let required = false;
   for (const key of path) {
-    const holder: JsonSchemaNode | undefined = node?.properties?.[key] ? node : node?.items ?? node?.anyOf?.find((branch) => branch.properties?.[key]);
+    const holder: JsonSchemaNode | undefined = node?.properties?.[key]
+      ? node
+      : (node?.items ?? node?.anyOf?.find((branch) => branch.properties?.[key]));
     required = (holder?.required ?? []).includes(key);
     node = holder?.properties?.[key];
   }

@@ -60,12 +60,22 @@ export interface Incident {
 }
 
 /** The systems that fail first, or a Swedish explanation of why none were found. */
-export function incidentOrigins(model: VisibleModel, target: IncidentTarget): { target: string; origins: VisibleSystem[] } | { error: string } {
+export function incidentOrigins(
+  model: VisibleModel,
+  target: IncidentTarget,
+): { target: string; origins: VisibleSystem[] } | { error: string } {
   if (target.kind === 'system') {
-    const system = model.systemById.get(target.query) ?? model.systems.find((item) => item.name.toLocaleLowerCase('sv') === target.query.toLocaleLowerCase('sv'));
+    const system =
+      model.systemById.get(target.query) ??
+      model.systems.find((item) => item.name.toLocaleLowerCase('sv') === target.query.toLocaleLowerCase('sv'));
     if (system) return { target: system.name, origins: [system] };
-    const suggestion = closestMatch(target.query, model.systems.map((item) => item.id));
-    return { error: `Systemet "${target.query}" finns inte i registret.${suggestion ? ` Menade du ${suggestion}?` : ''} Ange systemets id med --system.` };
+    const suggestion = closestMatch(
+      target.query,
+      model.systems.map((item) => item.id),
+    );
+    return {
+      error: `Systemet "${target.query}" finns inte i registret.${suggestion ? ` Menade du ${suggestion}?` : ''} Ange systemets id med --system.`,
+    };
   }
   const provider = findProvider(model, target.query);
   const systems = provider ? (target.kind === 'supplier' ? provider.supplies : provider.hosts) : [];
@@ -94,7 +104,14 @@ function contactOf(model: VisibleModel, id: string | undefined): Contact | undef
 export function supportText(support: NonNullable<VisibleSystem['supplier']>['support']): string | undefined {
   if (support === undefined) return undefined;
   if (typeof support === 'string') return support.replace(/\s+/g, ' ').trim();
-  return [support.phone, support.email, support.portal, support.hours, support.customerNumber && `kundnummer ${support.customerNumber}`, support.note]
+  return [
+    support.phone,
+    support.email,
+    support.portal,
+    support.hours,
+    support.customerNumber && `kundnummer ${support.customerNumber}`,
+    support.note,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -118,7 +135,9 @@ function rowOf(model: VisibleModel, { system, distance, via }: Affected): Incide
     ...(incidentContact ? { incidentContact } : {}),
     ...(system.supplier ? { supplier: system.supplier.name } : {}),
     ...(support ? { support } : {}),
-    ...(essential ? { essentialService: { supports: essential.supports, ...(essential.motivation ? { motivation: essential.motivation } : {}) } } : {}),
+    ...(essential
+      ? { essentialService: { supports: essential.supports, ...(essential.motivation ? { motivation: essential.motivation } : {}) } }
+      : {}),
   };
 }
 
@@ -157,10 +176,18 @@ export function buildIncident(
   )
     .filter(([path]) => !options.sees(path))
     .map(([, what]) => what);
-  return { target, origins: origins.length, rows, audience: options.audience, hidden, ...(options.discovered ? { deadlines: reportingDeadlines(options.discovered) } : {}) };
+  return {
+    target,
+    origins: origins.length,
+    rows,
+    audience: options.audience,
+    hidden,
+    ...(options.discovered ? { deadlines: reportingDeadlines(options.discovered) } : {}),
+  };
 }
 
-const contactText = (contact: Contact | undefined) => (contact ? [contact.name, contact.phone, contact.email].filter(Boolean).join(', ') : undefined);
+const contactText = (contact: Contact | undefined) =>
+  contact ? [contact.name, contact.phone, contact.email].filter(Boolean).join(', ') : undefined;
 
 function lines(row: IncidentRow): [string, string][] {
   const details: [string, string | undefined][] = [
@@ -174,7 +201,10 @@ function lines(row: IncidentRow): [string, string][] {
     ['Leverantör', row.supplier && (row.support ? `${row.supplier}: ${row.support}` : row.supplier)],
     [
       'Samhällsviktig verksamhet',
-      row.essentialService && (row.essentialService.supports ? `ja${row.essentialService.motivation ? `: ${row.essentialService.motivation.replace(/\s+/g, ' ').trim()}` : ''}` : 'nej'),
+      row.essentialService &&
+        (row.essentialService.supports
+          ? `ja${row.essentialService.motivation ? `: ${row.essentialService.motivation.replace(/\s+/g, ' ').trim()}` : ''}`
+          : 'nej'),
     ],
   ];
   return details.filter((detail): detail is [string, string] => Boolean(detail[1]));
@@ -199,7 +229,10 @@ export function incidentText(incident: Incident): string {
     for (const deadline of incident.deadlines) out.push(`  ${deadline.what}: senast ${deadline.by} (${deadline.note})`);
   }
   if (incident.hidden.length > 0)
-    out.push('', `Publiken ${incident.audience} ser inte: ${incident.hidden.join(', ')}. Kör med --audience skyddad för hela bilden, om du får se den.`);
+    out.push(
+      '',
+      `Publiken ${incident.audience} ser inte: ${incident.hidden.join(', ')}. Kör med --audience skyddad för hela bilden, om du får se den.`,
+    );
   return out.join('\n');
 }
 

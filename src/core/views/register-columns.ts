@@ -32,16 +32,48 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: 'id', field: ['id'], heading: fieldTitle('system', ['id']), value: (row) => row.id },
   { key: 'name', field: ['name'], heading: fieldTitle('system', ['name']), table: 'link', value: (row) => row.name },
   { key: 'description', field: ['description'], heading: fieldTitle('system', ['description']), value: (row) => row.description },
-  { key: 'product', field: ['product'], heading: fieldTitle('system', ['product']), value: (row, model) => system(row, model)?.product ?? '' },
-  { key: 'aliases', field: ['aliases'], heading: fieldTitle('system', ['aliases']), value: (row, model) => (system(row, model)?.aliases ?? []).join(', ') },
+  {
+    key: 'product',
+    field: ['product'],
+    heading: fieldTitle('system', ['product']),
+    value: (row, model) => system(row, model)?.product ?? '',
+  },
+  {
+    key: 'aliases',
+    field: ['aliases'],
+    heading: fieldTitle('system', ['aliases']),
+    value: (row, model) => (system(row, model)?.aliases ?? []).join(', '),
+  },
   { key: 'unit', field: ['unit'], heading: fieldTitle('system', ['unit']), table: 'holder', value: (row) => row.unit.name },
   { key: 'status', field: ['status'], heading: fieldTitle('system', ['status']), table: 'status', value: (row) => row.status },
   { key: 'owner', field: ['roles', 'owner'], heading: roleTitle('owner'), table: 'holder', value: (row) => row.owner?.name ?? '' },
-  { key: 'ownerEmail', field: ['roles', 'owner'], heading: `${roleTitle('owner')}, e-post`, value: (row, model) => email(model, row.owner) },
+  {
+    key: 'ownerEmail',
+    field: ['roles', 'owner'],
+    heading: `${roleTitle('owner')}, e-post`,
+    value: (row, model) => email(model, row.owner),
+  },
   { key: 'manager', field: ['roles', 'manager'], heading: roleTitle('manager'), table: 'holder', value: (row) => row.manager?.name ?? '' },
-  { key: 'managerEmail', field: ['roles', 'manager'], heading: `${roleTitle('manager')}, e-post`, value: (row, model) => email(model, row.manager) },
-  { key: 'administrators', field: ['roles', 'administrators'], heading: roleTitle('administrators', 'plural'), table: 'holders', value: (row) => names(row.administrators) },
-  { key: 'operations', field: ['roles', 'operations'], heading: roleTitle('operations'), table: 'holder', value: (row) => row.operations?.name ?? '' },
+  {
+    key: 'managerEmail',
+    field: ['roles', 'manager'],
+    heading: `${roleTitle('manager')}, e-post`,
+    value: (row, model) => email(model, row.manager),
+  },
+  {
+    key: 'administrators',
+    field: ['roles', 'administrators'],
+    heading: roleTitle('administrators', 'plural'),
+    table: 'holders',
+    value: (row) => names(row.administrators),
+  },
+  {
+    key: 'operations',
+    field: ['roles', 'operations'],
+    heading: roleTitle('operations'),
+    table: 'holder',
+    value: (row) => row.operations?.name ?? '',
+  },
   { key: 'users', field: ['roles', 'users'], heading: roleTitle('users', 'plural'), value: (row) => names(row.users) },
   { key: 'hosting', field: ['hosting'], heading: fieldTitle('system', ['hosting']), table: 'text', value: (row) => row.hosting },
   { key: 'criticality', field: ['criticality'], heading: fieldTitle('system', ['criticality']), value: (row) => row.criticality },
@@ -74,14 +106,20 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     key: 'dependencies',
     field: ['dependencies'],
     heading: fieldTitle('system', ['dependencies']),
-    value: (row, model) => dependenciesOf(system(row, model) ?? {}).map(({ id }) => model.systemById.get(id)?.name ?? id).join(', '),
+    value: (row, model) =>
+      dependenciesOf(system(row, model) ?? {})
+        .map(({ id }) => model.systemById.get(id)?.name ?? id)
+        .join(', '),
   },
   { key: 'reviewed', field: ['reviewed'], heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
   { key: 'page', field: ['id'], heading: 'Sida på webbplatsen', value: (row, model) => systemPageUrl(model, row.id) },
 ];
 
 /** The columns whose field an audience may see: what its table and downloads have. */
-export function visibleColumns(sees: (path: readonly string[]) => boolean, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): RegisterColumn[] {
+export function visibleColumns(
+  sees: (path: readonly string[]) => boolean,
+  columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
+): RegisterColumn[] {
   return columns.filter((column) => sees(column.field));
 }
 

@@ -33,7 +33,9 @@ function registerRow(model: VisibleModel, system: VisibleSystem): RegisterRow {
     description: system.description,
     unit: holder(model, system.unit),
     status: system.status,
-    ...(roles ? { owner: holder(model, roles.owner), manager: holder(model, roles.manager), operations: holder(model, roles.operations) } : {}),
+    ...(roles
+      ? { owner: holder(model, roles.owner), manager: holder(model, roles.manager), operations: holder(model, roles.operations) }
+      : {}),
     administrators: (roles?.administrators ?? []).map((id) => holder(model, id)),
     users: (roles?.users ?? []).map((group) => userGroupHolder(model, group)),
     hosting: system.hosting ?? '',

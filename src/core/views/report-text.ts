@@ -13,7 +13,9 @@ export function formatReport(report: Report, style: 'text' | 'markdown'): string
   if (continuity.facts.length > 0) {
     out.push('', safe(continuity.text));
     for (const unit of continuity.units)
-      out.push(`- ${safe(`${unit.name}: ${unit.critical} ${unit.critical === 1 ? 'kritiskt' : 'kritiska'}, ${continuity.facts.map((fact) => `${unit.has[fact.key] ?? 0} ${fact.label}`).join(', ')}`)}`);
+      out.push(
+        `- ${safe(`${unit.name}: ${unit.critical} ${unit.critical === 1 ? 'kritiskt' : 'kritiska'}, ${continuity.facts.map((fact) => `${unit.has[fact.key] ?? 0} ${fact.label}`).join(', ')}`)}`,
+      );
   }
   for (const section of report.sections) {
     out.push('', style === 'markdown' ? `### ${section.title}` : `${section.title}\n${'-'.repeat(section.title.length)}`);

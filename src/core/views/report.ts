@@ -33,7 +33,8 @@ export interface ReportLine {
   rule?: RuleId;
 }
 
-export type ReportSectionKey = 'roller' | 'slutat' | 'granskning' | 'avtal' | 'kontinuitet' | 'ovrigt' | 'flest-roller' | 'beroenden' | 'koncentration';
+export type ReportSectionKey =
+  'roller' | 'slutat' | 'granskning' | 'avtal' | 'kontinuitet' | 'ovrigt' | 'flest-roller' | 'beroenden' | 'koncentration';
 
 export interface ReportSection {
   key: ReportSectionKey;
@@ -64,7 +65,6 @@ export interface Report {
   continuity: ContinuityCoverage;
   sections: ReportSection[];
 }
-
 
 /** The section a finding belongs to: by its rule's group, and roles by the field it is about. */
 function sectionOf(finding: Finding): ReportSectionKey {
@@ -131,7 +131,10 @@ export function buildReport({ findings, model, today, top = 10, sees = () => tru
     key,
     title,
     none,
-    lines: key === 'flest-roller' || key === 'beroenden' || key === 'koncentration' ? (lines.get(key) ?? []) : (lines.get(key) ?? []).sort(byName),
+    lines:
+      key === 'flest-roller' || key === 'beroenden' || key === 'koncentration'
+        ? (lines.get(key) ?? [])
+        : (lines.get(key) ?? []).sort(byName),
   });
   const coverage = coverageOf(findings, model);
   const errors = findings.filter((finding) => finding.severity === 'error').length;

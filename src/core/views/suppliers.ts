@@ -41,7 +41,13 @@ export function providersOf(model: VisibleModel): Provider[] {
   const sources: { system: VisibleSystem; named: Named; role: 'supplies' | 'hosts'; location?: string | undefined }[] = [];
   for (const system of model.systems) {
     if (system.supplier) sources.push({ system, named: system.supplier, role: 'supplies' });
-    if (system.hostedAt) sources.push({ system, named: { name: system.hostedAt.provider, orgNumber: system.hostedAt.orgNumber }, role: 'hosts', location: system.hostedAt.location });
+    if (system.hostedAt)
+      sources.push({
+        system,
+        named: { name: system.hostedAt.provider, orgNumber: system.hostedAt.orgNumber },
+        role: 'hosts',
+        location: system.hostedAt.location,
+      });
   }
   for (const { named } of sources) if (named.orgNumber) keyByName.set(foldText(named.name), named.orgNumber);
   for (const { system, named, role, location } of sources) {
@@ -49,7 +55,14 @@ export function providersOf(model: VisibleModel): Provider[] {
     let provider = byKey.get(key);
     if (!provider) {
       const orgNumber = named.orgNumber ?? keyByName.get(foldText(named.name));
-      provider = { id: orgNumber ?? (toId(named.name) || 'leverantor'), name: named.name, ...(orgNumber ? { orgNumber } : {}), supplies: [], hosts: [], locations: [] };
+      provider = {
+        id: orgNumber ?? (toId(named.name) || 'leverantor'),
+        name: named.name,
+        ...(orgNumber ? { orgNumber } : {}),
+        supplies: [],
+        hosts: [],
+        locations: [],
+      };
       byKey.set(key, provider);
     }
     if (!provider[role].includes(system)) provider[role].push(system);

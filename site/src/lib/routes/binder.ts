@@ -65,7 +65,13 @@ function factsOf(system: VisibleSystem): BinderSystem['facts'] {
     ['Säkerhetskopiering', continuity?.backup],
     ['Kontinuitetsplan', continuity?.plan],
     ['Driftas av', system.hostedAt && [system.hostedAt.provider, system.hostedAt.location].filter(Boolean).join(', ')],
-    ['Samhällsviktig verksamhet', system.security?.essentialService && (system.security.essentialService.supports ? `Ja${system.security.essentialService.motivation ? `: ${system.security.essentialService.motivation}` : ''}` : 'Nej')],
+    [
+      'Samhällsviktig verksamhet',
+      system.security?.essentialService &&
+        (system.security.essentialService.supports
+          ? `Ja${system.security.essentialService.motivation ? `: ${system.security.essentialService.motivation}` : ''}`
+          : 'Nej'),
+    ],
   ];
   return facts.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([label, text]) => ({ label, text }));
 }
@@ -91,14 +97,19 @@ export function binderPage() {
       ...unit,
       systems: unit.systems
         .sort((a, b) => byDuration(a.continuity?.rto, b.continuity?.rto) || bySwedish((system: VisibleSystem) => system.name)(a, b))
-        .map(
-          (system): BinderSystem => ({
-            system,
-            facts: factsOf(system),
-            contacts: contactsOf(system),
-            ...(system.supplier ? { supplier: { name: system.supplier.name, ...(supportText(system.supplier.support) ? { support: supportText(system.supplier.support) as string } : {}) } } : {}),
-          }),
-        ),
+        .map((system): BinderSystem => ({
+          system,
+          facts: factsOf(system),
+          contacts: contactsOf(system),
+          ...(system.supplier
+            ? {
+                supplier: {
+                  name: system.supplier.name,
+                  ...(supportText(system.supplier.support) ? { support: supportText(system.supplier.support) as string } : {}),
+                },
+              }
+            : {}),
+        })),
     })),
   };
 }

@@ -25,7 +25,10 @@ export const csvDownload = () => respond(toCsv(siteData().rows, siteData().model
 export const jsonDownload = () => respond(toJsonExport(siteData().model, siteData().builtOn), JSON_TYPE);
 
 export const xlsxDownload = () =>
-  respond(Buffer.from(toXlsx(siteData().rows, siteData().model, siteData().columns.download)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  respond(
+    Buffer.from(toXlsx(siteData().rows, siteData().model, siteData().columns.download)),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
 
 /** The public register as open data (DCAT-AP-SE, RDF/XML): only the public site has it. */
 export function dcatPaths() {

@@ -38,6 +38,10 @@ export function providerPage(provider: Provider) {
     supplied,
     supports: [...supports].map(([text, systems]) => ({ text, systems: systems.sort(bySwedish((name) => name)) })),
     failure,
-    shows: { rto: sees('system', ['continuity', 'rto']), owner: sees('system', ['roles', 'owner']), contract: sees('system', ['contract', 'reference']) },
+    shows: {
+      rto: sees('system', ['continuity', 'rto']),
+      owner: sees('system', ['roles', 'owner']),
+      contract: sees('system', ['contract', 'reference']),
+    },
   };
 }
