@@ -1,4 +1,4 @@
-// npm run generate -- --systems 5000 --out <mapp> [--seed 1] [--errors unknown-person=3,yaml-syntax=2]
+// npm run generate -- --systems 5000 --out <mapp> [--seed 1] [--errors unknown-person=3,yaml-syntax=2] [--without-facts]
 // Writes a synthetic register for benchmarks and scale tests.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,11 @@ export const main = defineCommand({
     out: { type: 'string', value: '<mapp>', help: 'mappen registret skrivs till (ersätts)' },
     seed: { type: 'string', value: '<tal>', default: '1', help: 'frö för slumpen, så att samma register kan skapas igen' },
     errors: { type: 'string', value: 'typ=antal,…', default: '', help: 'kända fel att strö ut' },
+    'without-facts': {
+      type: 'boolean',
+      default: false,
+      help: 'utan kontinuitets- och säkerhetsuppgifter (continuity, security, hostedAt, support), för jämförelser med kod från före dem',
+    },
   },
   run({ values, io, print }) {
     const systems = Number(values.systems);
@@ -33,7 +38,7 @@ export const main = defineCommand({
         throw new UsageError(`okänt fel "${pair}". Feltyper: ${ERROR_KINDS.join(', ')}.`);
       errors[kind as ErrorKind] = Number(count);
     }
-    const register = generateRegister({ systems, seed: Number(values.seed), errors });
+    const register = generateRegister({ systems, seed: Number(values.seed), errors, facts: !values['without-facts'] });
     writeRegister(register.files, resolve(io.cwd, values.out));
     print(
       `Skrev ${register.files.size} filer till ${values.out}: ${JSON.stringify(register.counts)}${Object.keys(register.sprinkled).length ? `, fel: ${JSON.stringify(register.sprinkled)}` : ''}`,

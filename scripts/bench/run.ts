@@ -16,7 +16,7 @@ import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
-import { benchImport, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
+import { benchImport, benchIncident, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 interface SizeResult {
@@ -81,6 +81,7 @@ async function bench(
     if (importRows > 0) tasks.push(await benchImport(importRows, runs, work, progress));
     if (importRows > 0) tasks.push(await benchReminders(5000, runs, work, progress));
     if (importRows > 0) tasks.push(await benchPeopleSync(20000, 5000, runs, work, progress));
+    if (importRows > 0) tasks.push(await benchIncident(20000, runs, work, progress));
     for (const systems of validateSizes) validations.push(await benchValidation(systems, runs, work));
     for (const systems of sizes) results.push(await benchSize(systems, runs, work));
     for (const systems of audienceSizes) audiences.push(await benchAudiences(systems, runs, work));

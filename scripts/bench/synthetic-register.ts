@@ -21,6 +21,12 @@ export interface SyntheticOptions {
   systems: number;
   seed?: number;
   errors?: Partial<Record<ErrorKind, number>>;
+  /**
+   * Continuity and security facts (rto, fallback, hosting providers, support),
+   * on by default. Off for a register that code from before those fields
+   * must also read (npm run bench against an older commit).
+   */
+  facts?: boolean;
 }
 
 /** mulberry32: small, fast and good enough to make the same register from the same seed. */
@@ -160,7 +166,10 @@ const UNIT_WORDS = [
 ];
 const STATUSES = ['i drift', 'i drift', 'i drift', 'i drift', 'i drift', 'under införande', 'planerad', 'under avveckling'];
 const HOSTING = ['egen drift', 'extern drift', 'molntjänst'];
-const CRITICALITY = ['låg', 'medel', 'hög', 'kritisk'];
+/** Criticality as a municipality spreads it: most systems low or medium, one in twenty critical. */
+const CRITICALITY = ['låg', 'låg', 'låg', 'låg', 'medel', 'medel', 'medel', 'hög', 'hög', 'kritisk'];
+/** The availability class that goes with each criticality, before a step up for some. */
+const AVAILABILITY: Record<string, number> = { låg: 1, medel: 2, hög: 2, kritisk: 3 };
 const CATEGORIES = ['dator', 'bildskärm', 'tillbehör', 'standardprogramvara', 'skrivare', 'mobiltelefon', 'surfplatta'];
 
 export interface SyntheticRegister {
@@ -178,6 +187,21 @@ const DEPENDENCY_KINDS = ['dataflöde', 'integration', 'filöverföring', 'datab
  * almost everything uses (the first one is the login, SSO), and a couple of
  * links to other, earlier systems, about half of them typed.
  */
+/** A critical system's continuity: mostly known, as in a municipality that has started the work. */
+function continuityFacts(criticality: string, rand: () => number): Record<string, unknown> {
+  if ((criticality !== 'hög' && criticality !== 'kritisk') || rand() < 0.1) return {};
+  const rto = ['1h', '4h', '8h', '1d', '2d'][Math.floor(rand() * 5)] as string;
+  return {
+    continuity: {
+      rto,
+      rpo: ['15min', '1h', '4h', '1d'][Math.floor(rand() * 4)],
+      ...(rand() < 0.9 ? { fallback: 'Manuell rutin på papper enligt verksamhetens kontinuitetsplan.' } : {}),
+      ...(rand() < 0.7 ? { restoreTested: `2026-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` } : {}),
+    },
+    security: { mfa: rand() < 0.7 ? 'ja' : 'delvis', ...(rand() < 0.6 ? { accessReviewed: `2026-0${1 + Math.floor(rand() * 9)}-2${Math.floor(rand() * 9)}` } : {}) },
+  };
+}
+
 function syntheticDependencies(earlier: readonly string[], rand: () => number): (string | { system: string; type: string; note?: string })[] {
   if (earlier.length === 0) return [];
   const platforms = earlier.slice(0, Math.max(3, Math.ceil(earlier.length / 100)));
@@ -241,37 +265,75 @@ export function generateRegister(options: SyntheticOptions): SyntheticRegister {
     });
   }
 
+  // Suppliers as a municipality has them: one for every dozen systems, a few of them carrying many.
+  // Drawn from a stream of their own, so that the rest of the register is the same as before.
+  const factsRand = random((options.seed ?? 1) + 7919);
+  const supplierCount = Math.max(5, Math.round(systemCount / 12));
+  const suppliers = Array.from({ length: supplierCount }, (_, k) => ({
+    name: `${LAST[k % LAST.length]} ${['Systemhus', 'Data', 'IT', 'Software', 'Digital'][Math.floor(k / LAST.length) % 5]}${k >= LAST.length * 5 ? ` ${Math.floor(k / (LAST.length * 5)) + 1}` : ''} AB`,
+    orgNumber: `556${String(100 + (k % 900)).padStart(3, '0')}-${String(1000 + k).slice(-4)}`,
+  }));
+  const HOSTS = [
+    { provider: 'Norrdata Drift AB', orgNumber: '556710-2233', locations: ['Sundsvall', 'Härnösand'] },
+    { provider: 'Molnhallen Sverige AB', orgNumber: '556820-4411', locations: ['Stockholm (Kista)', 'Göteborg'] },
+    { provider: 'Europamoln AB', orgNumber: '556930-7788', locations: ['Sweden Central', 'North Europe'] },
+  ];
+  const facts = options.facts !== false;
+
   const systems: string[] = [];
+  const availabilityOf = new Map<string, number>();
   for (let i = 0; i < systemCount; i++) {
     const name = `${pick(AREAS)} ${pick(KINDS_OF_SYSTEM)} ${i + 1}`;
     const id = toId(name);
     const dependencies = syntheticDependencies(systems, rand);
     systems.push(id);
     const start = 2018 + Math.floor(rand() * 7);
+    // Drawn in the order the fields are written, so that a seed gives the same register as before.
+    const description = `${name} används av verksamheten för ${pick(AREAS).toLowerCase()} och ${pick(KINDS_OF_SYSTEM)}.`;
+    const unit = pick(units);
+    const status = pick(STATUSES);
+    const roles = {
+      // As in a real municipality: a few heads own many systems, and a
+      // system manager usually manages several.
+      owner: people[Math.floor(rand() * Math.ceil(peopleCount / 20))],
+      manager: people[Math.ceil(peopleCount / 20) + Math.floor(rand() * Math.ceil(peopleCount / 4))],
+      administrators: [...new Set([pick(people), pick(people)])],
+      operations: rand() < 0.8 ? 'it-avdelningen' : pick(people),
+      users: [pick(units), { name: 'Alla medarbetare' }],
+    };
+    const hosting = pick(HOSTING);
+    const criticality = pick(CRITICALITY);
+    // One draw of the main stream chooses the supplier, squared to favour the first ones.
+    const supplierDraw = rand();
+    const company = suppliers[Math.floor(supplierDraw * supplierDraw * supplierCount)] as (typeof suppliers)[number];
+    const supplier = {
+      ...company,
+      ...(facts && factsRand() < 0.8 ? { support: { phone: `010-${200 + (supplierCount % 700)} ${10 + (i % 90)} 00`, email: `support@${toId(company.name)}.example` } } : {}),
+    };
+    // Classed as its criticality says, but no higher than what it uses, as a register kept in order is; one draw, as before.
+    const lowestUsed = Math.min(4, ...dependencies.map((item) => availabilityOf.get(typeof item === 'string' ? item : item.system) ?? 4));
+    const availability = Math.min(lowestUsed, (AVAILABILITY[criticality] as number) + (rand() < 0.2 ? 1 : 0));
+    availabilityOf.set(id, availability);
+    const host = facts && hosting !== 'egen drift' ? (HOSTS[Math.floor(factsRand() * HOSTS.length)] as (typeof HOSTS)[number]) : undefined;
     write(`systems/${id}.yaml`, 'system', {
       id,
       name,
-      description: `${name} används av verksamheten för ${pick(AREAS).toLowerCase()} och ${pick(KINDS_OF_SYSTEM)}.`,
-      unit: pick(units),
-      status: pick(STATUSES),
-      roles: {
-        // As in a real municipality: a few heads own many systems, and a
-        // system manager usually manages several.
-        owner: people[Math.floor(rand() * Math.ceil(peopleCount / 20))],
-        manager: people[Math.ceil(peopleCount / 20) + Math.floor(rand() * Math.ceil(peopleCount / 4))],
-        administrators: [...new Set([pick(people), pick(people)])],
-        operations: rand() < 0.8 ? 'it-avdelningen' : pick(people),
-        users: [pick(units), { name: 'Alla medarbetare' }],
-      },
-      hosting: pick(HOSTING),
-      criticality: pick(CRITICALITY),
-      supplier: {
-        name: `${pick(LAST)} Systemhus AB`,
-        orgNumber: `556${String(100000 + i).slice(-3)}-${String(1000 + (i % 9000)).slice(-4)}`,
-      },
+      description,
+      unit,
+      status,
+      roles,
+      hosting,
+      criticality,
+      supplier,
       contract: { reference: `KS ${start}/${i + 1}`, start: `${start}-01-01`, end: `${start + 6 + Math.floor(rand() * 4)}-12-31` },
       personalData: { processed: rand() < 0.8, processorAgreement: 'finns' },
-      classification: { confidentiality: Math.floor(rand() * 5), integrity: Math.floor(rand() * 5), availability: Math.floor(rand() * 5) },
+      classification: {
+        confidentiality: Math.floor(rand() * 5),
+        integrity: Math.floor(rand() * 5),
+        availability,
+      },
+      ...(facts ? continuityFacts(criticality, factsRand) : {}),
+      ...(host ? { hostedAt: { provider: host.provider, orgNumber: host.orgNumber, location: host.locations[Math.floor(factsRand() * host.locations.length)] } } : {}),
       ...(dependencies.length ? { dependencies } : {}),
       reviewed: `2026-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
     });

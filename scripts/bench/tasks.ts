@@ -81,6 +81,40 @@ export async function benchReminders(systems: number, runs: number, work: string
 }
 
 /**
+ * npm run incident for the supplier that carries the most systems, in the
+ * protected audience (everything shown), on a register of `systems` systems.
+ */
+export async function benchIncident(systems: number, runs: number, work: string, progress: (line: string) => void): Promise<TaskResult> {
+  progress(`[incident för ${systems} system] genererar registret …`);
+  const registry = join(work, `incident-${systems}`, 'registry');
+  writeRegister(generateRegister({ systems, seed: 13 }).files, registry);
+  const measured = await repeated(
+    runs,
+    () => progress(`[incident för ${systems} system] räknar …`),
+    () =>
+      measure(process.execPath, [
+        join(ROOT, 'src/cli/incident.ts'),
+        '--registry',
+        registry,
+        '--supplier',
+        'Andersson Systemhus AB',
+        '--audience',
+        'skyddad',
+        '--since',
+        '2026-11-29 08:15',
+        '--format',
+        'json',
+      ]),
+  );
+  return {
+    name: `Incident för största leverantören, ${systems.toLocaleString('sv')} system`,
+    seconds: median(measured.map((item) => item.seconds)),
+    peakMiB: median(measured.map((item) => item.peakMiB)),
+    targetSeconds: 2,
+  };
+}
+
+/**
  * npm run people -- sync with a directory export of `people` people (the
  * register's own, a few changed or disabled, and the rest of the staff)
  * against a register of `systems` systems.

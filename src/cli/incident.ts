@@ -4,7 +4,7 @@
 // order to act, whom to call, the fallbacks, and the CSIRT deadlines.
 import { audienceOf, canSee } from '../core/domain/visibility.ts';
 import { UserError } from '../core/errors.ts';
-import { openRegister } from '../core/model/open-register.ts';
+import { readModel } from '../core/model/open-register.ts';
 import { visibleModel } from '../core/model/visible.ts';
 import { parseSwedishTime } from '../core/text/dates.ts';
 import { buildIncident, incidentMarkdown, incidentOrigins, incidentText, type IncidentTarget } from '../core/views/incident.ts';
@@ -32,8 +32,7 @@ export const main = defineCommand({
   },
   registry: true,
   formats: ['text', 'markdown', 'json'],
-  today: true,
-  run({ values, registry, today, format, io, print }) {
+  run({ values, registry, format, io, print }) {
     const targets = (['supplier', 'hosting', 'system'] as const).filter((kind) => values[kind] !== undefined);
     if (targets.length !== 1) throw new UsageError('ange precis en av --supplier, --hosting och --system.');
     const kind = targets[0] as IncidentTarget['kind'];
@@ -43,7 +42,8 @@ export const main = defineCommand({
         `--since ska vara en tidpunkt i svensk tid, "ÅÅÅÅ-MM-DD TT:MM", till exempel "2026-11-29 08:15", inte "${values.since}".`,
       );
     const audience = audienceOption(values.audience);
-    const register = openRegister(registry, { today, cwd: io.cwd });
+    // The incident needs the register's facts, not its findings: it answers also while a file has an error.
+    const register = readModel(registry, { cwd: io.cwd });
     const model = visibleModel(register.model, audience);
     const overrides = register.model.settings.visibility ?? {};
     const sees = (path: readonly string[]) => canSee(audience, audienceOf('system', path, overrides));

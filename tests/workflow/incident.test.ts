@@ -11,7 +11,7 @@ import { FIXTURES } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
 
 const REGISTRY = join(FIXTURES, 'continuity');
-const run = (...args: string[]) => runMain(incident, ['--registry', REGISTRY, '--today', '2026-11-28', ...args], { cwd: REPO });
+const run = (...args: string[]) => runMain(incident, ['--registry', REGISTRY, ...args], { cwd: REPO });
 
 describe('npm run incident', () => {
   it('lists what stops when a supplier fails, in the order to act, with contacts, recovery time and fallback', async () => {

@@ -25,10 +25,19 @@ export interface Validation {
   parsed: CheckedRegister;
 }
 
+/**
+ * Each file read and checked against its schema, the protected registry laid
+ * over it: enough to resolve the model, without the rules between files.
+ * O(total size of the files).
+ */
+export function checkSources(sources: readonly SourceFile[], protectedSources?: readonly SourceFile[]): CheckedRegister {
+  const main = parseRegister(sources);
+  return checkFiles(protectedSources ? mergeProtected(main, parseRegister(protectedSources)) : main);
+}
+
 /** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
-  const main = parseRegister(sources);
-  const parsed = checkFiles(options.protectedSources ? mergeProtected(main, parseRegister(options.protectedSources)) : main);
+  const parsed = checkSources(sources, options.protectedSources);
   const { protectedSources: _protected, ...rest } = options;
   const context = buildContext(parsed.entries, {
     ...rest,

@@ -2,7 +2,7 @@
 // command and the site start. The only step with I/O is reading the files.
 import { UserError } from '../errors.ts';
 import { summarize, type Finding } from '../findings/findings.ts';
-import { validateSources } from '../checking/validate.ts';
+import { checkSources as checkEachFile, validateSources } from '../checking/validate.ts';
 import { ENTITY_KINDS, KINDS, SETTINGS_FILE } from '../kinds.ts';
 import { resolveRegister, type RegisterModel } from './model.ts';
 import { displayPathOf, readNamedFile, readRegisterSources } from '../reading/load.ts';
@@ -25,6 +25,18 @@ export interface OpenRegister {
 export function openRegister(dir: string, options: { today: string; cwd: string }): OpenRegister {
   const sources = readRegisterSources(dir, options.cwd);
   return checkSources(sources, dir, protectedRegistryOf(sources, dir, options.cwd), options);
+}
+
+/**
+ * The resolved model alone, without the rules between files and their
+ * findings: for a command that answers from the register and reports nothing
+ * about it (npm run incident), which must answer also while the register has
+ * an error somewhere, and fast. O(total size of the files).
+ */
+export function readModel(dir: string, options: { cwd: string }): { model: RegisterModel } {
+  const sources = readRegisterSources(dir, options.cwd);
+  const protectedRegistry = protectedRegistryOf(sources, dir, options.cwd);
+  return { model: resolveRegister(checkEachFile(sources, protectedRegistry?.sources)) };
 }
 
 /**

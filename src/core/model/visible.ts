@@ -20,6 +20,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The register as `audience` may see it. O(size of the register). */
 export function visibleModel(model: RegisterModel, audience: Audience): VisibleModel {
+  // The narrowest audience sees every field of every entry: nothing to cut.
+  if (audience === 'skyddad') return model;
   const overrides: AudienceOverrides = model.settings.visibility ?? {};
   const seesEntry = (kind: Kind, data: object) => canSee(audience, entryAudience(kind, data as Record<string, unknown>, overrides));
   const systems = model.systems.filter((system) => seesEntry('system', system));
@@ -39,6 +41,15 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
     return sees;
   };
 
+  /** Whether a single value may be seen, decided once per field (list positions aside). */
+  const fieldSees = new Map<string, boolean>();
+  const seesField = (kind: Kind, path: (string | number)[]) => {
+    const key = `${kind}:${path.filter((segment) => typeof segment === 'string').join('.')}`;
+    let sees = fieldSees.get(key);
+    if (sees === undefined) fieldSees.set(key, (sees = canSee(audience, audienceOf(kind, path, overrides))));
+    return sees;
+  };
+
   /** A value with what the audience may not see cut away; GONE when nothing of it is left. */
   const cut = (kind: Kind, value: unknown, path: (string | number)[]): Cut => {
     if (Array.isArray(value)) {
@@ -52,7 +63,7 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
         // Fields outside the schema (a record's source, a guideline's body) follow the entry.
         const inSchema = path.length > 0 || fieldAt(kind, [key]) !== undefined;
         const childPath = [...path, key];
-        const sees = isPlainObject(child) || Array.isArray(child) ? seesWithin(kind, childPath) : canSee(audience, audienceOf(kind, childPath, overrides));
+        const sees = isPlainObject(child) || Array.isArray(child) ? seesWithin(kind, childPath) : seesField(kind, childPath);
         if (inSchema && !sees) continue;
         const result = inSchema ? cut(kind, child, childPath) : child;
         if (result !== GONE) kept[key] = result;
