@@ -3,6 +3,7 @@
 // parsed with a maintained YAML parser and checked against GitHub's
 // documented form syntax; the GitLab template and the pre-filled texts must
 // come back through the reader apply-report uses.
+import { repositoryLinks } from '../../src/core/forge/repository-links.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -49,7 +50,9 @@ const ISSUE_FORM_SCHEMA = {
               properties: {
                 attributes: {
                   required: ['options'],
-                  properties: { options: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', not: { enum: ['None', 'none'] } } } },
+                  properties: {
+                    options: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', not: { enum: ['None', 'none'] } } },
+                  },
                 },
               },
             },
@@ -101,6 +104,29 @@ describe('the GitLab description template and the pre-filled texts', () => {
       beskrivning: 'Två rader:\nförsta och andra.',
       rapportor: 'Bo Berg',
     };
-    expect(parseReport(reportBody(answers))).toEqual(answers);
+    expect(parseReport(reportBody(answers, 'gitlab'))).toEqual(answers);
+    // An e-mail, written in a mail program with CRLF line breaks, reads the same: its lines of help are skipped.
+    expect(parseReport(reportBody(answers, 'email').replace(/\n/g, '\r\n'))).toEqual(answers);
+  });
+
+  it('show the choices the form offers also in a GitLab issue and an e-mail, and the e-mail breaks lines with CRLF', () => {
+    const links = repositoryLinks(
+      {
+        repositoryUrl: 'https://git.testkommun.se/it/systemforteckning',
+        forge: 'gitlab',
+        defaultBranch: 'main',
+        changeReports: 'ärende',
+        contactEmail: 'it@testkommun.se',
+      },
+      'registry',
+    ).report('systems/lonesystem.yaml', 'Lönesystem');
+    const description = new URL(links.issue as string).searchParams.get('issue[description]') as string;
+    expect(description).toContain('<!-- Välj det som passar bäst. Välj en av: ');
+    const mail = links.email as string;
+    expect(mail).toContain('%0D%0A');
+    expect(mail).not.toMatch(/[^D]%0A/);
+    const body = decodeURIComponent(mail.split('body=')[1] as string);
+    expect(body).toContain('Hjälp: Bara om ändringen gäller en roll. Välj en av: Systemägare; Systemförvaltare');
+    expect(parseReport(body)).toEqual({ post: 'registry/systems/lonesystem.yaml' });
   });
 });

@@ -27,7 +27,9 @@ function register() {
   editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('reviewed: 2026-06-01', 'reviewed: 2025-12-10'));
   editFile(join(root, 'people', 'cecilia-ceder.yaml'), (text) => text.replace('active: true', 'active: false'));
   // The fixture lives on GitLab; the reminders workflow is GitHub's.
-  editFile(join(root, 'settings.yaml'), (text) => text.replace('https://gitlab.testkommun.se/it/systemforteckning', 'https://github.com/testkommun/systemforteckning'));
+  editFile(join(root, 'settings.yaml'), (text) =>
+    text.replace('https://gitlab.testkommun.se/it/systemforteckning', 'https://github.com/testkommun/systemforteckning').replace('forge: gitlab\n', ''),
+  );
   return { cwd, root };
 }
 

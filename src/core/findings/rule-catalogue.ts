@@ -43,6 +43,13 @@ export const RULE_CATALOGUE = {
     checks: 'varje fil ligger i en av registrets mappar',
     fix: 'Flytta filen till rätt mapp eller ta bort den.',
   },
+  'forge-unknown': {
+    severity: 'error',
+    group: 'identitet',
+    title: 'Okänd plattform',
+    checks: 'ett förråd på en annan adress än github.com eller gitlab.com anger forge: gitlab eller github i settings.yaml',
+    fix: 'Skriv forge: gitlab (eller github) i settings.yaml.',
+  },
   'git-internals': {
     severity: 'error',
     group: 'fil',

@@ -121,8 +121,7 @@ export function githubIssueForm(): string {
 /** .gitlab/issue_templates/Rapportera ändring.md: the same headings, with the choices as comments. */
 export function gitlabIssueTemplate(): string {
   const sections = REPORT_FIELDS.map((field) => {
-    const choices = field.options ? ` Välj en av: ${field.options().join('; ')}.` : '';
-    return `### ${field.label}\n\n<!-- ${field.description}${choices}${field.required ? '' : ' Kan lämnas tom.'} -->\n\n`;
+    return `### ${field.label}\n\n<!-- ${guidance(field)} -->\n\n`;
   });
   return `<!-- ${GENERATED} -->\n\n${sections.join('')}/label ~"${REPORT_LABEL}"\n`;
 }
@@ -133,9 +132,26 @@ export const REPORT_TEMPLATES: readonly { file: string; content: () => string }[
   { file: REPORT_TEMPLATE_FILES.gitlab, content: gitlabIssueTemplate },
 ];
 
-/** A report's text with some answers filled in, under the form's headings: a GitLab description or an e-mail body. */
-export function reportBody(answers: Partial<Record<ReportFieldId, string>>): string {
-  return REPORT_FIELDS.map((field) => `### ${field.label}\n\n${answers[field.id] ?? ''}\n`).join('\n');
+/** What to write under a heading: the field's help and, for a choice, the choices the form would offer. */
+function guidance(field: ReportField): string {
+  const choices = field.options ? ` Välj en av: ${field.options().join('; ')}.` : '';
+  return `${field.description}${choices}${field.required ? '' : ' Kan lämnas tom.'}`;
+}
+
+/** The mark that begins a line of guidance in an e-mail; parseReport skips such lines. */
+const EMAIL_GUIDANCE = 'Hjälp:';
+
+/**
+ * A report's text with some answers filled in, under the form's headings,
+ * with the form's guidance and choices: as HTML comments in a GitLab
+ * description (seen while writing, not in the issue), as a marked line in an
+ * e-mail, where nothing is hidden.
+ */
+export function reportBody(answers: Partial<Record<ReportFieldId, string>>, style: 'gitlab' | 'email'): string {
+  return REPORT_FIELDS.map((field) => {
+    const help = style === 'gitlab' ? `<!-- ${guidance(field)} -->` : `${EMAIL_GUIDANCE} ${guidance(field)}`;
+    return `### ${field.label}\n\n${help}\n\n${answers[field.id] ?? ''}\n`;
+  }).join('\n');
 }
 
 /** GitHub writes this for an optional field left empty. */
@@ -160,7 +176,7 @@ export function parseReport(text: string): Partial<Record<ReportFieldId, string>
   const source = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .filter((line) => !/^\/label\s/.test(line))
+    .filter((line) => !/^\/label\s/.test(line) && !line.startsWith(EMAIL_GUIDANCE))
     .join('\n');
   const limit = markdownLimitProblem(source, REPORT_LIMITS);
   if (limit) throw new UserError(`Rapporten kan inte läsas, rad ${limit.line}: ${limit.message}`);

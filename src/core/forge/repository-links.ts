@@ -6,17 +6,20 @@
 // not a web address.
 import { REPORT_LABEL, REPORT_TEMPLATE_FILES, reportBody } from './change-report.ts';
 import type { Settings } from '../schema/types.ts';
-import type { FORGES } from '../vocabulary.ts';
+import { knownForge, type Forge } from '../domain/forges.ts';
 import { mailtoHref, webHref } from '../views/links.ts';
 
-export type Forge = (typeof FORGES)[number];
+export type { Forge };
 
 type LinkSettings = Pick<Settings, 'repositoryUrl' | 'defaultBranch' | 'forge' | 'changeReports' | 'contactEmail'>;
 
-/** The forge named in the settings, or the one the repository's address suggests. */
+/**
+ * The forge named in the settings, or github.com's or gitlab.com's. Any other
+ * host without `forge:` is an error the validator reports (forge-unknown);
+ * until it is fixed, links are GitHub's.
+ */
 export function forgeOf(settings: Pick<Settings, 'repositoryUrl' | 'forge'>): Forge {
-  if (settings.forge) return settings.forge;
-  return URL.canParse(settings.repositoryUrl) && /gitlab/i.test(new URL(settings.repositoryUrl).hostname) ? 'gitlab' : 'github';
+  return settings.forge ?? knownForge(settings.repositoryUrl) ?? 'github';
 }
 
 export interface ReportLinks {
@@ -49,8 +52,9 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
     const address = mailtoHref(settings.contactEmail);
     if (!address) return undefined;
     const subject = `Ändring i systemförteckningen: ${name}`;
-    const body = `Fyll i svaren under rubrikerna och skicka meddelandet till IT-avdelningen.\n\n${reportBody({ post: filePath(source) })}`;
-    return `${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    const body = `Fyll i svaren under rubrikerna och skicka meddelandet till IT-avdelningen.\n\n${reportBody({ post: filePath(source) }, 'email')}`;
+    // RFC 6068: line breaks in a mailto body are CRLF.
+    return `${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
   };
   if (repository === undefined) {
     return {
@@ -75,7 +79,7 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
         issue: byIssue
           ? `${repository}/-/issues/new?${query({
               'issue[title]': `Ändring: ${name}`,
-              'issue[description]': `${reportBody({ post: filePath(source) })}\n/label ~"${REPORT_LABEL}"\n`,
+              'issue[description]': `${reportBody({ post: filePath(source) }, 'gitlab')}\n/label ~"${REPORT_LABEL}"\n`,
             })}`
           : undefined,
         email: email(source, name),

@@ -45,7 +45,7 @@ export const settingsSchema = doc(
       title: 'Plattform för förrådet',
       visible: VISIBILITY.tooling,
       description:
-        'github eller gitlab: avgör hur länkarna till redigering och ärenden ser ut och var CODEOWNERS skrivs. Utelämnat: gitlab när förrådets adress innehåller "gitlab", annars github.',
+        'github eller gitlab: avgör hur länkarna till redigering och ärenden ser ut och var CODEOWNERS skrivs. Krävs när förrådet ligger någon annanstans än på github.com eller gitlab.com, till exempel på kommunens egen GitLab.',
       examples: ['gitlab'],
     }),
     defaultBranch: text({ title: 'Huvudgren', description: 'Grenen som webbplatsen byggs från.', examples: ['main'], visible: VISIBILITY.tooling }),

@@ -2,6 +2,7 @@
 import { KINDS, SETTINGS_FILE } from '../../kinds.ts';
 import { ID_PATTERN } from '../../vocabulary.ts';
 import { toId } from '../../text/text.ts';
+import { knownForge } from '../../domain/forges.ts';
 import { findingOn, type Finding } from '../../findings/findings.ts';
 import { finding, type Rule } from './context.ts';
 
@@ -83,6 +84,23 @@ export const settingsPresent: Rule = ({ sourcePaths, root }) => {
       target: 'key',
       rule: 'settings-missing',
       message: `Registret saknar ${SETTINGS_FILE} med kommunens namn, webbplatsens adress och IT-avdelningen. Kopiera filen från exempelregistret och ändra värdena.`,
+    }),
+  ];
+};
+
+/**
+ * A repository on a host other than github.com or gitlab.com (a municipality's
+ * own GitLab) must say which forge it is: nothing is guessed from a name.
+ */
+export const forgeKnown: Rule = ({ settings }) => {
+  if (!settings || settings.data.forge || !URL.canParse(settings.data.repositoryUrl) || knownForge(settings.data.repositoryUrl)) return [];
+  const host = new URL(settings.data.repositoryUrl).hostname;
+  return [
+    finding({
+      entry: settings,
+      path: ['repositoryUrl'],
+      rule: 'forge-unknown',
+      message: `Förrådet ligger på ${host}, som inte är github.com eller gitlab.com, och då går det inte att veta vilken sorts plattform det är. Skriv forge: gitlab (eller forge: github) i settings.yaml, så att länkarna till redigering och ärenden och CODEOWNERS blir rätt.`,
     }),
   ];
 };

@@ -13,13 +13,14 @@ import {
   periodicChecksCurrent,
   retiringSystemsUnused,
 } from './continuity.ts';
-import { idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
+import { forgeKnown, idMatchesFileName, settingsPresent, uniqueIds } from './identity.ts';
 import { noSelfDependency, referencesResolve, unitTreeIsAcyclic } from './references.ts';
 import { administratorInPost, roleHoldersInPost, singlePersonHoldsEveryRole } from './roles.ts';
 import { overridesNameFields, protectedFieldsPlaced, requiredReferencesVisible } from './visibility.ts';
 
 const RULES: readonly Rule[] = [
   settingsPresent,
+  forgeKnown,
   idMatchesFileName,
   uniqueIds,
   referencesResolve,
