@@ -40,7 +40,7 @@ export async function benchImport(rows: number, runs: number, work: string, prog
   writeRegister(generateRegister({ systems: rows, seed: 5 }).files, source);
   const { model } = openRegister(source, { today: new Date().toISOString().slice(0, 10), cwd: work });
   const sheet = join(work, `import-${rows}`, 'system.xlsx');
-  writeFileSync(sheet, toXlsx(registerRows(model), model));
+  writeFileSync(sheet, await toXlsx(registerRows(model), model));
   // A new folder per run: ext4 creates files slowly right after as many were deleted.
   let run = 0;
   let target = '';

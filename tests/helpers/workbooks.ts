@@ -1,5 +1,5 @@
 // Spreadsheets for the import tests, written by real spreadsheet libraries:
-// exceljs (a test-only dependency, independent of the reader) for .xlsx, and
+// exceljs (which also writes the register's own download; the reader is SheetJS) for .xlsx, and
 // SheetJS's own writer for .ods and old .xls. Hostile workbooks are zipped
 // by hand, since no library writes them.
 import * as XLSX from '@e965/xlsx';

@@ -5,6 +5,8 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { readSpreadsheet } from '../../src/core/import/table.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as importMain } from '../../src/cli/import.ts';
 import type { RegisterModel, SystemRecord } from '../../src/core/model/model.ts';
@@ -35,6 +37,15 @@ function described(model: RegisterModel, system: SystemRecord) {
     hosting: system.hosting,
     status: system.status,
     contractEnd: system.contract?.end,
+    contractStart: system.contract?.start,
+    contractReference: system.contract?.reference,
+    loginMethod: system.loginMethod,
+    rto: system.continuity?.rto,
+    fallback: system.continuity?.fallback,
+    restoreTested: system.continuity?.restoreTested,
+    mfa: system.security?.mfa,
+    dataLocation: system.security?.dataLocation,
+    hostedAt: system.hostedAt && { provider: system.hostedAt.provider, location: system.hostedAt.location },
   };
 }
 
@@ -43,7 +54,7 @@ let result: RunResult;
 
 beforeAll(async () => {
   original = openRegister(EXAMPLE_REGISTER, { today: TODAY, cwd });
-  writeFileSync(join(cwd, 'systemforteckning.xlsx'), toXlsx(registerRows(original.model), original.model));
+  writeFileSync(join(cwd, 'systemforteckning.xlsx'), await toXlsx(registerRows(original.model), original.model));
   // An empty register: only the settings a new municipality starts with.
   mkdirSync(join(cwd, 'registry'));
   cpSync(join(EXAMPLE_REGISTER, 'settings.yaml'), join(cwd, 'registry', 'settings.yaml'));
@@ -56,7 +67,7 @@ describe('the Excel download imported into an empty register', () => {
     expect(result.stdout).toContain(`Skrev ${original.model.systems.length} system`);
   });
 
-  it('gives every system back with its name, other names, unit, roles, supplier, hosting, status and contract end', () => {
+  it('gives every system back with its name, other names, unit, roles, supplier, hosting, status, contract and continuity facts', () => {
     const imported = openRegister(join(cwd, 'registry'), { today: TODAY, cwd });
     const byId = new Map(imported.parsed.entries.filter((entry) => entry.kind === 'system').map((entry) => [entry.fileId, entry]));
     const importedModel = imported.model;
@@ -77,7 +88,53 @@ describe('the Excel download imported into an empty register', () => {
         operations: names(copy.roles.operations),
         users: copy.roles.users.map((group) => (typeof group === 'string' ? names(group) : group.name)),
       };
-      expect(importedView, system.id).toEqual(described(original.model, system));
+      expect(JSON.stringify(importedView, null, 1), system.id).toEqual(JSON.stringify(described(original.model, system), null, 1));
     }
+  });
+});
+
+describe('the Excel download, read back by a spreadsheet library', () => {
+  it('has a bold frozen header with a filter, widths that fit, dates as dates, links that click and every fact of a system page', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await toXlsx(registerRows(original.model), original.model)) as never);
+    const sheet = book.getWorksheet('Systemförteckning') as ExcelJS.Worksheet;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const header = sheet.getRow(1);
+    expect(header.getCell(1).font?.bold).toBe(true);
+    const headings = (header.values as unknown[]).slice(1);
+    for (const heading of [
+      'Spårbarhet',
+      'Klassad',
+      'Ramavtal',
+      'Inloggningsmetod',
+      'Reservrutin',
+      'Längsta acceptabla avbrott (RTO)',
+      'Känsliga personuppgifter',
+    ])
+      expect(headings, heading).toContain(heading);
+    // Each heading once, and none the import would read as another field.
+    expect(new Set(headings).size).toBe(headings.length);
+    const column = (heading: string) => headings.indexOf(heading) + 1;
+    const lonesystem = sheet.getRows(2, sheet.rowCount - 1)?.find((row) => row.getCell(column('Id')).value === 'lonesystem') as ExcelJS.Row;
+    const end = lonesystem.getCell(column('Avtalet löper ut'));
+    expect(end.value).toEqual(new Date('2028-12-31T00:00:00Z'));
+    expect(end.numFmt).toBe('yyyy-mm-dd');
+    expect(lonesystem.getCell(column('Sida på webbplatsen')).value).toMatchObject({
+      hyperlink: 'https://intranat.exempelkommun.se/systemforteckning/system/lonesystem/',
+    });
+    expect(lonesystem.getCell(column('Systemförvaltare, e-post')).value).toMatchObject({
+      hyperlink: 'mailto:camilla.ahlberg@exempelkommun.se',
+    });
+    expect(lonesystem.getCell(column('Spårbarhet')).value).toBe(3);
+    // Widths fit the text, within reason: a long description wraps rather than making the sheet a mile wide.
+    const description = sheet.getColumn(column('Beskrivning')).width as number;
+    expect(description).toBeGreaterThan(30);
+    expect(description).toBeLessThanOrEqual(50);
+    expect(sheet.getColumn(column('Id')).width).toBeGreaterThanOrEqual('kommunikationsplattform'.length);
+    // The reader the import uses reads the date cells as dates.
+    const [first] = readSpreadsheet(await toXlsx(registerRows(original.model), original.model)).sheets;
+    const row = first?.rows.find((cells) => cells[0] === 'lonesystem');
+    expect(row?.[column('Avtalet löper ut') - 1]).toBe('2028-12-31');
   });
 });

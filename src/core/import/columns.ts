@@ -158,10 +158,12 @@ const KNOWN = new Map<string, ImportField>([
   ...REGISTER_COLUMNS.filter((column) => (IMPORT_FIELDS as readonly string[]).includes(column.key)).map(
     (column) => [foldHeader(column.heading), column.key as ImportField] as const,
   ),
-  ...REGISTER_COLUMNS.filter((column) => !(IMPORT_FIELDS as readonly string[]).includes(column.key)).map(
-    (column) => [foldHeader(column.heading), 'ignore'] as const,
-  ),
 ]);
+// The download's other columns are skipped on import, unless their heading is one people also write for a field.
+for (const column of REGISTER_COLUMNS) {
+  const heading = foldHeader(column.heading);
+  if (!(IMPORT_FIELDS as readonly string[]).includes(column.key) && !KNOWN.has(heading)) KNOWN.set(heading, 'ignore');
+}
 
 /** The field a header names, using the mapping file's columns first. */
 export function fieldForHeader(header: string, overrides: Readonly<Record<string, ImportField>>): ColumnField | undefined {

@@ -1,6 +1,7 @@
 // Machine-readable downloads of the whole register, made from the same rows
 // and model as the pages (govuk-developer-docs' repos.json idea).
-import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import { mailtoHref, webHref } from './links.ts';
 import type { VisibleModel } from '../model/model.ts';
 import { REGISTER_COLUMNS, type RegisterColumn } from './register-columns.ts';
 import type { RegisterRow } from './register-rows.ts';
@@ -16,22 +17,51 @@ export function toCsv(rows: readonly RegisterRow[], model: VisibleModel, columns
 }
 
 /**
- * An Excel workbook (.xlsx) with the same columns as the CSV: numbers stay
- * numbers, and the importer reads it back (npm run import). Written with
- * SheetJS; text cells are stored as text, so nothing in them runs as a formula.
+ * An Excel workbook (.xlsx) made for Excel: the CSV's columns with a bold,
+ * frozen header row and a filter, widths that fit, dates as dates, addresses
+ * and e-mail as links, numbers as numbers; and the importer reads it back
+ * (npm run import). Written with ExcelJS, which writes what SheetJS's
+ * community edition cannot (styles, frozen panes); text cells are stored as
+ * text, so nothing in them runs as a formula.
  */
-export function toXlsx(
+export async function toXlsx(
   rows: readonly RegisterRow[],
   model: VisibleModel,
   columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
-): Uint8Array {
-  const table = [columns.map((column) => column.heading), ...rows.map((row) => columns.map((column) => column.value(row, model)))];
-  const sheet = XLSX.utils.aoa_to_sheet(table);
-  sheet['!autofilter'] = { ref: sheet['!ref'] as string };
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Systemförteckning');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Systemförteckningen';
+  const sheet = book.addWorksheet('Systemförteckning', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2' }] });
+  const widths = columns.map((column) => Math.min(MAX_WIDTH, column.heading.length + 2));
+  sheet.addRow(columns.map((column) => column.heading));
+  for (const row of rows) {
+    const values = columns.map((column, index) => {
+      const value = column.value(row, model);
+      const text = String(value);
+      widths[index] = Math.min(MAX_WIDTH, Math.max(widths[index] as number, column.format === 'date' ? 12 : text.length + 2));
+      if (value === '' || typeof value === 'number') return value;
+      if (column.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+      if (column.format === 'url' && webHref(value)) return { text: value, hyperlink: webHref(value) as string };
+      if (column.format === 'email' && mailtoHref(value)) return { text: value, hyperlink: mailtoHref(value) as string };
+      return value;
+    });
+    sheet.addRow(values);
+  }
+  columns.forEach((column, index) => {
+    const sheetColumn = sheet.getColumn(index + 1);
+    sheetColumn.width = widths[index] as number;
+    if (column.format === 'date') sheetColumn.numFmt = 'yyyy-mm-dd';
+    if (column.format === 'url' || column.format === 'email') sheetColumn.font = { color: { argb: 'FF1B4F8A' }, underline: true };
+  });
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'top', wrapText: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return new Uint8Array(await book.xlsx.writeBuffer());
 }
+
+/** Wider than this, a column wraps its header and is read in the cell. */
+const MAX_WIDTH = 50;
 
 function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

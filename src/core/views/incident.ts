@@ -13,6 +13,7 @@ import { addMonthsSwedishTime, formatSwedishTime } from '../text/dates.ts';
 import { markdownText } from '../text/output.ts';
 import { closestMatch } from '../text/text.ts';
 import { failureOf, findProvider, providersOf } from './suppliers.ts';
+import { supportText } from './support-text.ts';
 
 export type IncidentTarget = { kind: 'supplier' | 'hosting' | 'system'; query: string };
 
@@ -98,22 +99,6 @@ function contactOf(model: VisibleModel, id: string | undefined): Contact | undef
   const holder: PersonRecord | UnitRecord | undefined = model.personById.get(id) ?? model.unitById.get(id);
   if (!holder) return undefined;
   return { name: holder.name, ...(holder.phone ? { phone: holder.phone } : {}), ...(holder.email ? { email: holder.email } : {}) };
-}
-
-/** The supplier's support on one line: free text as written, or its ways of reaching it. */
-export function supportText(support: NonNullable<VisibleSystem['supplier']>['support']): string | undefined {
-  if (support === undefined) return undefined;
-  if (typeof support === 'string') return support.replace(/\s+/g, ' ').trim();
-  return [
-    support.phone,
-    support.email,
-    support.portal,
-    support.hours,
-    support.customerNumber && `kundnummer ${support.customerNumber}`,
-    support.note,
-  ]
-    .filter(Boolean)
-    .join(', ');
 }
 
 function rowOf(model: VisibleModel, { system, distance, via }: Affected): IncidentRow {

@@ -6,7 +6,10 @@
 import { dependenciesOf } from '../domain/dependencies.ts';
 import type { VisibleModel } from '../model/model.ts';
 import { roleTitle } from '../domain/roles.ts';
-import { fieldTitle } from '../schema/labels.ts';
+import { fieldTitle, schemaAt } from '../schema/labels.ts';
+import { valueAt } from '../data-path.ts';
+import { referenceFieldAt } from '../domain/references.ts';
+import { supportText } from './support-text.ts';
 import type { Holder } from './holders.ts';
 import type { RegisterRow } from './register-rows.ts';
 
@@ -22,6 +25,8 @@ export interface RegisterColumn {
   table?: TableKind;
   /** The value in a download: text, or a number Excel can compute with. */
   value: (row: RegisterRow, model: VisibleModel) => string | number;
+  /** How Excel shows a text value: a date (ÅÅÅÅ-MM-DD) as a date, an address as a link. */
+  format?: 'date' | 'url' | 'email';
 }
 
 const names = (holders: readonly Holder[]) => holders.map((holder) => holder.name).join(', ');
@@ -51,6 +56,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     key: 'ownerEmail',
     field: ['roles', 'owner'],
     heading: `${roleTitle('owner')}, e-post`,
+    format: 'email',
     value: (row, model) => email(model, row.owner),
   },
   { key: 'manager', field: ['roles', 'manager'], heading: roleTitle('manager'), table: 'holder', value: (row) => row.manager?.name ?? '' },
@@ -58,6 +64,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     key: 'managerEmail',
     field: ['roles', 'manager'],
     heading: `${roleTitle('manager')}, e-post`,
+    format: 'email',
     value: (row, model) => email(model, row.manager),
   },
   {
@@ -88,6 +95,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     key: 'contractEnd',
     field: ['contract', 'end'],
     heading: fieldTitle('system', ['contract', 'end']),
+    format: 'date',
     value: (row, model) => system(row, model)?.contract?.end ?? '',
   },
   {
@@ -111,9 +119,95 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
         .map(({ id }) => model.systemById.get(id)?.name ?? id)
         .join(', '),
   },
-  { key: 'reviewed', field: ['reviewed'], heading: fieldTitle('system', ['reviewed']), value: (row) => row.reviewed },
-  { key: 'page', field: ['id'], heading: 'Sida på webbplatsen', value: (row, model) => systemPageUrl(model, row.id) },
+  { key: 'reviewed', field: ['reviewed'], heading: fieldTitle('system', ['reviewed']), format: 'date', value: (row) => row.reviewed },
+  // Every other fact a system's page shows, each read from its field as the page reads it.
+  fieldColumn('legalOwner', ['roles', 'legalOwner']),
+  fieldColumn('informationOwner', ['roles', 'informationOwner']),
+  fieldColumn('technicalManager', ['roles', 'technicalManager']),
+  fieldColumn('superUsers', ['roles', 'superUsers']),
+  fieldColumn('retirement', ['retirement']),
+  fieldColumn('loginMethod', ['loginMethod']),
+  fieldColumn('supportEmail', ['supportEmail']),
+  fieldColumn('link', ['links', 'documentation']),
+  // The links' own titles (Inloggning, Support) would be read as the login method and the supplier's support.
+  fieldColumn('loginLink', ['links', 'login'], 'Länk till inloggning'),
+  fieldColumn('supportLink', ['links', 'support'], 'Länk till support'),
+  fieldColumn('website', ['supplier', 'website']),
+  {
+    key: 'supplierSupport',
+    field: ['supplier', 'support'],
+    heading: fieldTitle('system', ['supplier', 'support']),
+    value: (row, model) => supportText(system(row, model)?.supplier?.support) ?? '',
+  },
+  fieldColumn('contractReference', ['contract', 'reference']),
+  fieldColumn('frameworkAgreement', ['contract', 'frameworkAgreement']),
+  fieldColumn('contractStart', ['contract', 'start']),
+  fieldColumn('extensionOption', ['contract', 'extensionOption']),
+  fieldColumn('noticePeriod', ['contract', 'noticePeriod']),
+  fieldColumn('sensitive', ['personalData', 'sensitive']),
+  fieldColumn('processorAgreement', ['personalData', 'processorAgreement']),
+  fieldColumn('thirdCountryTransfer', ['personalData', 'thirdCountryTransfer']),
+  fieldColumn('traceability', ['classification', 'traceability']),
+  fieldColumn('classified', ['classification', 'date']),
+  fieldColumn('archivePlan', ['archive', 'plan']),
+  fieldColumn('retention', ['archive', 'retention']),
+  fieldColumn('eArchive', ['archive', 'eArchive']),
+  fieldColumn('rto', ['continuity', 'rto']),
+  fieldColumn('rpo', ['continuity', 'rpo']),
+  fieldColumn('fallback', ['continuity', 'fallback']),
+  fieldColumn('backup', ['continuity', 'backup']),
+  fieldColumn('restoreTested', ['continuity', 'restoreTested']),
+  fieldColumn('continuityPlan', ['continuity', 'plan']),
+  fieldColumn('mfa', ['security', 'mfa']),
+  fieldColumn('accessReviewed', ['security', 'accessReviewed']),
+  fieldColumn('dataLocation', ['security', 'dataLocation']),
+  fieldColumn('subprocessors', ['security', 'subprocessors']),
+  fieldColumn('riskAnalysis', ['security', 'riskAnalysis']),
+  fieldColumn('incidentContact', ['security', 'incidentContact']),
+  fieldColumn('essentialService', ['security', 'essentialService', 'supports']),
+  fieldColumn('hostingProvider', ['hostedAt', 'provider']),
+  fieldColumn('dataCenter', ['hostedAt', 'location']),
+  fieldColumn('reviewedBy', ['reviewedBy']),
+  fieldColumn('notes', ['notes']),
+  { key: 'page', field: ['id'], heading: 'Sida på webbplatsen', format: 'url', value: (row, model) => systemPageUrl(model, row.id) },
 ];
+
+/**
+ * A column for one field, headed by its Swedish title and written as the
+ * system page writes it: yes or no, a name for an id, a list joined, a
+ * subprocessor with its country. Dates, addresses and e-mail addresses say so
+ * to Excel.
+ */
+function fieldColumn(key: string, path: readonly string[], heading = fieldTitle('system', path)): RegisterColumn {
+  const schema = schemaAt('system', path);
+  const format = schema?.format === 'date' ? 'date' : schema?.format === 'uri' ? 'url' : schema?.format === 'email' ? 'email' : undefined;
+  const reference = referenceFieldAt('system', path);
+  const one = (model: VisibleModel, value: unknown): string | number => {
+    if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string')
+      return reference
+        ? (model.personById.get(value)?.name ?? model.unitById.get(value)?.name ?? model.systemById.get(value)?.name ?? value)
+        : value;
+    if (value !== null && typeof value === 'object' && 'name' in value) {
+      const { name, ...details } = value as Record<string, unknown>;
+      const rest = Object.values(details).filter((detail) => typeof detail === 'string');
+      return rest.length > 0 ? `${String(name)} (${rest.join(', ')})` : String(name);
+    }
+    return '';
+  };
+  return {
+    key,
+    field: path,
+    heading,
+    ...(format ? { format } : {}),
+    value: (row, model) => {
+      const value = valueAt(system(row, model), path);
+      if (value === undefined || value === null) return '';
+      return Array.isArray(value) ? value.map((item) => one(model, item)).join(', ') : one(model, value);
+    },
+  };
+}
 
 /** The columns whose field an audience may see: what its table and downloads have. */
 export function visibleColumns(

@@ -6,7 +6,7 @@ import { byDuration, durationText } from '#core/domain/durations.ts';
 import { isCritical, isInUse } from '#core/domain/continuity.ts';
 import { roleTitle, type RoleKey } from '#core/domain/roles.ts';
 import { administrationOf, type VisibleSystem } from '#core/model/model.ts';
-import { supportText } from '#core/views/incident.ts';
+import { supportText } from '#core/views/support-text.ts';
 import { bySwedish } from '#core/text/text.ts';
 import { siteData } from '../data.ts';
 

@@ -24,9 +24,9 @@ export const csvDownload = () => respond(toCsv(siteData().rows, siteData().model
 
 export const jsonDownload = () => respond(toJsonExport(siteData().model, siteData().builtOn), JSON_TYPE);
 
-export const xlsxDownload = () =>
+export const xlsxDownload = async () =>
   respond(
-    Buffer.from(toXlsx(siteData().rows, siteData().model, siteData().columns.download)),
+    Buffer.from(await toXlsx(siteData().rows, siteData().model, siteData().columns.download)),
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
 

@@ -4,7 +4,7 @@
 // order it hurts. The same list npm run incident prints.
 import { durationText } from '#core/domain/durations.ts';
 import { isCritical } from '#core/domain/continuity.ts';
-import { supportText } from '#core/views/incident.ts';
+import { supportText } from '#core/views/support-text.ts';
 import { failureOf, providerSystems, type Provider } from '#core/views/suppliers.ts';
 import { holder } from '#core/views/holders.ts';
 import { bySwedish } from '#core/text/text.ts';
