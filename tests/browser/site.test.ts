@@ -304,6 +304,30 @@ describe('small screens and print', () => {
   });
 });
 
+describe('charts people can read', () => {
+  it.each([360, 1280])('have no text under 12 px at %i px, month labels that cannot be misread, and late contracts marked in words', async (width) => {
+    const page = await open('rapport/', example.url);
+    await page.setViewportSize({ width, height: 900 });
+    const texts = await page.locator('.chart').evaluateAll((charts) =>
+      charts.flatMap((chart) =>
+        [...chart.querySelectorAll('*')]
+          .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim()) && (element as HTMLElement).getClientRects().length > 0)
+          .map((element) => ({ text: element.textContent?.trim().slice(0, 30), size: element.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(element).fontSize) : 99 })),
+      ),
+    );
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((item) => item.size < 12)).toEqual([]);
+    const months = await page.locator('.timeline-axis text').evaluateAll((labels) => labels.filter((label) => getComputedStyle(label).display !== 'none').map((label) => label.textContent?.trim()));
+    expect(months.length).toBeGreaterThan(2);
+    for (const month of months) expect(month).toMatch(/^(jan\.|feb\.|mars|apr\.|maj|juni|juli|aug\.|sep\.|okt\.|nov\.|dec\.) 20\d\d$/);
+    // The example register has contracts whose procurement should already have started.
+    expect(await page.locator('.timeline-rows li.late .late-note').first().textContent()).toMatch(/^, försenat: /);
+    // Names are whole, not cut to fit a column.
+    expect(await page.locator('.timeline-name a').allTextContents()).toContain('Verksamhetssystem socialtjänst');
+    await page.close();
+  });
+});
+
 describe('the crisis binder and the system card on paper', () => {
   /** The paper's width at 96 dpi: A4 less the page margins (15 mm each side). */
   const A4_CONTENT = Math.floor(((210 - 30) / 25.4) * 96);

@@ -12,41 +12,23 @@ export interface Bar {
   value: number;
   /** As shown at the bar's end: "30" or "95 %". */
   text: string;
-  y: number;
-  width: number;
+  /** The bar's length, in per cent of the chart's widest: it scales with the screen, its text does not. */
+  percent: number;
 }
 
 export interface BarChart {
-  width: number;
-  height: number;
-  /** Where the bars start; labels are right-aligned before it. */
-  labelWidth: number;
-  barHeight: number;
   bars: Bar[];
 }
 
-const CHART_WIDTH = 560;
-const BAR_HEIGHT = 22;
-const GAP = 8;
-/** About the width of a character of the chart's text, for the label column. */
-const CHARACTER = 7.2;
-
 /** Horizontal bars scaled to `max` (default: the largest value). O(rows). */
 export function barChart(rows: readonly { label: string; value: number; text?: string }[], max?: number): BarChart {
-  const labelWidth = Math.min(240, Math.max(60, ...rows.map((row) => Math.ceil(row.label.length * CHARACTER) + 8)));
-  const room = CHART_WIDTH - labelWidth - 56;
   const top = max ?? Math.max(1, ...rows.map((row) => row.value));
   return {
-    width: CHART_WIDTH,
-    height: rows.length * (BAR_HEIGHT + GAP) + GAP,
-    labelWidth,
-    barHeight: BAR_HEIGHT,
-    bars: rows.map((row, index) => ({
+    bars: rows.map((row) => ({
       label: row.label,
       value: row.value,
       text: row.text ?? String(row.value),
-      y: GAP + index * (BAR_HEIGHT + GAP),
-      width: Math.max(row.value > 0 ? 2 : 0, Math.round((room * row.value) / top)),
+      percent: row.value > 0 ? Math.max(0.5, Math.round((1000 * row.value) / top) / 10) : 0,
     })),
   };
 }
@@ -57,20 +39,21 @@ export interface TimelineRow {
   actBy: string;
   noticeBy: string;
   end: string;
-  /** Positions along the time axis, 0 at the window's start. */
+  /** Positions along the time axis in per cent, 0 at the window's start. */
   x: { actBy: number; noticeBy: number; end: number };
+  /** What is already late: the procurement should have started, or even the notice been given. */
+  late?: 'upphandling' | 'uppsägning';
 }
 
 export interface Timeline {
   start: string;
   end: string;
-  width: number;
   /** The soonest, at most TIMELINE_ROWS. */
   rows: TimelineRow[];
   /** How many more contracts end in the window than the rows show. */
   more: number;
-  /** The first of each month in the window, with its position: the axis. */
-  months: { date: string; x: number }[];
+  /** The first of each month in the window, with its position in per cent and its name ("jan. 2027"): the axis. */
+  months: { date: string; x: number; label: string }[];
 }
 
 /** A timeline longer than this is no longer read; the calendar (avtal.ics) and the downloads have every contract. */
@@ -83,8 +66,7 @@ export const TIMELINE_ROWS = 40;
 export function contractTimeline(model: VisibleModel, today: string, months = 24): Timeline {
   const end = addMonths(today, months);
   const total = Math.max(1, daysBetween(today, end));
-  const width = CHART_WIDTH;
-  const at = (date: string) => Math.round((Math.min(total, Math.max(0, daysBetween(today, date))) / total) * width);
+  const at = (date: string) => Math.round((Math.min(total, Math.max(0, daysBetween(today, date))) / total) * 1000) / 10;
   const rows: TimelineRow[] = [];
   for (const system of model.systems) {
     if (!needsReview(system.status)) continue;
@@ -96,13 +78,21 @@ export function contractTimeline(model: VisibleModel, today: string, months = 24
       noticeBy: deadlines.noticeBy,
       end: deadlines.end,
       x: { actBy: at(deadlines.actBy), noticeBy: at(deadlines.noticeBy), end: at(deadlines.end) },
+      ...(deadlines.noticeBy < today ? { late: 'uppsägning' as const } : deadlines.actBy < today ? { late: 'upphandling' as const } : {}),
     });
   }
   rows.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.system.name.localeCompare(b.system.name, 'sv')));
   const axis: Timeline['months'] = [];
   for (let index = 1; index <= months; index++) {
     const first = `${addMonths(today, index).slice(0, 7)}-01`;
-    if (first <= end) axis.push({ date: first, x: at(first) });
+    if (first <= end) axis.push({ date: first, x: at(first), label: monthLabel(first) });
   }
-  return { start: today, end, width, rows: rows.slice(0, TIMELINE_ROWS), more: Math.max(0, rows.length - TIMELINE_ROWS), months: axis };
+  return { start: today, end, rows: rows.slice(0, TIMELINE_ROWS), more: Math.max(0, rows.length - TIMELINE_ROWS), months: axis };
+}
+
+/** Months as Swedish writes them short, with the whole year, so that "jan. 2027" cannot be read as a day. */
+const MONTHS = ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+
+export function monthLabel(date: string): string {
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
