@@ -304,6 +304,74 @@ describe('small screens and print', () => {
   });
 });
 
+describe('on a phone and on paper', () => {
+  it('keeps the header to two short rows, with one search box on each page', async () => {
+    for (const path of ['', 'sok/', 'system/lonesystem/', 'organisation/']) {
+      const page = await open(path, example.url);
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().height), path).toBeLessThan(740 / 6);
+      const boxes = await page.locator('input[type="search"]').evaluateAll((inputs) => inputs.filter((input) => (input as HTMLElement).offsetParent !== null).length);
+      expect(boxes, path).toBeLessThanOrEqual(1);
+      expect(await page.locator('input[type="search"]').count(), path).toBeLessThanOrEqual(path === '' || path === 'sok/' ? 1 : 2);
+      await page.close();
+    }
+  });
+
+  it('breaks headings between words, not inside them', async () => {
+    for (const path of ['organisation/kommunledningsforvaltningen/', 'karta/kommunledningsforvaltningen/', 'system/identitetshantering/', 'rapport/']) {
+      const page = await open(path, example.url);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const split = await page.locator('h1, h2, h3').evaluateAll((headings) =>
+        headings.flatMap((heading) => {
+          const text = heading.firstChild;
+          if (!text || text.nodeType !== 3) return [];
+          const words: string[] = [];
+          for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index ?? 0);
+            range.setEnd(text, (match.index ?? 0) + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) words.push(match[0]);
+          }
+          return words;
+        }),
+      );
+      expect(split, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('keeps an impact row’s criticality and owner on the screen of a phone', async () => {
+    const page = await open('system/identitetshantering/', example.url);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const cells = await page.locator('table.impact tbody tr').first().locator('td[data-label]').evaluateAll((tds) =>
+      tds.map((td) => ({ label: td.getAttribute('data-label'), right: td.getBoundingClientRect().right, before: getComputedStyle(td, '::before').content })),
+    );
+    expect(cells.map((cell) => cell.label)).toEqual(['Hur', 'Kritikalitet', 'Systemägare']);
+    for (const cell of cells) {
+      expect(cell.right).toBeLessThanOrEqual(360);
+      expect(cell.before).toContain(cell.label);
+    }
+    await page.close();
+  });
+
+  it.each([
+    ['testregistret', () => fixture.url],
+    ['exempelregistret', () => example.url],
+  ])('prints the register of %s within the width of the page', async (_name, target) => {
+    const page = await open('system/', target());
+    await page.emulateMedia({ media: 'print' });
+    const A4 = Math.floor(((210 - 30) / 25.4) * 96);
+    await page.setViewportSize({ width: A4, height: 1100 });
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, Math.ceil(document.querySelector('#register-table')?.getBoundingClientRect().right ?? 0)])).toEqual([
+      A4,
+      expect.any(Number),
+    ]);
+    expect(await page.evaluate(() => document.querySelector('#register-table')?.getBoundingClientRect().right ?? 0)).toBeLessThanOrEqual(A4);
+    await page.close();
+  });
+});
+
 describe('charts people can read', () => {
   it.each([360, 1280])('have no text under 12 px at %i px, month labels that cannot be misread, and late contracts marked in words', async (width) => {
     const page = await open('rapport/', example.url);
