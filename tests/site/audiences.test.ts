@@ -15,6 +15,7 @@ import { audienceRank } from '../../src/core/domain/visibility.ts';
 import { AUDIENCES, type Audience } from '../../src/core/vocabulary.ts';
 import { markedEntry, writeEntry, type Marker } from '../helpers/markers.ts';
 import { copyRegister, removeTemp, validateFolder } from '../helpers/registers.ts';
+import { git } from '../helpers/git.ts';
 import { runCli } from '../helpers/run.ts';
 
 const markers: Marker[] = [];
@@ -87,6 +88,15 @@ beforeAll(() => {
   const errors = validateFolder(root, cwd).findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) throw new Error(`Testregistret har fel:\n${errors.map((finding) => `${finding.file}:${finding.line}: ${finding.message}`).join('\n')}`);
 
+  // In Git, with a change to a staff-only field after the first commit: each page's history is told from both
+  // versions of the file, and must cut the older one as it cuts the newer.
+  git(cwd, 'init', '-q', '-b', 'main');
+  git(cwd, 'add', 'registry');
+  git(cwd, 'commit', '-q', '-m', 'Första versionen');
+  const systemFile = join(root, 'systems', 'markerat-system.yaml');
+  writeFileSync(systemFile, readFileSync(systemFile, 'utf8').replace(/^supportEmail: .*$/m, 'supportEmail: ny-adress@testkommun.se'));
+  git(cwd, 'commit', '-q', '-am', 'Ny funktionsbrevlåda');
+
   for (const audience of AUDIENCES) {
     const out = join(cwd, `site-${audience}`);
     const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out, '--audience', audience], { cwd });
@@ -148,6 +158,13 @@ describe('what each build says about itself', () => {
       expect(html, file).toContain('<meta name="robots" content="noindex, nofollow">');
     }
     expect(page('intern')).not.toContain('noindex');
+  });
+
+  it('tells staff what the change did, with the field’s old value; the public neither', () => {
+    const history = (audience: Audience) => readFileSync(join(outputs.get(audience) as string, 'system', 'markerat-system', 'index.html'), 'utf8');
+    const old = markers.find((marker) => marker.where === 'system.supportEmail')?.text as string;
+    expect(history('intern')).toContain(`ändras från ${old}@testkommun.se till ny-adress@testkommun.se`);
+    expect(history('offentlig')).not.toContain('ny-adress');
   });
 
   it('builds no people, councils, report or maps for the public, and no open data for anyone else', () => {

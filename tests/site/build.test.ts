@@ -124,11 +124,15 @@ describe('the built site', () => {
     expect(visibleText(page(out, 'system/budget/'))).toContain('Budgetverktyg använder Lönesystem');
   });
 
-  it('shows when a system last changed and its recent changes from Git', () => {
+  it('tells in Swedish what each recent change did, who made it and who approved it, and nothing the audience may not see', () => {
     const text = visibleText(page(out, 'system/socialtjanst/'));
     expect(text).toMatch(/Senast ändrad \d+ \w+ \d{4}\./);
-    expect(text).toContain('Granska ärendesystemet för socialtjänsten (Testa Testsson)');
-    expect(text).toContain('Lägg till registret (Testa Testsson)');
+    expect(text).toMatch(/\d{4}, ändrat av Testa Testsson, godkänt av Anna Andersson \(versionen i Git, kräver konto\) Ärendesystem socialtjänst: produkt anges till Omsorgen Pro\./);
+    expect(text).toContain('Ärendesystem socialtjänst: granskad 15 juni 2026.');
+    expect(text).toMatch(/Nytt system: Ärendesystem socialtjänst \(i drift\), systemägare Örjan Östlund och systemförvaltare Zlatan Zetterlund\./);
+    // Commit subjects are not shown (they can say anything), nor the protected note that changed.
+    expect(text).not.toContain('Ny produkt');
+    expect(page(out, 'system/socialtjanst/')).not.toContain('brandväggen');
   });
 
   it('escapes register text: a system named <script> shows as text and runs nothing', () => {

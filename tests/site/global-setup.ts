@@ -36,6 +36,9 @@ export default async function setup(project: TestProject) {
   const system = join(registry, 'systems', 'socialtjanst.yaml');
   editFile(system, (text) => text.replace('reviewed: 2026-05-01', 'reviewed: 2026-06-15'));
   git(repository, 'commit', '-q', '-am', 'Granska ärendesystemet för socialtjänsten');
+  // A merged change as GitLab's merge commit template writes it: who approved it, and a protected note changed with it.
+  editFile(system, (text) => `${text}product: Omsorgen Pro\nnotes: Hemlig anteckning om brandväggen\n`);
+  git(repository, 'commit', '-q', '-am', 'Ny produkt\n\nApproved-by: Anna Andersson <anna.andersson@testkommun.se>');
 
   const base = '/intra/sf/';
   const fixtureOut = join(temp, 'fixture-site');

@@ -4,11 +4,12 @@
 // in any other way, so no page can show what its audience may not see.
 import { formatSwedishTime, todayIso } from '#core/text/dates.ts';
 import { formatText, summarize } from '#core/findings/findings.ts';
-import { readHistory, type History } from '#core/git/history.ts';
+import { readBlobs, readHistory, type History } from '#core/git/history.ts';
+import { describeFileHistory, type HistoryItem } from '#core/views/file-history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
-import type { PersonRecord, VisibleModel } from '#core/model/model.ts';
+import type { PersonRecord, RegisterModel, VisibleModel } from '#core/model/model.ts';
 import { openRegister } from '#core/model/open-register.ts';
-import { visibleFindings, visibleModel } from '#core/model/visible.ts';
+import { entryCutter, visibleFindings, visibleModel } from '#core/model/visible.ts';
 import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
 import { AUDIENCES } from '#core/vocabulary.ts';
 import type { Kind } from '#core/kinds.ts';
@@ -40,6 +41,8 @@ export interface SiteData {
   rows: RegisterRow[];
   /** Each file's recent changes; for the public, only when (commit subjects can name protected things). */
   history: History;
+  /** A file's recent changes in Swedish, as the audience may see them, by its path in the register. */
+  fileHistory: (relPath: string) => HistoryItem[];
   /** Links into the Git repository (edit, view, commits); not for the public, whose build has no repository. */
   repository: RepositoryLinks | undefined;
   builtOn: string;
@@ -135,6 +138,7 @@ function load(): SiteData {
     },
     siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined)),
     history: audience === 'offentlig' ? datesOnly(history) : history,
+    fileHistory: fileHistories(history, registryDir, register.model, model, audience),
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
@@ -150,9 +154,30 @@ function linksFor(model: VisibleModel, registryDir: string): RepositoryLinks | u
   return repositoryLinks({ repositoryUrl, defaultBranch, changeReports, contactEmail, ...(forge ? { forge } : {}) }, repositoryPathOf(registryDir) ?? 'registry');
 }
 
-/** Commit subjects and authors can name what the public may not see: the public site shows only when. */
+/** Commit subjects and authors can name what the public may not see: the public site keeps only when. */
 function datesOnly(history: History): History {
-  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '' }))]));
+  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', approvers: [] }))]));
+}
+
+/**
+ * Each file's recent changes in Swedish, told from its contents before and
+ * after as the audience may see them; the contents are read from Git once,
+ * for every file, when the first page asks.
+ */
+function fileHistories(history: History, registryDir: string, register: RegisterModel, model: VisibleModel, audience: Audience): (relPath: string) => HistoryItem[] {
+  let blobs: Map<string, string> | undefined;
+  const cut = entryCutter(register, audience);
+  const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
+  const told = new Map<string, HistoryItem[]>();
+  return (relPath) => {
+    let items = told.get(relPath);
+    if (!items) {
+      blobs ??= readBlobs(registryDir, [...history.values()].flatMap((changes) => changes.flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined))));
+      items = describeFileHistory(relPath, history.get(relPath) ?? [], blobs, { cut, names, people: audience !== 'offentlig' });
+      told.set(relPath, items);
+    }
+    return items;
+  };
 }
 
 /**

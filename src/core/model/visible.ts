@@ -18,15 +18,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The register as `audience` may see it. O(size of the register). */
-export function visibleModel(model: RegisterModel, audience: Audience): VisibleModel {
-  // The narrowest audience sees every field of every entry: nothing to cut.
-  if (audience === 'skyddad') return model;
+/**
+ * What `audience` may see of an entry's data, judged against the register
+ * (which entries are hidden, the settings' overrides): the data with the rest
+ * cut away, undefined when nothing of it is left. Whether the audience may
+ * see the entry at all is the caller's to ask (entryAudience). The model's
+ * cut, and the history's (a file's earlier contents), both use it.
+ */
+export function entryCutter(model: RegisterModel, audience: Audience): <T extends object>(kind: Kind, data: T) => T | undefined {
+  if (audience === 'skyddad') return (_kind, data) => data;
   const overrides: AudienceOverrides = model.settings.visibility ?? {};
-  const seesEntry = (kind: Kind, data: object) => canSee(audience, entryAudience(kind, data as Record<string, unknown>, overrides));
-  const systems = model.systems.filter((system) => seesEntry('system', system));
-  const people = model.people.filter((person) => seesEntry('person', person));
-  const units = model.units.filter((unit) => seesEntry('unit', unit));
   /** Entries the audience may not see, by kind: a reference to one of them is cut away. */
   const hiddenIds: Record<ReferableKind, Set<string>> = { system: new Set(), person: new Set(), unit: new Set() };
   for (const entry of model.entries)
@@ -81,7 +82,23 @@ export function visibleModel(model: RegisterModel, audience: Audience): VisibleM
     }
     return value;
   };
-  const cutRecord = <T extends object>(kind: Kind, record: T): T => cut(kind, record, []) as T;
+  return <T extends object>(kind: Kind, data: T): T | undefined => {
+    const kept = cut(kind, data, []);
+    return kept === GONE ? undefined : (kept as T);
+  };
+}
+
+/** The register as `audience` may see it. O(size of the register). */
+export function visibleModel(model: RegisterModel, audience: Audience): VisibleModel {
+  // The narrowest audience sees every field of every entry: nothing to cut.
+  if (audience === 'skyddad') return model;
+  const overrides: AudienceOverrides = model.settings.visibility ?? {};
+  const seesEntry = (kind: Kind, data: object) => canSee(audience, entryAudience(kind, data as Record<string, unknown>, overrides));
+  const systems = model.systems.filter((system) => seesEntry('system', system));
+  const people = model.people.filter((person) => seesEntry('person', person));
+  const units = model.units.filter((unit) => seesEntry('unit', unit));
+  const cutData = entryCutter(model, audience);
+  const cutRecord = <T extends object>(kind: Kind, record: T): T => (cutData(kind, record) ?? {}) as T;
   const keptEntries = new Set([
     ...systems.map((system) => `system/${system.id}`),
     ...people.map((person) => `person/${person.id}`),

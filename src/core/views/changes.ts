@@ -53,8 +53,10 @@ export function describeChanges(
   before: readonly Entry[],
   after: readonly Entry[],
   unreadableAfter: ReadonlyMap<string, Finding> = new Map(),
+  /** Names of entries not among these (one file's history is told with the register's names). */
+  otherNames?: (id: string) => string | undefined,
 ): ChangeSentence[] {
-  const names = nameLookup(before, after);
+  const names = nameLookup(before, after, otherNames);
   const rolesAfter = rolesByHolder(after);
   const sentences: ChangeSentence[] = [];
   for (const kind of [...ENTITY_KINDS, 'settings'] as Kind[]) {
@@ -97,13 +99,13 @@ function entryName(entry: Entry | undefined, fallback: string): string {
 }
 
 /** Names of people, units and systems, preferring the new register. */
-function nameLookup(before: readonly Entry[], after: readonly Entry[]): Names {
+function nameLookup(before: readonly Entry[], after: readonly Entry[], otherNames?: (id: string) => string | undefined): Names {
   const names = new Map<string, string>();
   for (const entry of [...before, ...after]) {
     if (entry.kind === 'person' || entry.kind === 'unit' || entry.kind === 'system')
       names.set(entry.fileId, entryName(entry, entry.fileId));
   }
-  return (id) => names.get(id) ?? id;
+  return (id) => names.get(id) ?? otherNames?.(id) ?? id;
 }
 
 function added(kind: Kind, entry: Entry, names: Names): string {

@@ -14,7 +14,7 @@ export function systemPaths() {
 }
 
 export async function systemPage(system: VisibleSystem) {
-  const { model, history, repository, sees } = siteData();
+  const { model, history, fileHistory, repository, sees } = siteData();
   const map = (await siteData().siteMaps.systems).get(system.id) as DependencyMap;
   const impact = impactOf(model, system);
   return {
@@ -40,7 +40,7 @@ export async function systemPage(system: VisibleSystem) {
       more: Math.max(0, impact.affected.length - IMPACT_ROWS),
       cycles: impact.cycles,
     },
-    changes: history.get(system.source) ?? [],
+    changes: fileHistory(system.source),
     changed: lastChange(system, history),
   };
 }

@@ -1,0 +1,65 @@
+// A file's history in Swedish: for each recent change (git/history.ts), what
+// it did to the entry, said as the change summary of a pull request says it
+// ("Lönesystem: systemförvaltare ändras från Bo Berg till Camilla Åhlberg"),
+// told from the file's contents before and after, each cut to what the
+// audience may see. A change to nothing the audience sees is left out: the
+// page gives away neither the protected value nor that it changed.
+import type { Change } from '../git/history.ts';
+import type { Kind } from '../kinds.ts';
+import { parseRegister, type Entry } from '../reading/parse.ts';
+import { describeChanges } from './changes.ts';
+
+export interface HistoryItem {
+  /** ÅÅÅÅ-MM-DD. */
+  date: string;
+  hash: string;
+  /** Who wrote the change; left out for an audience that sees no names. */
+  author?: string;
+  /** Who approved it, from the commit's trailers. */
+  approvers: string[];
+  sentences: string[];
+}
+
+export interface FileHistoryOptions {
+  /** The file's contents as the audience may see them (model/visible.ts entryCutter). */
+  cut: (kind: Kind, data: Record<string, unknown>) => Record<string, unknown> | undefined;
+  /** Names of the people, units and systems the change names, as the audience sees them. */
+  names: (id: string) => string | undefined;
+  /** Whether the audience sees who made and approved changes (staff's names are not public). */
+  people: boolean;
+}
+
+/** O(changes × size of the file). */
+export function describeFileHistory(
+  relPath: string,
+  changes: readonly Change[],
+  blobs: ReadonlyMap<string, string>,
+  options: FileHistoryOptions,
+): HistoryItem[] {
+  const entryOf = (blob: string | undefined): Entry | undefined => {
+    const text = blob === undefined ? undefined : blobs.get(blob);
+    if (text === undefined) return undefined;
+    const bytes = Buffer.from(text, 'utf8');
+    const entry = parseRegister([{ file: relPath, relPath, bytes, size: bytes.length }]).entries[0];
+    const data = entry && options.cut(entry.kind, entry.data);
+    return entry && data ? { ...entry, data } : undefined;
+  };
+  const items: HistoryItem[] = [];
+  for (const change of changes) {
+    const before = entryOf(change.before);
+    const after = entryOf(change.after);
+    if (!before && !after) continue;
+    const sentences = describeChanges(before ? [before] : [], after ? [after] : [], new Map(), options.names).map(
+      (sentence) => sentence.text,
+    );
+    if (sentences.length === 0) continue;
+    items.push({
+      date: change.date.slice(0, 10),
+      hash: change.hash,
+      ...(options.people ? { author: change.author } : {}),
+      approvers: options.people ? change.approvers : [],
+      sentences,
+    });
+  }
+  return items;
+}
