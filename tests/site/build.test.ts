@@ -238,6 +238,32 @@ describe('the built site', () => {
     expect(page(out, 'rapport/')).toContain(`href="${base}export/avtal.ics"`);
   });
 
+  it('publishes the changes as Atom feeds, for the whole register and per förvaltning, with register text escaped', () => {
+    const feed = readFileSync(join(out, 'export', 'andringar.atom'), 'utf8');
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    const titles = [...feed.matchAll(/<title type="html"><!\[CDATA\[(.*?)\]\]><\/title>/g)].map((match) => match[1]);
+    // Newest first: the last commit's change comes before the first commit's.
+    expect(titles[0]).toBe('Ärendesystem socialtjänst: produkt anges till Omsorgen Pro.');
+    expect(titles).toContain('Nytt system: Lönesystem (i drift), systemägare Anna Andersson och systemförvaltare Bo Berg.');
+    // The title is HTML to a feed reader: a name that is markup arrives as text.
+    expect(feed).not.toContain('<script>alert');
+    expect(feed).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const social = readFileSync(join(out, 'export', 'andringar', 'socialforvaltningen.atom'), 'utf8');
+    expect(social).toContain('Ärendesystem socialtjänst');
+    expect(social).not.toContain('Lönesystem (i drift)');
+    expect(page(out, 'organisation/socialforvaltningen/')).toContain(`href="${base}export/andringar/socialforvaltningen.atom"`);
+    expect(page(out, '')).toContain(`<link rel="alternate" type="application/atom+xml" title="Ändringar i systemförteckningen" href="${base}export/andringar.atom">`);
+  });
+
+  it('publishes a calendar per förvaltning and per system owner, linked from their pages', () => {
+    const events = (file: string) =>
+      new ICAL.Component(ICAL.parse(readFileSync(join(out, 'export', 'kalender', file), 'utf8'))).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event).summary);
+    expect(events('socialforvaltningen.ics').every((summary) => summary.startsWith('Ärendesystem socialtjänst'))).toBe(true);
+    expect(events('agare/anna-andersson.ics')).toContain('Budgetverktyg: avtalet löper ut');
+    expect(events('agare/anna-andersson.ics').some((summary) => summary.startsWith('Ärendesystem'))).toBe(false);
+    expect(page(out, 'personer/anna-andersson/')).toContain(`href="${base}export/kalender/agare/anna-andersson.ics"`);
+  });
+
   it('shows on the report page how many systems are complete, in all and per förvaltning', () => {
     const text = visibleText(page(out, 'rapport/'));
     expect(text).toMatch(/Kompletta uppgifter \d+ av 4 system \(\d+ %\) har alla roller namngivna och är granskade i tid\./);

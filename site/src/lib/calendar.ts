@@ -1,8 +1,11 @@
 // The register's dates as a calendar (RFC 5545) that the IT department
 // subscribes to in Outlook: for each system whose contract and reviews are
 // followed up, the day procurement must start, the last day to give notice,
-// the day the contract ends, and the day its review is due. Written with
-// ical-generator; the dates come from model/review.ts, as in the reminders.
+// the day the contract ends, and the day its review is due. One for the
+// whole municipality, one per förvaltning and one per system owner. What is
+// overdue is not left in the past, where no one looks: it is dated the day
+// the calendar was made and says it is late. Written with ical-generator;
+// the dates come from model/review.ts, as in the reminders.
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { needsReview } from '#core/domain/lifecycle.ts';
 import type { VisibleModel, VisibleSystem } from '#core/model/model.ts';
@@ -18,51 +21,97 @@ export interface CalendarEvent {
   url: string;
 }
 
-/** The events, in date order. O(systems). */
-export function calendarEvents(model: VisibleModel): CalendarEvent[] {
+/**
+ * The events for these systems, in date order, as of `today`: something that
+ * should already have been done, and still can be, is moved to today and
+ * marked late. O(systems).
+ */
+export function calendarEvents(model: VisibleModel, today: string, systems: readonly VisibleSystem[] = model.systems): CalendarEvent[] {
   const host = new URL(model.settings.siteUrl).host || 'systemforteckning';
   const events: CalendarEvent[] = [];
   const owner = (system: VisibleSystem) => {
     const person = system.roles ? model.personById.get(system.roles.owner) : undefined;
     return person ? `Systemägare: ${person.name} (${person.email}).` : '';
   };
-  for (const system of model.systems) {
+  for (const system of systems) {
     if (!needsReview(system.status)) continue;
     const url = systemPageUrl(model, system.id);
-    const add = (kind: string, date: string, summary: string, detail: string) =>
-      events.push({ uid: `${system.id}-${kind}-${date}@${host}`, date, summary, description: [detail, owner(system), url].filter(Boolean).join('\n'), url });
+    const add = (kind: string, date: string, summary: string, detail: string, stillPossible = true) => {
+      if (date < today && !stillPossible) return;
+      const late = date < today;
+      events.push({
+        // The same event every day it is late: its id keeps the day it was due.
+        uid: `${system.id}-${kind}-${date}@${host}`,
+        date: late ? today : date,
+        summary: late ? `Försenat: ${summary}` : summary,
+        description: [late ? `Skulle ha gjorts senast ${formatSwedishDate(date)}.` : '', detail, owner(system), url]
+          .filter(Boolean)
+          .join('\n'),
+        url,
+      });
+    };
     // What the audience may not see (the notice period, the lead time for procurement, the reviews) makes no event.
     const lead = model.settings.procurementLeadMonths;
     const deadlines = contractDeadlines(system.contract, lead ?? 0);
-    if (deadlines && lead === undefined) add('avtalsslut', deadlines.end, `${system.name}: avtalet löper ut`, system.contract?.reference ? `Avtal ${system.contract.reference}.` : '');
+    // A contract that has ended, or a notice day that has passed, is history, not a task.
+    const running = deadlines !== undefined && deadlines.end >= today;
+    if (deadlines && lead === undefined)
+      add(
+        'avtalsslut',
+        deadlines.end,
+        `${system.name}: avtalet löper ut`,
+        system.contract?.reference ? `Avtal ${system.contract.reference}.` : '',
+        false,
+      );
     else if (deadlines) {
       add(
         'upphandling',
         deadlines.actBy,
         `${system.name}: börja upphandla eller besluta om förlängning`,
         `Avtalet löper ut ${formatSwedishDate(deadlines.end)}. Med uppsägningstid och ${lead} månaders upphandling behöver arbetet börja i dag.`,
+        running,
       );
       if (deadlines.noticeMonths > 0)
-        add('uppsagning', deadlines.noticeBy, `${system.name}: sista dag att säga upp avtalet`, `Uppsägningstid ${system.contract?.noticePeriod}.`);
-      add('avtalsslut', deadlines.end, `${system.name}: avtalet löper ut`, system.contract?.reference ? `Avtal ${system.contract.reference}.` : '');
+        add(
+          'uppsagning',
+          deadlines.noticeBy,
+          `${system.name}: sista dag att säga upp avtalet`,
+          `Uppsägningstid ${system.contract?.noticePeriod}.`,
+          false,
+        );
+      add(
+        'avtalsslut',
+        deadlines.end,
+        `${system.name}: avtalet löper ut`,
+        system.contract?.reference ? `Avtal ${system.contract.reference}.` : '',
+        false,
+      );
     }
     const interval = model.settings.reviewIntervalMonths;
     const due = interval === undefined ? undefined : reviewDue(system.reviewed, interval);
-    if (due) add('granskning', due, `${system.name}: granska uppgifterna`, `Senast granskad ${formatSwedishDate(system.reviewed as string)}.`);
+    if (due)
+      add('granskning', due, `${system.name}: granska uppgifterna`, `Senast granskad ${formatSwedishDate(system.reviewed as string)}.`);
   }
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
 }
 
-/** The calendar file; `stamp` is when it was made (the build's date), so that a rebuild gives the same file. */
-export function calendarFile(model: VisibleModel, stamp: string): string {
+/**
+ * The calendar file; `stamp` is when it was made (the build's date), so that a
+ * rebuild gives the same file, and what is late is dated then.
+ */
+export function calendarFile(
+  model: VisibleModel,
+  stamp: string,
+  options: { systems?: readonly VisibleSystem[]; name?: string } = {},
+): string {
   const calendar = ical({
-    name: `Avtal och granskningar – ${model.settings.municipality}`,
+    name: `Avtal och granskningar – ${options.name ?? model.settings.municipality}`,
     description: 'Datum ur systemförteckningen: upphandling, uppsägning, avtalsslut och granskning.',
     prodId: { company: model.settings.municipality, product: 'Systemforteckning', language: 'SV' },
     method: ICalCalendarMethod.PUBLISH,
   });
   const at = (date: string) => new Date(`${date}T12:00:00Z`);
-  for (const event of calendarEvents(model)) {
+  for (const event of calendarEvents(model, stamp, options.systems)) {
     calendar.createEvent({
       id: event.uid,
       start: at(event.date),

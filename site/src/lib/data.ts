@@ -156,7 +156,7 @@ function linksFor(model: VisibleModel, registryDir: string): RepositoryLinks | u
 
 /** Commit subjects and authors can name what the public may not see: the public site keeps only when. */
 function datesOnly(history: History): History {
-  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', approvers: [] }))]));
+  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', rank: change.rank, approvers: [] }))]));
 }
 
 /**

@@ -11,6 +11,8 @@ export interface Change {
   date: string;
   author: string;
   subject: string;
+  /** Its place in the log, 0 for the newest commit: orders changes made in the same second. */
+  rank: number;
   /** Who approved the change, from the commit's Approved-by or Reviewed-by trailers (GitLab's merge commit template has them). */
   approvers: string[];
   /** The file's blob before the change; undefined for a file the change added. */
@@ -31,8 +33,10 @@ const NO_BLOB = /^0+$/;
 /** Parses `git log --raw --format=GIT_LOG_FORMAT`, keeping at most `perFile` changes per file. */
 function parseGitLog(output: string, perFile: number): History {
   const history: History = new Map();
+  let rank = -1;
   for (const record of output.split(RECORD)) {
     if (!record.trim()) continue;
+    rank++;
     const [header = '', ...lines] = record.split('\n');
     const [hash = '', date = '', author = '', subject = '', trailers = ''] = header.split(FIELD);
     const approvers = [
@@ -52,6 +56,7 @@ function parseGitLog(output: string, perFile: number): History {
         hash,
         date,
         author,
+        rank,
         subject,
         approvers,
         ...(NO_BLOB.test(before) ? {} : { before }),

@@ -4,14 +4,28 @@
 // told from the file's contents before and after, each cut to what the
 // audience may see. A change to nothing the audience sees is left out: the
 // page gives away neither the protected value nor that it changed.
-import type { Change } from '../git/history.ts';
 import type { Kind } from '../kinds.ts';
 import { parseRegister, type Entry } from '../reading/parse.ts';
 import { describeChanges } from './changes.ts';
 
+/** A change to a file as git/history.ts reads it: its commit, and the file's blobs before and after. */
+export interface FileChange {
+  hash: string;
+  date: string;
+  author: string;
+  rank: number;
+  approvers: string[];
+  before?: string;
+  after?: string;
+}
+
 export interface HistoryItem {
   /** ÅÅÅÅ-MM-DD. */
   date: string;
+  /** When, to the second (ISO 8601), for a feed. */
+  at: string;
+  /** The commit's place in the log, newest 0: orders changes made in the same second. */
+  rank: number;
   hash: string;
   /** Who wrote the change; left out for an audience that sees no names. */
   author?: string;
@@ -32,7 +46,7 @@ export interface FileHistoryOptions {
 /** O(changes × size of the file). */
 export function describeFileHistory(
   relPath: string,
-  changes: readonly Change[],
+  changes: readonly FileChange[],
   blobs: ReadonlyMap<string, string>,
   options: FileHistoryOptions,
 ): HistoryItem[] {
@@ -55,6 +69,8 @@ export function describeFileHistory(
     if (sentences.length === 0) continue;
     items.push({
       date: change.date.slice(0, 10),
+      at: change.date,
+      rank: change.rank,
       hash: change.hash,
       ...(options.people ? { author: change.author } : {}),
       approvers: options.people ? change.approvers : [],

@@ -5,14 +5,68 @@ import { registerIndex } from '#core/views/register-columns.ts';
 import { toCsv, toJsonExport, toXlsx } from '#core/views/exports.ts';
 import { dcatCatalogue } from '#core/views/dcat.ts';
 import { calendarFile } from '../calendar.ts';
+import { administrations, changesFeed } from '../feeds.ts';
+import { administrationOf } from '#core/model/model.ts';
 import { siteData } from '../data.ts';
 import { searchNames } from '../search-names.ts';
 
 const respond = (body: BodyInit, type: string) => new Response(body, { headers: { 'Content-Type': type } });
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
+
 /** The contracts' and reviews' dates as a calendar to subscribe to. */
-export const calendarDownload = () => respond(calendarFile(siteData().model, siteData().builtOn), 'text/calendar; charset=utf-8');
+export const calendarDownload = () => respond(calendarFile(siteData().model, siteData().builtOn), CALENDAR_TYPE);
+
+/** One calendar per förvaltning, for an audience that follows contracts. */
+export function unitCalendarPaths() {
+  return siteData().sections.avtal ? administrations().map((unit) => ({ params: { unit: unit.id }, props: unit })) : [];
+}
+
+export function unitCalendarDownload({ props }: { props: { id: string; name: string } }) {
+  const { model, builtOn } = siteData();
+  const systems = model.systems.filter((system) => administrationOf(model, system.unit).id === props.id);
+  return respond(calendarFile(model, builtOn, { systems, name: props.name }), CALENDAR_TYPE);
+}
+
+/** One calendar per system owner with systems followed up: what is theirs to do. */
+export function ownerCalendarPaths() {
+  const { model, sections } = siteData();
+  if (!sections.avtal || !sections.personer) return [];
+  const owners = new Set(model.systems.flatMap((system) => (system.roles ? [system.roles.owner] : [])));
+  return model.people
+    .filter((person) => owners.has(person.id))
+    .map((person) => ({ params: { person: person.id }, props: { id: person.id, name: person.name } }));
+}
+
+export function ownerCalendarDownload({ props }: { props: { id: string; name: string } }) {
+  const { model, builtOn } = siteData();
+  const systems = model.systems.filter((system) => system.roles?.owner === props.id);
+  return respond(calendarFile(model, builtOn, { systems, name: props.name }), CALENDAR_TYPE);
+}
+
+/** The latest changes to the whole register, as an Atom feed. */
+export const changesFeedDownload = () =>
+  respond(
+    changesFeed(
+      siteData().model.systems,
+      `Ändringar i systemförteckningen – ${siteData().model.settings.municipality}`,
+      'export/andringar.atom',
+    ),
+    ATOM_TYPE,
+  );
+
+/** The latest changes to a förvaltning's systems. */
+export function unitFeedPaths() {
+  return administrations().map((unit) => ({ params: { unit: unit.id }, props: unit }));
+}
+
+export function unitFeedDownload({ props }: { props: { id: string; name: string } }) {
+  const { model } = siteData();
+  const systems = model.systems.filter((system) => administrationOf(model, system.unit).id === props.id);
+  return respond(changesFeed(systems, `Ändringar i ${props.name}s system`, `export/andringar/${props.id}.atom`), ATOM_TYPE);
+}
 
 /** The compact data the register page's filter script loads on first use. */
 export const registerIndexDownload = () => respond(JSON.stringify(registerIndex(siteData().rows, siteData().columns.table)), JSON_TYPE);

@@ -7,10 +7,13 @@ export function personPaths() {
 }
 
 export function personPage(person: PersonRecord) {
-  const { model } = siteData();
+  const { model, sections } = siteData();
+  const assignments = model.assignmentsByHolder.get(person.id) ?? [];
   return {
     person,
-    assignments: model.assignmentsByHolder.get(person.id) ?? [],
+    /** A system owner has a calendar of contracts and reviews of their own (export/kalender/agare/<id>.ics). */
+    hasCalendar: sections.avtal && assignments.some(({ role }) => role === 'owner'),
+    assignments,
     heads: model.unitsByHead.get(person.id) ?? [],
   };
 }

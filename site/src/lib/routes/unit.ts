@@ -3,13 +3,14 @@
 import { unitAncestry, type UnitRecord } from '#core/model/model.ts';
 import { siteData } from '../data.ts';
 import { url } from '../urls.ts';
+import { administrations } from '../feeds.ts';
 
 export function unitPaths() {
   return siteData().model.units.map((unit) => ({ params: { id: unit.id }, props: { unit } }));
 }
 
 export function unitPage(unit: UnitRecord) {
-  const { model, maps } = siteData();
+  const { model, maps, sections } = siteData();
   const assignments = model.assignmentsByHolder.get(unit.id) ?? [];
   const byRole = (role: string) => assignments.filter((assignment) => assignment.role === role).map((assignment) => assignment.system);
   return {
@@ -25,5 +26,7 @@ export function unitPage(unit: UnitRecord) {
     /** The register's text filter finds the unit's name in any column. */
     filterByName: url(`system/?text=${encodeURIComponent(unit.name)}`),
     hasMap: maps.some((mapped) => mapped.id === unit.id),
+    /** A förvaltning that owns systems has a feed of their changes and, for staff, a calendar (export/andringar/, export/kalender/). */
+    follow: administrations().some((administration) => administration.id === unit.id) ? { calendar: sections.avtal } : undefined,
   };
 }

@@ -1,0 +1,1 @@
+export { changesFeedDownload as GET } from '../../lib/routes/downloads.ts';

@@ -1,0 +1,1 @@
+export { unitFeedDownload as GET, unitFeedPaths as getStaticPaths } from '../../../lib/routes/downloads.ts';

@@ -1,0 +1,1 @@
+export { unitCalendarDownload as GET, unitCalendarPaths as getStaticPaths } from '../../../lib/routes/downloads.ts';

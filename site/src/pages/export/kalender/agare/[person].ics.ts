@@ -1,0 +1,1 @@
+export { ownerCalendarDownload as GET, ownerCalendarPaths as getStaticPaths } from '../../../../lib/routes/downloads.ts';
