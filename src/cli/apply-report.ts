@@ -1,4 +1,4 @@
-// npm run apply-report -- <rapport.md | -> [--github-issue <nummer>] [--dry-run]
+// npm run apply-report -- <rapport.md | -> [--github-issue <nummer> | --gitlab-issue <nummer>] [--dry-run]
 // Turns a "Rapportera ändring i uppgifterna" report (the issue's text, an
 // e-mail with the same headings, or the issue itself on GitHub) into the edit
 // it asks for, when it is one of the common cases, and says what it could not do.
@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.ts';
 import { planReportEdit } from '../core/forge/apply-report.ts';
 import { parseReport, REPORT_LABEL } from '../core/forge/change-report.ts';
 import { githubTargetFromEnv, readGithubIssue } from '../core/forge/github.ts';
+import { gitlabTargetFromEnv, readGitlabIssue } from '../core/forge/gitlab.ts';
 import { checkWith, openRegister, sourceText } from '../core/model/open-register.ts';
 import { readNamedFile } from '../core/reading/load.ts';
 import { terminalText } from '../core/text/output.ts';
@@ -23,16 +24,19 @@ export const main = defineCommand({
   args: '[<rapport.md> | -]',
   positionals: { min: 0, max: 1, missing: '' },
   description:
-    'Gör ändringen som en ändringsrapport ber om, för de vanliga fallen: en ny person i en roll, en ny status eller leverantör. Läser ärendets text ur en fil, från standard in (-) eller direkt från GitHub (--github-issue). Säger vad som måste göras för hand.',
+    'Gör ändringen som en ändringsrapport ber om, för de vanliga fallen: en ny person i en roll, en ny status eller leverantör. Läser ärendets text ur en fil, från standard in (-) eller direkt från GitHub (--github-issue) eller GitLab (--gitlab-issue). Säger vad som måste göras för hand.',
   options: {
     'github-issue': { type: 'string', value: '<nummer>', help: 'hämta ärendet från GitHub (GITHUB_REPOSITORY och GITHUB_TOKEN)' },
+    'gitlab-issue': { type: 'string', value: '<nummer>', help: 'hämta ärendet från GitLab (CI_API_V4_URL, CI_PROJECT_ID och GITLAB_TOKEN)' },
     'dry-run': { type: 'boolean', default: false, help: 'visa ändringen utan att skriva något' },
   },
   registry: true,
   writes: true,
   today: true,
   async run({ positionals, values, registry, today, io, print, shown }) {
-    const text = await reportText(positionals[0], values['github-issue'], io);
+    const issue = values['github-issue'] !== undefined ? { forge: 'github' as const, number: values['github-issue'] } : values['gitlab-issue'] !== undefined ? { forge: 'gitlab' as const, number: values['gitlab-issue'] } : undefined;
+    if (values['github-issue'] !== undefined && values['gitlab-issue'] !== undefined) throw new UsageError('ange --github-issue eller --gitlab-issue, inte båda.');
+    const text = await reportText(positionals[0], issue, io);
     const answers = parseReport(text);
     const register = openRegister(registry, { today, cwd: io.cwd });
     const edit = planReportEdit(answers, register.model);
@@ -56,27 +60,33 @@ export const main = defineCommand({
     }
     applyWrites(planWrites(registry, [file], { overwrite: true, cwd: io.cwd }));
     print(
-      `Skrev ${shown(join(registry, relPath))}. Skapa ett ändringsförslag med filen${values['github-issue'] ? ` och skriv "Closes #${values['github-issue']}" i beskrivningen, så stängs rapporten när ändringen godkänns` : ''}.`,
+      `Skrev ${shown(join(registry, relPath))}. Skapa ett ändringsförslag med filen${issue ? ` och skriv "Closes #${issue.number}" i beskrivningen, så stängs rapporten när ändringen godkänns` : ''}.`,
     );
     return EXIT_OK;
   },
 });
 
-async function reportText(file: string | undefined, issue: string | undefined, io: { cwd: string; env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream }): Promise<string> {
+async function reportText(
+  file: string | undefined,
+  issue: { forge: 'github' | 'gitlab'; number: string } | undefined,
+  io: { cwd: string; env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream },
+): Promise<string> {
   if (issue !== undefined) {
-    if (file !== undefined) throw new UsageError('ange antingen en fil eller --github-issue, inte båda.');
-    if (!/^[1-9]\d{0,9}$/.test(issue)) throw new UsageError(`--github-issue ska vara ärendets nummer, inte "${issue}".`);
-    const found = await readGithubIssue(githubTargetFromEnv(io.env), Number(issue));
+    const option = `--${issue.forge}-issue`;
+    if (file !== undefined) throw new UsageError(`ange antingen en fil eller ${option}, inte båda.`);
+    if (!/^[1-9]\d{0,9}$/.test(issue.number)) throw new UsageError(`${option} ska vara ärendets nummer, inte "${issue.number}".`);
+    const number = Number(issue.number);
+    const found = issue.forge === 'gitlab' ? await readGitlabIssue(gitlabTargetFromEnv(io.env), number) : await readGithubIssue(githubTargetFromEnv(io.env), number);
     // Anyone can open an issue or a pull request; only an open report, labelled by the form, is read as one.
-    if (found.pullRequest) throw new UserError(`#${issue} är ett ändringsförslag (pull request), inte en ändringsrapport. Ange numret på rapportens ärende.`);
-    if (!found.open) throw new UserError(`Ärende #${issue} är stängt. Bara öppna ändringsrapporter görs; öppna ärendet igen om ändringen ska göras.`);
+    if (found.pullRequest) throw new UserError(`#${number} är ett ändringsförslag (pull request), inte en ändringsrapport. Ange numret på rapportens ärende.`);
+    if (!found.open) throw new UserError(`Ärende #${number} är stängt. Bara öppna ändringsrapporter görs; öppna ärendet igen om ändringen ska göras.`);
     if (!found.labels.includes(REPORT_LABEL))
       throw new UserError(
-        `Ärende #${issue} har inte etiketten "${REPORT_LABEL}", som formuläret Rapportera ändring i uppgifterna sätter. Kontrollera att det är en ändringsrapport och sätt etiketten, så görs den.`,
+        `Ärende #${number} har inte etiketten "${REPORT_LABEL}", som formuläret Rapportera ändring i uppgifterna sätter. Kontrollera att det är en ändringsrapport och sätt etiketten, så görs den.`,
       );
     return found.body;
   }
-  if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue <nummer>.');
+  if (file === undefined) throw new UsageError('ange filen med rapportens text, - för standard in, eller --github-issue/--gitlab-issue <nummer>.');
   const bytes = file === '-' ? await readAll(io.stdin) : readNamedFile(resolve(io.cwd, file), file, MAX_REPORT_BYTES);
   if (bytes.length > MAX_REPORT_BYTES) throw new UserError(`${file} är större än en ändringsrapport kan vara (över 256 KiB). Ange rätt fil.`);
   return bytes.toString('utf8');

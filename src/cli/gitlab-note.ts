@@ -1,6 +1,10 @@
 // npm run gitlab-note [-- --merge-request <nummer>] [--dry-run]
 // Writes the change summary of every open merge request to the default
-// branch as a note on it, replacing the note an earlier run wrote. Run by
+// branch as a note on it, replacing the note an earlier run wrote, and sets
+// the commit status "systemägarens godkännande": failed until the owner or
+// manager of every system the change touches has approved it (GitLab Free
+// has no Code Owners; with "Pipelines must succeed" the status blocks the
+// merge). Run by
 // the scheduled job "sammanfattningar" in .gitlab-ci.yml, on the default
 // branch: the tool is the default branch's, and each merge request's
 // register is fetched from Git and read as data, so the token (a protected
@@ -9,7 +13,11 @@ import { NOTE_MARKER, gitlabProject, gitlabTargetFromEnv } from '../core/forge/g
 import { changesBetween } from '../core/git/compare.ts';
 import { fetchMergeRequestHead, mergeBase } from '../core/git/repository.ts';
 import { formatChanges } from '../core/views/changes.ts';
+import { approvalsNeeded, approvalStatus } from '../core/forge/approvals.ts';
 import { defineCommand, EXIT_OK, runMain, UsageError } from './command.ts';
+
+/** The commit status's name, as the merge request's pipeline shows it. */
+export const APPROVAL_STATUS = 'systemägarens godkännande';
 
 /** GitLab's limit for a note is 1 000 000 characters; a summary is far smaller. */
 const MAX_NOTE_CHARACTERS = 900_000;
@@ -38,13 +46,19 @@ export const main = defineCommand({
         print(`!${request.iid}: ingen gemensam historik med ${target}; ingen sammanfattning.`);
         continue;
       }
-      let markdown = formatChanges(changesBetween(registry, base, head, io.cwd).sentences, 'markdown');
+      const changes = changesBetween(registry, base, head, io.cwd);
+      let markdown = formatChanges(changes.sentences, 'markdown');
       if (markdown.length > MAX_NOTE_CHARACTERS) markdown = `${markdown.slice(0, MAX_NOTE_CHARACTERS)}\n\n… (förkortad)\n`;
+      const approval = approvalStatus(approvalsNeeded(changes.entries.before, changes.entries.after), await gitlab.approvers(request.iid));
       if (values['dry-run']) {
         print(`!${request.iid}:\n${NOTE_MARKER}\n${markdown}`);
+        print(`!${request.iid}: ${APPROVAL_STATUS} ${approval.state === 'success' ? 'godkänd' : 'inte godkänd'}: ${approval.description}`);
         continue;
       }
       print(`!${request.iid}: kommentaren är ${await gitlab.upsertNote(request.iid, markdown, author)}.`);
+      const pipeline = await gitlab.headPipeline(request.iid);
+      await gitlab.setStatus(request.sha, { name: APPROVAL_STATUS, state: approval.state, description: approval.description, ...(pipeline ? { pipeline } : {}) });
+      print(`!${request.iid}: ${APPROVAL_STATUS}: ${approval.description}`);
     }
     return EXIT_OK;
   },

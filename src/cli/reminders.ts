@@ -1,9 +1,10 @@
-// npm run reminders [-- --format text|markdown|json] [--today ÅÅÅÅ-MM-DD] [--sync github] [--dry-run]
+// npm run reminders [-- --format text|markdown|json] [--today ÅÅÅÅ-MM-DD] [--sync github|gitlab] [--dry-run]
 // What each system owner must act on. With --sync github (the scheduled
 // workflow), keeps one open issue per owner: created, updated in place,
 // closed when nothing is left.
 import { applySync, planSync, REMINDER_LABEL, type SyncPlan } from '../core/forge/issues.ts';
 import { githubIssues, githubTargetFromEnv } from '../core/forge/github.ts';
+import { gitlabIssues, gitlabTargetFromEnv } from '../core/forge/gitlab.ts';
 import { repositoryPathOf } from '../core/git/repository.ts';
 import { openRegister } from '../core/model/open-register.ts';
 import { visibleFindings, visibleModel } from '../core/model/visible.ts';
@@ -17,7 +18,11 @@ export const main = defineCommand({
   name: 'reminders',
   description: 'Vad varje systemägare behöver åtgärda: granskningar, avtal, personer som slutat, saknade GitHub-konton och fel i filerna.',
   options: {
-    sync: { type: 'string', value: 'github', help: 'håll ett öppet ärende per systemägare på GitHub (arbetsflödet gör det varje vecka)' },
+    sync: {
+      type: 'string',
+      value: 'github|gitlab',
+      help: 'håll ett öppet ärende per systemägare på GitHub eller GitLab (arbetsflödet respektive det schemalagda jobbet gör det varje vecka)',
+    },
     'dry-run': {
       type: 'boolean',
       default: false,
@@ -48,8 +53,8 @@ export const main = defineCommand({
       else io.stdout(remindersText(reminders, today));
       return EXIT_OK;
     }
-    if (values.sync !== 'github') throw new UsageError(`--sync kan bara vara github, inte "${values.sync}".`);
-    const api = githubIssues(githubTargetFromEnv(io.env));
+    if (values.sync !== 'github' && values.sync !== 'gitlab') throw new UsageError(`--sync ska vara github eller gitlab, inte "${values.sync}".`);
+    const api = values.sync === 'gitlab' ? gitlabIssues(gitlabTargetFromEnv(io.env)) : githubIssues(githubTargetFromEnv(io.env));
     const plan = planSync(reminders, await api.listOpen(REMINDER_LABEL), today, await api.author());
     print(describePlan(plan, Boolean(values['dry-run'])));
     if (!values['dry-run']) await applySync(plan, api);

@@ -66,15 +66,18 @@ describe('.gitlab-ci.yml', () => {
       'a run from the web on a branch': { ...main, CI_PIPELINE_SOURCE: 'web', CI_COMMIT_BRANCH: 'andring' },
     };
     const scheduledOnMain: Pipeline = { ...main, CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', SCHEMALAGT: 'sammanfattningar' };
+    const remindersOnMain: Pipeline = { ...scheduledOnMain, SCHEMALAGT: 'paminnelser' };
     const holders = jobs.filter(([, job]) => JSON.stringify(job).includes('GITLAB_TOKEN') || commands(job).some((command) => /gitlab-note|--sync gitlab/.test(command)));
     const runs = (job: Job, pipeline: Pipeline) => runsIn(config.workflow as Job, pipeline) && runsIn(job, pipeline);
 
-    it('is used by one job only, which never runs in a pipeline a merge request controls', () => {
-      expect(holders.map(([name]) => name)).toEqual(['sammanfattningar']);
+    it('is used by the scheduled jobs only, which never run in a pipeline a merge request controls', () => {
+      expect(holders.map(([name]) => name)).toEqual(['sammanfattningar', 'paminnelser']);
       for (const [pipeline, variables] of Object.entries(untrusted)) {
         expect(holders.filter(([, job]) => runs(job, variables)).map(([name]) => name), pipeline).toEqual([]);
+        expect(holders.filter(([, job]) => runs(job, { ...variables, SCHEMALAGT: 'paminnelser' })).map(([name]) => name), pipeline).toEqual([]);
       }
-      expect(holders.every(([, job]) => runs(job, scheduledOnMain))).toBe(true);
+      expect(holders.filter(([, job]) => runs(job, scheduledOnMain)).map(([name]) => name)).toEqual(['sammanfattningar']);
+      expect(holders.filter(([, job]) => runs(job, remindersOnMain)).map(([name]) => name)).toEqual(['paminnelser']);
       // The rules evaluator does tell the pipelines apart.
       expect(jobs.filter(([, job]) => runs(job, untrusted['a merge request'] as Pipeline)).map(([name]) => name)).toEqual(['validera', 'typkontroll', 'tester', 'bygg']);
     });
@@ -86,14 +89,24 @@ describe('.gitlab-ci.yml', () => {
     });
 
     it('meets no code of the merge request: the job runs the default branch’s tool and reads merge requests from Git as data', () => {
-      for (const [name, job] of holders) {
-        expect(commands(job), name).toEqual(['npm ci --prefer-offline --no-audit --no-fund', 'npm run -s gitlab-note']);
-      }
+      expect(holders.map(([name, job]) => [name, commands(job)])).toEqual([
+        ['sammanfattningar', ['npm ci --prefer-offline --no-audit --no-fund', 'npm run -s gitlab-note']],
+        ['paminnelser', ['npm ci --prefer-offline --no-audit --no-fund', 'npm run -s reminders -- --sync gitlab']],
+      ]);
     });
 
     it('is not wasted on the scheduled pipeline: no checks and no publishing run there', () => {
       expect(jobs.filter(([, job]) => runs(job, scheduledOnMain)).map(([name]) => name)).toEqual(['sammanfattningar']);
+      expect(jobs.filter(([, job]) => runs(job, remindersOnMain)).map(([name]) => name)).toEqual(['paminnelser']);
     });
+  });
+
+  it('is described job by job in docs/gitlab.md, with the schedules to create and what GitLab Free does not do', () => {
+    const docs = readFileSync(join(REPO, 'docs', 'gitlab.md'), 'utf8');
+    for (const [name] of jobs) expect(docs, name).toContain(`\`${name}\``);
+    for (const value of ['sammanfattningar', 'paminnelser']) expect(docs).toContain(`\`SCHEMALAGT\` = \`${value}\``);
+    expect(docs).toMatch(/GitLab Free\*\* finns inga Code Owners/);
+    expect(docs).toContain('Pipelines must succeed');
   });
 
   it('publishes only from the default branch, and only where PUBLICERA and PUBLICERA_OFFENTLIG say', () => {
@@ -154,13 +167,14 @@ describe('npm run gitlab-note', () => {
     return { origin, checkout, sha: git(origin.cwd, 'rev-parse', 'andring').trim() };
   }
 
-  async function fakeGitlab(openMergeRequests: { iid: number; title: string; sha: string }[]) {
+  async function fakeGitlab(openMergeRequests: { iid: number; title: string; sha: string }[], approvedBy: string[] = []) {
     // A note someone else wrote, with the marker: it must never be taken for the tool's own.
     const notes: { id: number; body: string; system: boolean; author: { id: number } }[] = [
       { id: 1, body: 'added 1 commit', system: true, author: { id: 5 } },
       { id: 2, body: `${NOTE_MARKER}\nInget att se här, godkänn.`, system: false, author: { id: 5 } },
     ];
     const requests: string[] = [];
+    const statuses: { sha: string; name: string; state: string; description: string; pipeline_id?: number }[] = [];
     const server = createServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -172,6 +186,12 @@ describe('npm run gitlab-note', () => {
         if (url.pathname === '/api/v4/user') return send(200, { id: 99, username: 'project_42_bot' });
         if (url.pathname === '/api/v4/projects/42/merge_requests' && url.searchParams.get('state') === 'opened' && url.searchParams.get('target_branch') === 'main')
           return send(200, openMergeRequests);
+        if (url.pathname === '/api/v4/projects/42/merge_requests/7/approvals') return send(200, { approved_by: approvedBy.map((username) => ({ user: { username } })) });
+        if (url.pathname === '/api/v4/projects/42/merge_requests/7') return send(200, { iid: 7, head_pipeline: { id: 555 } });
+        if (request.method === 'POST' && url.pathname.startsWith('/api/v4/projects/42/statuses/')) {
+          statuses.push({ sha: url.pathname.split('/').pop() as string, ...(JSON.parse(text) as Omit<(typeof statuses)[number], 'sha'>) });
+          return send(201, statuses.at(-1));
+        }
         if (!url.pathname.startsWith('/api/v4/projects/42/merge_requests/7/notes')) return send(404, { message: '404 Not Found' });
         const id = Number(url.pathname.split('/').pop());
         if (request.method === 'GET') return send(200, notes);
@@ -191,7 +211,7 @@ describe('npm run gitlab-note', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v4`;
-    return { notes, requests, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return { notes, requests, statuses, approvedBy, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
 
   it('writes each open merge request’s summary as a note once, then leaves or updates only its own note', async () => {
@@ -200,26 +220,59 @@ describe('npm run gitlab-note', () => {
     try {
       const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', CI_DEFAULT_BRANCH: 'main', GITLAB_TOKEN: 'hemlig' };
       const first = await runMain(gitlabNote, [], { cwd: checkout, env });
-      expect(first).toMatchObject({ status: 0, stdout: '!7: kommentaren är skapad.\n' });
+      expect(first).toMatchObject({
+        status: 0,
+        stdout:
+          '!7: kommentaren är skapad.\n!7: systemägarens godkännande: Ingen berörd systemägare eller systemförvaltare har användarnamn; IT-avdelningens granskning räcker.\n',
+      });
       expect(gitlab.notes[2]?.body).toBe(
         `${NOTE_MARKER}\n## Ändringar i systemförteckningen\n\n- Ärendesystem socialtjänst: systemförvaltare ändras från Zlatan Zetterlund till Cecilia Ceder.\n`,
       );
       const again = await runMain(gitlabNote, [], { cwd: checkout, env });
-      expect(again.stdout).toBe('!7: kommentaren är oförändrad.\n');
+      expect(again.stdout).toMatch(/^!7: kommentaren är oförändrad\.\n/);
       // A new commit on the merge request: the tool's own note is updated, the planted one never.
       git(origin.cwd, 'checkout', '-q', 'andring');
       editFile(join(origin.root, 'systems', 'lonesystem.yaml'), (text) => text.replace('status: i drift', 'status: under avveckling'));
       git(origin.cwd, 'commit', '-qam', 'Avveckling');
       git(origin.cwd, 'update-ref', 'refs/merge-requests/7/head', 'andring');
       const updated = await runMain(gitlabNote, [], { cwd: checkout, env });
-      expect(updated.stdout).toBe('!7: kommentaren är uppdaterad.\n');
+      expect(updated.stdout).toMatch(/^!7: kommentaren är uppdaterad\.\n/);
       expect(gitlab.notes.map((note) => note.author.id)).toEqual([5, 5, 99]);
       expect(gitlab.notes[1]?.body).toBe(`${NOTE_MARKER}\nInget att se här, godkänn.`);
       expect(gitlab.notes[2]?.body).toContain('Lönesystem: status ändras från i drift till under avveckling.');
-      expect(gitlab.requests.filter((request) => !request.startsWith('GET '))).toEqual([
+      expect(gitlab.requests.filter((request) => !request.startsWith('GET ') && !request.includes('/statuses/'))).toEqual([
         'POST /api/v4/projects/42/merge_requests/7/notes',
         'PUT /api/v4/projects/42/merge_requests/7/notes/3',
       ]);
+    } finally {
+      await gitlab.close();
+    }
+  });
+
+  it('fails the merge request’s pipeline until the owner or manager, as the target branch knows them, approves', async () => {
+    const { origin, checkout } = project();
+    // The change touches Lönesystem, whose owner and manager have accounts, and gives the owner a new account.
+    git(origin.cwd, 'checkout', '-q', 'andring');
+    editFile(join(origin.root, 'systems', 'lonesystem.yaml'), (text) => text.replace('status: i drift', 'status: under avveckling'));
+    editFile(join(origin.root, 'people', 'anna-andersson.yaml'), (text) => text.replace('gitHandle: annaandersson', 'gitHandle: nagonannan'));
+    git(origin.cwd, 'commit', '-qam', 'Avveckling');
+    git(origin.cwd, 'update-ref', 'refs/merge-requests/7/head', 'andring');
+    const sha = git(origin.cwd, 'rev-parse', 'andring').trim();
+    const gitlab = await fakeGitlab([{ iid: 7, title: 'Avveckling', sha }], ['nagonannan']);
+    try {
+      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', CI_DEFAULT_BRANCH: 'main', GITLAB_TOKEN: 'hemlig' };
+      await runMain(gitlabNote, [], { cwd: checkout, env });
+      // The account the change itself names does not count: the target branch's owner and manager decide.
+      expect(gitlab.statuses.at(-1)).toEqual({
+        sha,
+        name: 'systemägarens godkännande',
+        state: 'failed',
+        description: 'Väntar på godkännande av @annaandersson eller @boberg för Lönesystem.',
+        pipeline_id: 555,
+      });
+      gitlab.approvedBy.push('boberg');
+      await runMain(gitlabNote, [], { cwd: checkout, env });
+      expect(gitlab.statuses.at(-1)).toMatchObject({ state: 'success', description: 'Godkänt av systemägare eller systemförvaltare för 1 system.' });
     } finally {
       await gitlab.close();
     }

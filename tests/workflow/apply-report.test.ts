@@ -8,6 +8,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main as applyReport } from '../../src/cli/apply-report.ts';
 import { runMain } from '../helpers/command.ts';
 import { startFakeGithub } from '../helpers/fake-github.ts';
+import { startFakeGitlab } from '../helpers/fake-gitlab.ts';
+import { reportBody } from '../../src/core/forge/change-report.ts';
 import { copyRegister, FIXTURES, removeTemp } from '../helpers/registers.ts';
 
 const REPORTS = join(FIXTURES, 'reports');
@@ -92,6 +94,24 @@ describe('npm run apply-report', () => {
       expect(system()).toContain('  manager: cecilia-ceder\n');
     } finally {
       await github.close();
+    }
+  });
+
+  it('reads the issue from GitLab, as the link on the site fills it in, with the form’s help in comments', async () => {
+    const gitlab = await startFakeGitlab();
+    try {
+      // The description the site's GitLab link pre-fills, with the answers written under the headings.
+      const description = `${reportBody({ post: 'registry/systems/socialtjanst.yaml', amne: 'En roll har fått en ny person', roll: 'Systemförvaltare', 'nytt-varde': 'Cecilia Ceder', beskrivning: 'Ny förvaltare från 1 december.', rapportor: 'Örjan Östlund' }, 'gitlab')}\n/label ~"ändringsrapport"\n`;
+      gitlab.issues.push({ iid: 12, title: 'Ändring: Ärendesystem socialtjänst', description, state: 'opened', labels: ['ändringsrapport'], assignees: [], author: 'orjan' });
+      gitlab.issues.push({ iid: 13, title: 'Något annat', description, state: 'opened', labels: [], assignees: [], author: 'orjan' });
+      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', GITLAB_TOKEN: 'hemlig' };
+      const result = await runMain(applyReport, ['--gitlab-issue', '12', '--today', '2026-11-28'], { cwd, env });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/skriv "Closes #12" i beskrivningen/);
+      expect(system()).toContain('  manager: cecilia-ceder\n');
+      expect((await runMain(applyReport, ['--gitlab-issue', '13'], { cwd, env })).stderr).toContain('Ärende #13 har inte etiketten "ändringsrapport"');
+    } finally {
+      await gitlab.close();
     }
   });
 

@@ -10,6 +10,7 @@ import { main as attest } from '../../src/cli/attest.ts';
 import { main as reminders } from '../../src/cli/reminders.ts';
 import { runMain } from '../helpers/command.ts';
 import { startFakeGithub, type FakeGithub } from '../helpers/fake-github.ts';
+import { startFakeGitlab } from '../helpers/fake-gitlab.ts';
 import { copyRegister, editFile, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
 
 const temps: string[] = [];
@@ -227,5 +228,36 @@ describe('the weekly sync of issues on GitHub', () => {
     expect(refused.stderr).toBe(
       'Fel: GitHub svarade 401 när ärendena hämtades: Bad credentials. Kontrollera att token har issues: write.\n',
     );
+  });
+});
+
+describe('npm run reminders -- --sync gitlab', () => {
+  it('keeps one issue per owner on GitLab, assigned by the account’s id, updated in place and closed when done', async () => {
+    const gitlab = await startFakeGitlab();
+    try {
+      const { cwd, root } = register();
+      const env = { CI_API_V4_URL: gitlab.url, CI_PROJECT_ID: '42', GITLAB_TOKEN: 'hemlig' };
+      const first = await runMain(reminders, ['--sync', 'gitlab', '--today', TODAY], { cwd, env });
+      expect(first.status, first.stderr).toBe(0);
+      expect(gitlab.issues.map(({ iid, title, assignees, labels, state }) => ({ iid, title, assignees, labels, state }))).toEqual([
+        { iid: 1, title: 'Systemförteckningen: 2 system att se över (Anna Andersson)', assignees: ['annaandersson'], labels: ['påminnelse'], state: 'opened' },
+        { iid: 2, title: 'Systemförteckningen: 1 system vars systemägare inte kan påminnas', assignees: [], labels: ['påminnelse'], state: 'opened' },
+      ]);
+      expect(gitlab.labels).toEqual(new Set(['påminnelse']));
+      // The same body as on GitHub: the reminders are the forge's business only in how they are delivered.
+      expect(`${gitlab.issues[0]?.description}\n${gitlab.issues[1]?.description}`).toBe(expected('issue-bodies.md'));
+      // Run again: nothing changes. Then everything is done: both close.
+      await runMain(reminders, ['--sync', 'gitlab', '--today', TODAY], { cwd, env });
+      expect(gitlab.issues).toHaveLength(2);
+      expect(gitlab.requests.filter((request) => request.startsWith('PUT'))).toEqual([]);
+      editFile(join(root, 'systems', 'budget.yaml'), (text) => text.replace('reviewed: 2025-01-15', `reviewed: ${TODAY}`).replace('  end: 2027-06-30\n  noticePeriod: 6 månader', '  end: 2031-06-30'));
+      editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('reviewed: 2025-12-10', `reviewed: ${TODAY}`));
+      editFile(join(root, 'people', 'cecilia-ceder.yaml'), (text) => text.replace('active: false', 'active: true'));
+      const done = await runMain(reminders, ['--sync', 'gitlab', '--today', TODAY], { cwd, env });
+      expect(done.stdout).toContain('Stänger #1');
+      expect(gitlab.issues[0]?.state).toBe('closed');
+    } finally {
+      await gitlab.close();
+    }
   });
 });
