@@ -443,6 +443,72 @@ describe('the crisis binder and the system card on paper', () => {
   });
 });
 
+describe('maps that help', () => {
+  /** What a reader would see wrong in a map, measured in the browser: text over a border, a line through a box, a line outside the drawing. */
+  const problems = (page: Page) =>
+    page.locator('.dependency-map svg').evaluate((svg) => {
+      const found: string[] = [];
+      const viewBox = (svg as SVGSVGElement).viewBox.baseVal;
+      const boxes = [...svg.querySelectorAll('g.map-node')].map((group) => {
+        const rect = (group.querySelector('rect') as SVGRectElement).getBBox();
+        for (const text of group.querySelectorAll('text')) {
+          const box = (text as SVGTextElement).getBBox();
+          if (box.x < rect.x - 0.5 || box.x + box.width > rect.x + rect.width + 0.5) found.push(`text över kanten: ${text.textContent}`);
+        }
+        return { key: group.getAttribute('data-key'), rect };
+      });
+      for (const path of svg.querySelectorAll<SVGPathElement>('path.map-edge')) {
+        const from = path.getAttribute('data-from');
+        const to = path.getAttribute('data-to');
+        const length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 3) {
+          const point = path.getPointAtLength(at);
+          if (point.x < viewBox.x || point.y < viewBox.y || point.x > viewBox.x + viewBox.width || point.y > viewBox.y + viewBox.height) {
+            found.push(`linje utanför: ${from}→${to}`);
+            break;
+          }
+          const crossed = boxes.find(
+            ({ key, rect }) => key !== from && key !== to && point.x > rect.x + 1 && point.x < rect.x + rect.width - 1 && point.y > rect.y + 1 && point.y < rect.y + rect.height - 1,
+          );
+          if (crossed) {
+            found.push(`linje genom ${crossed.key}: ${from}→${to}`);
+            break;
+          }
+        }
+      }
+      return found;
+    });
+
+  it.each([
+    ['ett systems karta', 'system/lonesystem/', () => fixture.url],
+    ['den största systemkartan', 'system/identitetshantering/', () => example.url],
+    ['en förvaltnings karta', 'karta/kommunledningsforvaltningen/', () => example.url],
+    ['en annan förvaltnings karta', 'karta/socialforvaltningen/', () => example.url],
+  ])('%s keeps text in its boxes and lines between them, inside the drawing', async (_name, path, target) => {
+    const page = await open(path, target());
+    expect(await problems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([360, 1280])('shows the page’s own system at %i px, and lets the reader see the whole map', async (width) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${example.url}system/identitetshantering/`, { waitUntil: 'networkidle' });
+    const centre = await page.locator('.map-node.center rect').boundingBox();
+    expect(centre).not.toBeNull();
+    expect(centre!.x).toBeGreaterThanOrEqual(0);
+    expect(centre!.x + centre!.width).toBeLessThanOrEqual(width);
+    // The map is wider than the page: a button shows all of it, scaled to the frame.
+    const toggle = page.getByRole('button', { name: 'Visa hela kartan' });
+    await toggle.click();
+    const frame = await page.locator('.map-scroll').evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    expect(frame.scroll).toBeLessThanOrEqual(frame.client + 1);
+    await page.getByRole('button', { name: 'Visa kartan i full storlek' }).click();
+    expect((await page.locator('.map-node.center rect').boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+});
+
 describe('the dependency map', () => {
   it('draws the system, what uses it and what it uses, each a link, with status and criticality', async () => {
     const page = await open('system/lonesystem/');

@@ -48,8 +48,8 @@ export interface DependencyMap {
   edges: MapEdge[];
 }
 
-const NODE_WIDTH = 184;
-const NODE_HEIGHT = 64;
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 64;
 /** What fits on the detail line in the node's smaller type. */
 const DETAIL_CHARACTERS = 25;
 const CHARACTERS_PER_LINE = 22;
@@ -65,7 +65,8 @@ export interface Draft {
 const criticalityRank = (system: VisibleSystem) => (system.criticality ? CRITICALITY_LEVELS.indexOf(system.criticality) : -1);
 
 /** Most critical first, then by name: the systems a summary would hide last. */
-const byImportance = (a: VisibleSystem, b: VisibleSystem) => criticalityRank(b) - criticalityRank(a) || bySwedish((s: VisibleSystem) => s.name)(a, b);
+const byImportance = (a: VisibleSystem, b: VisibleSystem) =>
+  criticalityRank(b) - criticalityRank(a) || bySwedish((s: VisibleSystem) => s.name)(a, b);
 
 /** A name in at most two lines of about CHARACTERS_PER_LINE characters, broken between words. */
 export function wrapName(name: string): string[] {
@@ -103,7 +104,15 @@ function systemNode(system: VisibleSystem, role: MapNodeRole, detail?: string): 
 }
 
 function moreNode(key: string, count: number, what: string): Draft['nodes'][number] {
-  return { key, role: 'more', lines: [`+ ${count} system`], detail: what, title: `${count} system till ${what}`, tone: 'muted', critical: false };
+  return {
+    key,
+    role: 'more',
+    lines: [`+ ${count} system`],
+    detail: what,
+    title: `${count} system till ${what}`,
+    tone: 'muted',
+    critical: false,
+  };
 }
 
 /** The systems a system uses, resolved by the model. */
@@ -138,7 +147,14 @@ export function systemNeighbourhood(model: VisibleModel, center: VisibleSystem):
       const hidden = ordered.length - kept.length;
       if (hidden > 0) {
         const key = `mer-${direction}-${step}`;
-        const what = direction === 'uses' ? (step === 1 ? `som ${center.name} använder` : 'som de använder') : step === 1 ? `som använder ${center.name}` : 'som använder dem';
+        const what =
+          direction === 'uses'
+            ? step === 1
+              ? `som ${center.name} använder`
+              : 'som de använder'
+            : step === 1
+              ? `som använder ${center.name}`
+              : 'som använder dem';
         draft.nodes.push(moreNode(key, hidden, what));
         // Placed beside the step it summarises: linked to the system the step starts from.
         const anchor = step === 1 ? center.id : (frontier[0]?.id ?? center.id);
@@ -154,7 +170,12 @@ export function systemNeighbourhood(model: VisibleModel, center: VisibleSystem):
 }
 
 /** Every dependency between two systems in the picture (that `keep` accepts). */
-function addEdgesBetween(model: VisibleModel, draft: Draft, shown: ReadonlySet<string>, keep: (from: string, to: string) => boolean = () => true): void {
+function addEdgesBetween(
+  model: VisibleModel,
+  draft: Draft,
+  shown: ReadonlySet<string>,
+  keep: (from: string, to: string) => boolean = () => true,
+): void {
   for (const id of shown) {
     const system = model.systemById.get(id);
     if (!system) continue;
@@ -247,11 +268,15 @@ export function layoutMap(draft: Draft, direction: 'TB' | 'LR' = 'TB'): Dependen
   const shape = `${direction}|${draft.nodes.length}|${edges.map((edge) => `${index.get(edge.from)}>${index.get(edge.to)}`).join(',')}`;
   let placement = placements.get(shape);
   if (!placement) {
-    placement = place(draft.nodes.length, edges.map((edge) => [index.get(edge.from) as number, index.get(edge.to) as number]), direction);
+    placement = place(
+      draft.nodes.length,
+      edges.map((edge) => [index.get(edge.from) as number, index.get(edge.to) as number]),
+      direction,
+    );
     if (placements.size < MAX_PLACEMENTS) placements.set(shape, placement);
   }
   const { width, height, centres, points } = placement;
-  return {
+  const laid = {
     width,
     height,
     nodes: draft.nodes.map((node, position) => {
@@ -260,6 +285,145 @@ export function layoutMap(draft: Draft, direction: 'TB' | 'LR' = 'TB'): Dependen
     }),
     edges: edges.map((edge, position) => ({ ...edge, points: points[position] ?? [] })),
   };
+  return fitToDrawing(direction === 'TB' ? routeBetweenSteps(laid) : laid);
+}
+
+/**
+ * Lines as a reader follows them: down out of the user's box, across in the
+ * gap below its step, down through the free column dagre kept for the line
+ * in each step it passes, and down into the used system's box. Dagre ends a
+ * line on the side of its box, and a line that slants in from the side
+ * crossed a neighbouring box (measured: one map in nine at 5 000 systems);
+ * in a gap between steps, and in the line's own column, there is no box.
+ * Lines into one box arrive side by side, and lines run across the same gap
+ * at heights of their own.
+ */
+function routeBetweenSteps(map: DependencyMap): DependencyMap {
+  const byKey = new Map(map.nodes.map((node) => [node.key, node]));
+  const tops = [...new Set(map.nodes.map((node) => node.y))].sort((a, b) => a - b);
+  const height = map.nodes[0]?.height ?? NODE_HEIGHT;
+  const rankOf = (y: number) => tops.findIndex((top) => y >= top && y <= top + height);
+  const gapBelow = (rank: number) =>
+    ((tops[rank] as number) + height + (tops[rank + 1] ?? (tops[rank] as number) + height + 2 * height)) / 2;
+  const incoming = new Map<string, number[]>();
+  map.edges.forEach((edge, index) => addTo(incoming, edge.to, index));
+  const arrivals = new Map<number, number>();
+  for (const [to, list] of incoming) {
+    const target = byKey.get(to);
+    if (!target) continue;
+    const sources = list.map((index) => ({ index, x: byKey.get(map.edges[index]?.from ?? '')?.x ?? 0 })).sort((a, b) => a.x - b.x);
+    // Spread over the middle two thirds of the top side, in the order the sources stand.
+    sources.forEach(({ index }, position) =>
+      arrivals.set(index, target.x + target.width / 6 + ((position + 1) * ((target.width * 2) / 3)) / (sources.length + 1)),
+    );
+  }
+  return {
+    ...map,
+    edges: map.edges.map((edge, index) => {
+      const from = byKey.get(edge.from);
+      const to = byKey.get(edge.to);
+      const fromRank = from ? rankOf(from.y) : -1;
+      const toRank = to ? rankOf(to.y) : -1;
+      if (!from || !to || fromRank < 0 || toRank <= fromRank) return edge;
+      // The columns dagre kept for the line in the steps between: its points that lie in a step.
+      const columns = edge.points.slice(1, -1).filter((point) => {
+        const rank = rankOf(point.y);
+        return rank > fromRank && rank < toRank;
+      });
+      const spread = ((index % 5) - 2) * 3;
+      const points = [{ x: Math.round(from.x + from.width / 2), y: from.y + from.height }];
+      let rank = fromRank;
+      let x = points[0]?.x as number;
+      for (const waypoint of [...columns, { x: Math.round(arrivals.get(index) ?? to.x + to.width / 2), y: to.y }]) {
+        const across = Math.round(gapBelow(rank) + spread);
+        points.push({ x, y: across }, { x: Math.round(waypoint.x), y: across });
+        x = Math.round(waypoint.x);
+        rank = Math.max(rank + 1, rankOf(waypoint.y));
+      }
+      points.push({ x, y: to.y });
+      return { ...edge, points };
+    }),
+  };
+}
+
+/**
+ * The drawing grown, and moved, to hold every box and every line with a
+ * margin: a layout may bend a line outside its own box of nodes, and a line
+ * outside the drawing is cut off.
+ */
+export function fitToDrawing(map: DependencyMap, margin = 8): DependencyMap {
+  let left = 0;
+  let top = 0;
+  let right = map.width;
+  let bottom = map.height;
+  for (const node of map.nodes) {
+    left = Math.min(left, node.x);
+    top = Math.min(top, node.y);
+    right = Math.max(right, node.x + node.width);
+    bottom = Math.max(bottom, node.y + node.height);
+  }
+  for (const edge of map.edges)
+    for (const point of edge.points) {
+      left = Math.min(left, point.x);
+      top = Math.min(top, point.y);
+      right = Math.max(right, point.x);
+      bottom = Math.max(bottom, point.y);
+    }
+  const dx = margin - left;
+  const dy = margin - top;
+  return {
+    width: Math.ceil(right - left + 2 * margin),
+    height: Math.ceil(bottom - top + 2 * margin),
+    nodes: map.nodes.map((node) => ({ ...node, x: node.x + dx, y: node.y + dy })),
+    edges: map.edges.map((edge) => ({ ...edge, points: edge.points.map((point) => ({ x: point.x + dx, y: point.y + dy })) })),
+  };
+}
+
+/**
+ * How many lines pass through a box they do not join: what makes a map hard
+ * to read. Each segment is tested against each other box, shrunk by a pixel
+ * so that touching is not crossing. O(edges × segments × nodes).
+ */
+export function edgesThroughNodes(map: DependencyMap): number {
+  let crossings = 0;
+  for (const edge of map.edges) {
+    const crosses = map.nodes.some((node) => {
+      if (node.key === edge.from || node.key === edge.to) return false;
+      const box = { left: node.x + 1, top: node.y + 1, right: node.x + node.width - 1, bottom: node.y + node.height - 1 };
+      return edge.points.slice(1).some((point, index) => segmentMeetsBox(edge.points[index] as { x: number; y: number }, point, box));
+    });
+    if (crosses) crossings++;
+  }
+  return crossings;
+}
+
+/** Liang–Barsky clipping: whether the segment from a to b has any point inside the box. */
+function segmentMeetsBox(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  box: { left: number; top: number; right: number; bottom: number },
+): boolean {
+  let start = 0;
+  let end = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const sides: [number, number][] = [
+    [-dx, a.x - box.left],
+    [dx, box.right - a.x],
+    [-dy, a.y - box.top],
+    [dy, box.bottom - a.y],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) start = Math.max(start, t);
+    else end = Math.min(end, t);
+    if (start > end) return false;
+  }
+  return true;
 }
 
 function place(nodes: number, edges: [number, number][], direction: 'TB' | 'LR'): Placement {
@@ -278,6 +442,11 @@ function place(nodes: number, edges: [number, number][], direction: 'TB' | 'LR')
       const placed = graph.node(String(node));
       return { x: round(placed.x), y: round(placed.y) };
     }),
-    points: edges.map(([from, to]) => (graph.edge(String(from), String(to))?.points ?? []).map((point: { x: number; y: number }) => ({ x: round(point.x), y: round(point.y) }))),
+    points: edges.map(([from, to]) =>
+      (graph.edge(String(from), String(to))?.points ?? []).map((point: { x: number; y: number }) => ({
+        x: round(point.x),
+        y: round(point.y),
+      })),
+    ),
   };
 }

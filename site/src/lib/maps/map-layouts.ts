@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VisibleModel } from '#core/model/model.ts';
 import { layoutMap, systemNeighbourhood, unitNeighbourhood, type DependencyMap, type Draft } from './dependency-map.ts';
+import { layoutWithElk } from './elk-layout.ts';
 
 /** Systems per message: large enough that messaging costs little, small enough to share the work evenly. */
 const CHUNK = 250;
@@ -16,13 +17,24 @@ export interface SiteMaps {
   systems: Promise<Map<string, DependencyMap>>;
 }
 
-type Job = { draft: Draft; direction: 'TB' | 'LR' };
+export type Job = { draft: Draft; direction: 'TB' | 'LR' };
+
+/** A system's map by dagre, routed between its steps; a förvaltning's by ELK, routed orthogonally (elk-layout.ts). */
+export function layoutJob({ draft, direction }: Job): Promise<DependencyMap> | DependencyMap {
+  return direction === 'LR' ? layoutWithElk(draft) : layoutMap(draft, 'TB');
+}
 
 export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
-  const lay = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.resolve(jobs.map(({ draft, direction }) => layoutMap(draft, direction))));
+  const lay = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.all(jobs.map(layoutJob)));
   const unitDrafts = unitIds.map((id) => unitNeighbourhood(model, id));
   const units = lay(unitDrafts.map((draft) => ({ draft, direction: 'LR' }))).then(
-    (maps) => new Map(unitIds.map((id, index) => [id, { map: maps[index] as DependencyMap, draft: unitDrafts[index] as Draft, hidden: unitDrafts[index]?.hidden ?? 0 }])),
+    (maps) =>
+      new Map(
+        unitIds.map((id, index) => [
+          id,
+          { map: maps[index] as DependencyMap, draft: unitDrafts[index] as Draft, hidden: unitDrafts[index]?.hidden ?? 0 },
+        ]),
+      ),
   );
   const systems = units
     .then(() => lay(model.systems.map((system) => ({ draft: systemNeighbourhood(model, system), direction: 'TB' }))))

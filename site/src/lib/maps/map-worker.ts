@@ -2,8 +2,8 @@
 // it neighbourhoods, it sends back the laid-out maps): dagre is the build's
 // costliest step, and the build has cores to spare while it renders pages.
 import { parentPort } from 'node:worker_threads';
-import { layoutMap, type Draft } from './dependency-map.ts';
+import { layoutJob, type Job } from './map-layouts.ts';
 
-parentPort?.on('message', (jobs: { draft: Draft; direction: 'TB' | 'LR' }[]) => {
-  parentPort?.postMessage(jobs.map(({ draft, direction }) => layoutMap(draft, direction)));
+parentPort?.on('message', async (jobs: Job[]) => {
+  parentPort?.postMessage(await Promise.all(jobs.map(layoutJob)));
 });
