@@ -4,7 +4,7 @@
 // page (views/file-history.ts), so a feed shows nothing its build's audience
 // may not see. Written with the feed library.
 import { Feed } from 'feed';
-import { administrationOf, type VisibleSystem } from '#core/model/model.ts';
+import { systemsByAdministration, type VisibleSystem } from '#core/model/model.ts';
 import { systemPageUrl } from '#core/views/register-columns.ts';
 import { escapeMarkup } from '#core/text/output.ts';
 import { siteData } from './data.ts';
@@ -13,14 +13,8 @@ import { siteData } from './data.ts';
 const FEED_ENTRIES = 100;
 
 /** The förvaltningar (and companies) that own systems: one feed and one calendar each. */
-export function administrations(): { id: string; name: string }[] {
-  const { model } = siteData();
-  const seen = new Map<string, { id: string; name: string }>();
-  for (const system of model.systems) {
-    const unit = administrationOf(model, system.unit);
-    seen.set(unit.id, unit);
-  }
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+export function administrations(): { id: string; name: string; systems: VisibleSystem[] }[] {
+  return [...systemsByAdministration(siteData().model).values()];
 }
 
 /** An Atom feed of the latest changes to these systems, newest first. */

@@ -17,7 +17,9 @@ export type SystemRecord = WithSource<System>;
 export type PersonRecord = WithSource<Person>;
 export type UnitRecord = WithSource<Unit>;
 export type EquipmentRecord = WithSource<Equipment>;
-export type GuidelineRecord = WithSource<Guideline & { id: string; body: string; /** Rendered by the validator (views/markdown.ts). */ html: string }>;
+export type GuidelineRecord = WithSource<
+  Guideline & { id: string; body: string; /** Rendered by the validator (views/markdown.ts). */ html: string }
+>;
 
 /**
  * A system as a narrower audience may not see it all (model/visible.ts): its
@@ -122,7 +124,10 @@ function textAt(data: Record<string, unknown>, key: string): string | undefined 
 }
 
 function summaryOf(entry: CheckedEntry, overrides: AudienceOverrides): EntrySummary {
-  const owner = entry.kind === 'system' && entry.data.roles !== null && typeof entry.data.roles === 'object' ? textAt(entry.data.roles as Record<string, unknown>, 'owner') : undefined;
+  const owner =
+    entry.kind === 'system' && entry.data.roles !== null && typeof entry.data.roles === 'object'
+      ? textAt(entry.data.roles as Record<string, unknown>, 'owner')
+      : undefined;
   const email = entry.kind === 'person' ? textAt(entry.data, 'email') : undefined;
   const parent = entry.kind === 'unit' ? textAt(entry.data, 'parent') : undefined;
   const name = textAt(entry.data, 'name') ?? textAt(entry.data, 'title');
@@ -145,7 +150,10 @@ function summaryOf(entry: CheckedEntry, overrides: AudienceOverrides): EntrySumm
  * simply not indexed) so that reports and change summaries work on a
  * register that does not validate.
  */
-export function resolveRegister(parsed: { readonly entries: readonly CheckedEntry[]; readonly fileIds?: ReadonlyMap<Kind, ReadonlySet<string>> }): RegisterModel {
+export function resolveRegister(parsed: {
+  readonly entries: readonly CheckedEntry[];
+  readonly fileIds?: ReadonlyMap<Kind, ReadonlySet<string>>;
+}): RegisterModel {
   const { entries } = parsed;
   const byName = bySwedish<{ name: string }>((item) => item.name);
   const systems = records<System>(entries, 'system').sort(byName);
@@ -154,13 +162,28 @@ export function resolveRegister(parsed: { readonly entries: readonly CheckedEntr
   const equipment = records<Equipment>(entries, 'equipment').sort(byName);
   const guidelines = entries
     .filter((entry) => entry.kind === 'guideline' && entry.schemaValid)
-    .map((entry) => ({ ...(entry.data as Guideline), id: entry.fileId, body: entry.body ?? '', html: entry.html ?? '', source: entry.relPath }))
+    .map((entry) => ({
+      ...(entry.data as Guideline),
+      id: entry.fileId,
+      body: entry.body ?? '',
+      html: entry.html ?? '',
+      source: entry.relPath,
+    }))
     .sort(bySwedish((guideline) => guideline.title));
   const settingsEntry = entries.find((entry) => entry.kind === 'settings' && entry.schemaValid);
   const settings = settingsEntry ? settingsWithDefaults(settingsEntry.data as Settings) : PLACEHOLDER_SETTINGS;
 
   const overrides = settings.visibility ?? {};
-  return indexModel({ settings, entries: entries.map((entry) => summaryOf(entry, overrides)), claimedIds: parsed.fileIds ?? new Map(), systems, people, units, equipment, guidelines });
+  return indexModel({
+    settings,
+    entries: entries.map((entry) => summaryOf(entry, overrides)),
+    claimedIds: parsed.fileIds ?? new Map(),
+    systems,
+    people,
+    units,
+    equipment,
+    guidelines,
+  });
 }
 
 type Records<S extends VisibleSystem, C extends VisibleSettings> = Pick<
@@ -249,8 +272,31 @@ export function administrationOf(model: VisibleModel, unitId: string): { id: str
   const remembered = known.get(unitId);
   if (remembered) return remembered;
   const chain = unitAncestry(model, unitId);
-  const administration = [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
+  const administration =
+    [...chain].reverse().find((unit) => unit.type === 'förvaltning' || unit.type === 'kommunalt bolag') ?? chain[1] ?? chain[0];
   const result = administration ? { id: administration.id, name: administration.name } : { id: unitId, name: unitId };
   known.set(unitId, result);
   return result;
+}
+
+const administrationGroups = new WeakMap<VisibleModel, Map<string, { id: string; name: string; systems: VisibleSystem[] }>>();
+
+/**
+ * Each förvaltning (or company) that owns systems, with its systems, by name;
+ * grouped once per model, since feeds, calendars and pages all ask. O(systems).
+ */
+export function systemsByAdministration(model: VisibleModel): Map<string, { id: string; name: string; systems: VisibleSystem[] }> {
+  let groups = administrationGroups.get(model);
+  if (!groups) {
+    const unsorted = new Map<string, { id: string; name: string; systems: VisibleSystem[] }>();
+    for (const system of model.systems) {
+      const unit = administrationOf(model, system.unit);
+      const group = unsorted.get(unit.id) ?? { ...unit, systems: [] };
+      group.systems.push(system);
+      unsorted.set(unit.id, group);
+    }
+    groups = new Map([...unsorted.values()].sort(bySwedish((group) => group.name)).map((group) => [group.id, group]));
+    administrationGroups.set(model, groups);
+  }
+  return groups;
 }

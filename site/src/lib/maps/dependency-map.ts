@@ -7,7 +7,7 @@ import { addTo } from '#core/collections.ts';
 import { Graph, layout } from '@dagrejs/dagre';
 import type { DependencyType } from '#core/domain/dependencies.ts';
 import { statusTone } from '#core/domain/lifecycle.ts';
-import { administrationOf, type VisibleModel, type VisibleSystem } from '#core/model/model.ts';
+import { administrationOf, systemsByAdministration, type VisibleModel, type VisibleSystem } from '#core/model/model.ts';
 import { CRITICALITY_LEVELS } from '#core/vocabulary.ts';
 import { bySwedish } from '#core/text/text.ts';
 
@@ -198,21 +198,6 @@ export function mappedUnits(model: VisibleModel): { id: string; name: string; sy
   return [...units.values()].sort(bySwedish((unit) => unit.name));
 }
 
-const byAdministration = new WeakMap<VisibleModel, Map<string, VisibleSystem[]>>();
-
-/** Each förvaltning's systems, grouped once per model. O(systems). */
-function systemsByAdministration(model: VisibleModel): Map<string, VisibleSystem[]> {
-  let grouped = byAdministration.get(model);
-  if (!grouped) {
-    grouped = new Map();
-    for (const system of model.systems) {
-      addTo(grouped, administrationOf(model, system.unit).id, system);
-    }
-    byAdministration.set(model, grouped);
-  }
-  return grouped;
-}
-
 /** How many systems a förvaltning's map shows, and how many of other förvaltningar's. */
 export const UNIT_MAP_LIMITS = { own: 60, others: 30 };
 
@@ -221,7 +206,7 @@ export const UNIT_MAP_LIMITS = { own: 60, others: 30 };
  * and the systems of others they use or are used by. O(systems + dependencies).
  */
 export function unitNeighbourhood(model: VisibleModel, unitId: string): Draft & { hidden: number } {
-  const own = systemsByAdministration(model).get(unitId) ?? [];
+  const own = systemsByAdministration(model).get(unitId)?.systems ?? [];
   const degree = (system: VisibleSystem) => usesOf(model, system).length + (model.usedBy.get(system.id)?.length ?? 0);
   const connected = own.filter((system) => degree(system) > 0).sort((a, b) => degree(b) - degree(a) || byImportance(a, b));
   const kept = connected.slice(0, UNIT_MAP_LIMITS.own);

@@ -6,7 +6,8 @@ import { toCsv, toJsonExport, toXlsx } from '#core/views/exports.ts';
 import { dcatCatalogue } from '#core/views/dcat.ts';
 import { calendarFile } from '../calendar.ts';
 import { administrations, changesFeed } from '../feeds.ts';
-import { administrationOf } from '#core/model/model.ts';
+import type { VisibleSystem } from '#core/model/model.ts';
+import { addTo } from '#core/collections.ts';
 import { siteData } from '../data.ts';
 import { searchNames } from '../search-names.ts';
 
@@ -24,27 +25,27 @@ export function unitCalendarPaths() {
   return siteData().sections.avtal ? administrations().map((unit) => ({ params: { unit: unit.id }, props: unit })) : [];
 }
 
-export function unitCalendarDownload({ props }: { props: { id: string; name: string } }) {
+export function unitCalendarDownload({ props }: { props: { name: string; systems: VisibleSystem[] } }) {
   const { model, builtOn } = siteData();
-  const systems = model.systems.filter((system) => administrationOf(model, system.unit).id === props.id);
-  return respond(calendarFile(model, builtOn, { systems, name: props.name }), CALENDAR_TYPE);
+  return respond(calendarFile(model, builtOn, { systems: props.systems, name: props.name }), CALENDAR_TYPE);
 }
 
 /** One calendar per system owner with systems followed up: what is theirs to do. */
 export function ownerCalendarPaths() {
   const { model, sections } = siteData();
   if (!sections.avtal || !sections.personer) return [];
-  const owners = new Set(model.systems.flatMap((system) => (system.roles ? [system.roles.owner] : [])));
+  const systemsByOwner = new Map<string, VisibleSystem[]>();
+  for (const system of model.systems) if (system.roles) addTo(systemsByOwner, system.roles.owner, system);
   return model.people
-    .filter((person) => owners.has(person.id))
-    .map((person) => ({ params: { person: person.id }, props: { id: person.id, name: person.name } }));
+    .filter((person) => systemsByOwner.has(person.id))
+    .map((person) => ({
+      params: { person: person.id },
+      props: { name: person.name, systems: systemsByOwner.get(person.id) ?? [] },
+    }));
 }
 
-export function ownerCalendarDownload({ props }: { props: { id: string; name: string } }) {
-  const { model, builtOn } = siteData();
-  const systems = model.systems.filter((system) => system.roles?.owner === props.id);
-  return respond(calendarFile(model, builtOn, { systems, name: props.name }), CALENDAR_TYPE);
-}
+/** A calendar of these systems' follow-ups, whether a förvaltning's or an owner's. */
+export const ownerCalendarDownload = unitCalendarDownload;
 
 /** The latest changes to the whole register, as an Atom feed. */
 export const changesFeedDownload = () =>
@@ -62,10 +63,8 @@ export function unitFeedPaths() {
   return administrations().map((unit) => ({ params: { unit: unit.id }, props: unit }));
 }
 
-export function unitFeedDownload({ props }: { props: { id: string; name: string } }) {
-  const { model } = siteData();
-  const systems = model.systems.filter((system) => administrationOf(model, system.unit).id === props.id);
-  return respond(changesFeed(systems, `Ändringar i ${props.name}s system`, `export/andringar/${props.id}.atom`), ATOM_TYPE);
+export function unitFeedDownload({ props }: { props: { id: string; name: string; systems: VisibleSystem[] } }) {
+  return respond(changesFeed(props.systems, `Ändringar i ${props.name}s system`, `export/andringar/${props.id}.atom`), ATOM_TYPE);
 }
 
 /** The compact data the register page's filter script loads on first use. */

@@ -9,6 +9,7 @@ import { failureOf, providerSystems, type Provider } from '#core/views/suppliers
 import { holder } from '#core/views/holders.ts';
 import { bySwedish } from '#core/text/text.ts';
 import { siteData } from '../data.ts';
+import { IMPACT_ROWS } from './system.ts';
 
 export function providerPaths() {
   const { providers, sections } = siteData();
@@ -26,7 +27,8 @@ export function providerPage(provider: Provider) {
   /** Each way of reaching support once, with the systems it is given for. */
   const supports = new Map<string, string[]>();
   for (const { system, support } of supplied) if (support) supports.set(support, [...(supports.get(support) ?? []), system.name]);
-  const failure = failureOf(model, providerSystems(provider)).map(({ system, distance, via }) => ({
+  const affected = failureOf(model, providerSystems(provider));
+  const failure = affected.slice(0, IMPACT_ROWS).map(({ system, distance, via }) => ({
     system,
     how: distance === 0 || !via ? 'direkt' : `genom ${via.name}`,
     critical: isCritical(system),
@@ -35,6 +37,12 @@ export function providerPage(provider: Provider) {
   }));
   return {
     provider,
+    /** All that stop, the critical among them, and how many the table leaves out. */
+    counts: {
+      total: affected.length,
+      critical: affected.filter(({ system }) => isCritical(system)).length,
+      more: Math.max(0, affected.length - IMPACT_ROWS),
+    },
     supplied,
     supports: [...supports].map(([text, systems]) => ({ text, systems: systems.sort(bySwedish((name) => name)) })),
     failure,

@@ -30,13 +30,11 @@ export async function systemPage(system: VisibleSystem) {
     impact: {
       total: impact.affected.length,
       direct: impact.affected.filter((item) => item.distance === 1).length,
-      rows: impact.affected
-        .slice(0, IMPACT_ROWS)
-        .map(({ system: affected, via }) => ({
-          system: affected,
-          via,
-          owner: affected.roles ? model.personById.get(affected.roles.owner) : undefined,
-        })),
+      rows: impact.affected.slice(0, IMPACT_ROWS).map(({ system: affected, via }) => ({
+        system: affected,
+        via,
+        owner: affected.roles ? model.personById.get(affected.roles.owner) : undefined,
+      })),
       more: Math.max(0, impact.affected.length - IMPACT_ROWS),
       cycles: impact.cycles,
     },

@@ -1,9 +1,8 @@
 // Everything a unit's page shows, built once per unit: where it sits, who
 // heads it, the systems it owns, operates and uses, and its people.
-import { unitAncestry, type UnitRecord } from '#core/model/model.ts';
+import { systemsByAdministration, unitAncestry, type UnitRecord } from '#core/model/model.ts';
 import { siteData } from '../data.ts';
 import { url } from '../urls.ts';
-import { administrations } from '../feeds.ts';
 
 export function unitPaths() {
   return siteData().model.units.map((unit) => ({ params: { id: unit.id }, props: { unit } }));
@@ -27,6 +26,6 @@ export function unitPage(unit: UnitRecord) {
     filterByName: url(`system/?text=${encodeURIComponent(unit.name)}`),
     hasMap: maps.some((mapped) => mapped.id === unit.id),
     /** A förvaltning that owns systems has a feed of their changes and, for staff, a calendar (export/andringar/, export/kalender/). */
-    follow: administrations().some((administration) => administration.id === unit.id) ? { calendar: sections.avtal } : undefined,
+    follow: systemsByAdministration(model).has(unit.id) ? { calendar: sections.avtal } : undefined,
   };
 }
