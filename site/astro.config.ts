@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { siteLocation } from './src/lib/site-location.ts';
+import { watchRegister } from './src/lib/preview/watch-register.ts';
 
-const { site, base } = siteLocation();
+const { site, base, registryDir } = siteLocation();
 
 export default defineConfig({
   site,
@@ -16,6 +17,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     server: { fs: { allow: ['..'] } },
+    // npm run dev: a saved change in the register reloads the pages that show it.
+    plugins: [watchRegister(registryDir, base)],
     // The dependency maps are laid out in worker threads that Node starts from
     // this source file (lib/maps/map-layouts.ts); the bundled pages only know its path.
     define: { __MAP_WORKER_FILE__: JSON.stringify(fileURLToPath(new URL('./src/lib/maps/map-worker.ts', import.meta.url))) },

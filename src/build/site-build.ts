@@ -157,18 +157,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
+ * Vite lets BASE_URL, MODE, DEV, PROD and SSR in the environment override the
+ * site's own values; a stray BASE_URL (a CI server, a test runner) would
+ * silently break every link, so they are never passed on to Astro.
+ */
+export const VITE_OVERRIDES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/**
  * Astro runs in its own process: its memory is returned before Pagefind
  * starts, which halves the build's peak. Progress is the number of pages
  * written so far, since Astro itself is quiet at the warning level.
  */
 async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  // Vite lets BASE_URL, MODE, DEV, PROD and SSR in the environment override
-  // the site's own values; a stray BASE_URL (a CI server, a test runner)
-  // would silently break every link, so they are not passed on.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)),
-  );
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_OVERRIDES.includes(key)));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,

@@ -8,21 +8,17 @@ import { readBlobs, readHistory, type History } from '#core/git/history.ts';
 import { describeFileHistory, type HistoryItem } from '#core/views/file-history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
 import type { PersonRecord, RegisterModel, VisibleModel } from '#core/model/model.ts';
-import { openRegister } from '#core/model/open-register.ts';
+import { openRegister, type OpenRegister } from '#core/model/open-register.ts';
 import { entryCutter, visibleFindings, visibleModel } from '#core/model/visible.ts';
 import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
 import { AUDIENCES } from '#core/vocabulary.ts';
 import type { Kind } from '#core/kinds.ts';
 import type { DataPath } from '#core/data-path.ts';
-import {
-  politicalItCouncil,
-  systemManagementCouncil,
-  type PoliticalCouncil,
-  type SystemManagementCouncil,
-} from './councils.ts';
+import { politicalItCouncil, systemManagementCouncil, type PoliticalCouncil, type SystemManagementCouncil } from './councils.ts';
 import { registryDirFromEnv } from './site-location.ts';
+import { openedInPreview, registerEdits } from './preview/register-edits.ts';
 import { mappedUnits } from './maps/dependency-map.ts';
-import { layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
+import { layoutMapsOnDemand, layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
 import { registerRows, type RegisterRow } from '#core/views/register-rows.ts';
 import { visibleColumns, type RegisterColumn } from '#core/views/register-columns.ts';
 import { buildReport, type Report } from '#core/views/report.ts';
@@ -70,11 +66,13 @@ export interface SiteData {
 /** Parts of the site that not every audience has. */
 export type SiteSection = 'personer' | 'rad' | 'rapport' | 'karta' | 'avtal' | 'oppna-data' | 'leverantorer' | 'krisparm';
 
-let cached: SiteData | undefined;
+let cached: { edits: number; data: SiteData } | undefined;
 
+/** The register as the site shows it: loaded once per build, and again in the preview after each saved change. */
 export function siteData(): SiteData {
-  cached ??= load();
-  return cached;
+  const edits = registerEdits();
+  if (cached?.edits !== edits) cached = { edits, data: load() };
+  return cached.data;
 }
 
 /**
@@ -99,7 +97,7 @@ function load(): SiteData {
   const audience = audienceFromEnv();
   const moment = buildMoment();
   const today = todayIso(moment);
-  const register = openRegister(registryDir, { today, cwd: process.cwd() });
+  const register = openedInPreview<OpenRegister>(`${registryDir} ${today}`) ?? openRegister(registryDir, { today, cwd: process.cwd() });
   if (summarize(register.findings).errors > 0) {
     const errors = register.findings.filter((finding) => finding.severity === 'error').map(formatText);
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);
@@ -136,7 +134,14 @@ function load(): SiteData {
       leverantorer: audience !== 'offentlig' && providersOf(model).length > 0,
       krisparm: audience !== 'offentlig' && model.systems.some((system) => isCritical(system)),
     },
-    siteMaps: startEarly(layoutSiteMaps(model, maps.map((unit) => unit.id), typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined)),
+    // The live preview renders a page or two per saved change: their maps alone, then.
+    siteMaps: import.meta.env.DEV
+      ? layoutMapsOnDemand(model)
+      : layoutSiteMaps(
+          model,
+          maps.map((unit) => unit.id),
+          typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined,
+        ),
     history: audience === 'offentlig' ? datesOnly(history) : history,
     fileHistory: fileHistories(history, registryDir, register.model, model, audience),
     repository: linksFor(model, registryDir),
@@ -151,12 +156,20 @@ function load(): SiteData {
 function linksFor(model: VisibleModel, registryDir: string): RepositoryLinks | undefined {
   const { repositoryUrl, defaultBranch, changeReports, forge, contactEmail } = model.settings;
   if (!repositoryUrl || !defaultBranch || !changeReports) return undefined;
-  return repositoryLinks({ repositoryUrl, defaultBranch, changeReports, contactEmail, ...(forge ? { forge } : {}) }, repositoryPathOf(registryDir) ?? 'registry');
+  return repositoryLinks(
+    { repositoryUrl, defaultBranch, changeReports, contactEmail, ...(forge ? { forge } : {}) },
+    repositoryPathOf(registryDir) ?? 'registry',
+  );
 }
 
 /** Commit subjects and authors can name what the public may not see: the public site keeps only when. */
 function datesOnly(history: History): History {
-  return new Map([...history].map(([file, changes]) => [file, changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', rank: change.rank, approvers: [] }))]));
+  return new Map(
+    [...history].map(([file, changes]) => [
+      file,
+      changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', rank: change.rank, approvers: [] })),
+    ]),
+  );
 }
 
 /**
@@ -164,7 +177,13 @@ function datesOnly(history: History): History {
  * after as the audience may see them; the contents are read from Git once,
  * for every file, when the first page asks.
  */
-function fileHistories(history: History, registryDir: string, register: RegisterModel, model: VisibleModel, audience: Audience): (relPath: string) => HistoryItem[] {
+function fileHistories(
+  history: History,
+  registryDir: string,
+  register: RegisterModel,
+  model: VisibleModel,
+  audience: Audience,
+): (relPath: string) => HistoryItem[] {
   let blobs: Map<string, string> | undefined;
   const cut = entryCutter(register, audience);
   const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
@@ -172,21 +191,15 @@ function fileHistories(history: History, registryDir: string, register: Register
   return (relPath) => {
     let items = told.get(relPath);
     if (!items) {
-      blobs ??= readBlobs(registryDir, [...history.values()].flatMap((changes) => changes.flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined))));
+      blobs ??= readBlobs(
+        registryDir,
+        [...history.values()].flatMap((changes) =>
+          changes.flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined)),
+        ),
+      );
       items = describeFileHistory(relPath, history.get(relPath) ?? [], blobs, { cut, names, people: audience !== 'offentlig' });
       told.set(relPath, items);
     }
     return items;
   };
-}
-
-/**
- * Started when the register is loaded, so that the workers lay the maps out
- * while the pages before the systems' (people, units) render; awaited where
- * used, which is where a failure is reported.
- */
-function startEarly(maps: SiteMaps): SiteMaps {
-  maps.units.catch(() => {});
-  maps.systems.catch(() => {});
-  return maps;
 }

@@ -12,10 +12,12 @@ import { layoutWithElk } from './elk-layout.ts';
 const CHUNK = 250;
 
 export interface SiteMaps {
-  /** By förvaltning id, with how many systems the map leaves out. Ready first: their pages come first. */
-  units: Promise<Map<string, { map: DependencyMap; draft: Draft; hidden: number }>>;
-  systems: Promise<Map<string, DependencyMap>>;
+  /** A förvaltning's map, with its draft and how many systems it leaves out. */
+  unit(id: string): Promise<UnitMap>;
+  system(id: string): Promise<DependencyMap>;
 }
+
+export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
 
 export type Job = { draft: Draft; direction: 'TB' | 'LR' };
 
@@ -24,6 +26,11 @@ export function layoutJob({ draft, direction }: Job): Promise<DependencyMap> | D
   return direction === 'LR' ? layoutWithElk(draft) : layoutMap(draft, 'TB');
 }
 
+/**
+ * Every map of the site, laid out ahead in worker threads while other pages
+ * render: the förvaltningar's first, whose pages come first. A failure is
+ * reported where a page asks for a map.
+ */
 export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
   const lay = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.all(jobs.map(layoutJob)));
   const unitDrafts = unitIds.map((id) => unitNeighbourhood(model, id));
@@ -39,7 +46,26 @@ export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], 
   const systems = units
     .then(() => lay(model.systems.map((system) => ({ draft: systemNeighbourhood(model, system), direction: 'TB' }))))
     .then((maps) => new Map(model.systems.map((system, index) => [system.id, maps[index] as DependencyMap])));
-  return { units, systems };
+  units.catch(() => {});
+  systems.catch(() => {});
+  return {
+    unit: async (id) => (await units).get(id) as UnitMap,
+    system: async (id) => (await systems).get(id) as DependencyMap,
+  };
+}
+
+/**
+ * The maps one at a time, when a page asks: for the live preview, which
+ * renders a page or two after each saved change, not all of them.
+ */
+export function layoutMapsOnDemand(model: VisibleModel): SiteMaps {
+  return {
+    unit: async (id) => {
+      const draft = unitNeighbourhood(model, id);
+      return { map: await layoutJob({ draft, direction: 'LR' }), draft, hidden: draft.hidden };
+    },
+    system: async (id) => layoutJob({ draft: systemNeighbourhood(model, model.systemById.get(id)!), direction: 'TB' }),
+  };
 }
 
 async function inWorkers(jobs: Job[], workerFile: string): Promise<DependencyMap[]> {

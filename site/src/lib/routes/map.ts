@@ -7,7 +7,7 @@ export function mapPaths() {
 
 export async function mapPage(unitId: string) {
   const { model } = siteData();
-  const { map, draft, hidden } = (await siteData().siteMaps.units).get(unitId)!;
+  const { map, draft, hidden } = await siteData().siteMaps.unit(unitId);
   return {
     map,
     hidden,

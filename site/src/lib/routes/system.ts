@@ -3,7 +3,6 @@
 import { impactOf } from '#core/model/impact.ts';
 import type { VisibleSystem } from '#core/model/model.ts';
 import { siteData } from '../data.ts';
-import type { DependencyMap } from '../maps/dependency-map.ts';
 import { lastChange } from '../recent.ts';
 
 /** Rows of the impact table; the rest are counted. */
@@ -15,7 +14,7 @@ export function systemPaths() {
 
 export async function systemPage(system: VisibleSystem) {
   const { model, history, fileHistory, repository, sees } = siteData();
-  const map = (await siteData().siteMaps.systems).get(system.id) as DependencyMap;
+  const map = await siteData().siteMaps.system(system.id);
   const impact = impactOf(model, system);
   return {
     system,

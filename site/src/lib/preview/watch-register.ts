@@ -1,0 +1,62 @@
+// The live preview's watcher (npm run dev): a saved change anywhere in the
+// register makes the pages load it again and every open page reload. Vite
+// watches the site's own sources; the register lies outside them. While the
+// register has errors, every page answers with them, located and in Swedish,
+// before Astro tries to render anything from it.
+import { watch } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatText } from '#core/findings/findings.ts';
+import { openRegister } from '#core/model/open-register.ts';
+import { todayIso } from '#core/text/dates.ts';
+import { keepOpenedInPreview, noteRegisterEdit, registerEdits } from './register-edits.ts';
+import { registerErrorsPage } from './errors-page.ts';
+
+export function watchRegister(registryDir: string, base: string, log: (line: string) => void = console.log): Plugin {
+  let checked: { edits: number; errors: string[] } | undefined;
+  /** The register's errors as of the latest save, checked once per save. */
+  const currentErrors = () => {
+    if (checked?.edits !== registerEdits()) {
+      const today = todayIso();
+      const register = openRegister(registryDir, { today, cwd: process.cwd() });
+      keepOpenedInPreview(`${registryDir} ${today}`, register);
+      const { findings } = register;
+      checked = { edits: registerEdits(), errors: findings.filter((finding) => finding.severity === 'error').map(formatText) };
+    }
+    return checked.errors;
+  };
+  return {
+    name: 'systemforteckning:watch-register',
+    apply: 'serve',
+    configureServer(server) {
+      // Node's own recursive watcher, not Vite's: Vite's drops a save that
+      // follows another within moments, and a lost save is a stale preview.
+      let reload: NodeJS.Timeout | undefined;
+      const watcher = watch(registryDir, { recursive: true }, (_event, file) => {
+        noteRegisterEdit();
+        clearTimeout(reload);
+        reload = setTimeout(() => {
+          log(`Registret ändrades${file ? ` (${join(relative(process.cwd(), registryDir), file)})` : ''}; sidorna läses om.`);
+          // Astro keeps each route's getStaticPaths result (the pages' props);
+          // the event its content layer sends on a change clears that cache.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        }, 50);
+      });
+      server.httpServer?.once('close', () => watcher.close());
+      server.middlewares.use((request, response, next) => {
+        if (request.method !== 'GET' || !/\/(?:\?.*)?$/.test(request.url ?? '')) return next();
+        const errors = currentErrors();
+        if (errors.length === 0) return next();
+        void registerErrorsPage(errors, base)
+          .text()
+          .then((html) => {
+            response.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
+            response.end(html);
+          });
+      });
+    },
+  };
+}
