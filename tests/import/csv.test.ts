@@ -87,6 +87,20 @@ describe('CSV encodings', () => {
     expect(result.stdout).toContain('1 fil i systems/ finns redan och skrevs inte över');
     expect(readYaml(root, 'systems/arendesystem.yaml').name).toBe('Ärendesystem');
   });
+  it('keeps a UTF-8 file UTF-8 when its one stray byte is as common as its UTF-8 letters, and keeps the column it names', async () => {
+    // One UTF-8 letter (the ö of "Förvaltning") and one Windows-1252 byte: read as Windows-1252, "FÃ¶rvaltning" lost its column.
+    const bytes = Buffer.concat([
+      Buffer.from('System;Förvaltning\nKassa;Ekonomi\nPortal;Kommunikation', 'utf8'),
+      Buffer.from([0x96]),
+      Buffer.from('IT\n', 'utf8'),
+    ]);
+    const { root, result } = await importCsv(bytes);
+    expect(result.stdout).toContain('CSV i UTF-8, avgränsad med semikolon');
+    expect(result.stdout).toContain('Rad 3, tecken 21: byten 0x96 är inte UTF-8; den lästes som "–" (Windows-1252). Kontrollera texten.');
+    expect(result.stdout).not.toContain('FÃ¶rvaltning');
+    expect(result.stdout).toContain('Förvaltning → unit');
+    expect(readYaml(root, 'systems/kassa.yaml').unit).toBe('ekonomi');
+  });
 });
 
 describe('a quote that is never closed', () => {

@@ -56,8 +56,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
       i += length;
     }
   }
-  // A file with å, ä and ö written as UTF-8 is UTF-8, even if a line pasted from elsewhere is not.
-  if (invalid === 0 || valid > invalid) return decodeUtf8WithStrays(bytes, start);
+  // A file with å, ä and ö written as UTF-8 is UTF-8, even if a line pasted
+  // from elsewhere is not: a stray byte is as likely as a UTF-8 letter in a
+  // small export, while Windows-1252 text seldom forms a UTF-8 sequence by
+  // chance and then has far more bytes that do not.
+  if (invalid === 0 || (valid > 0 && valid >= invalid)) return decodeUtf8WithStrays(bytes, start);
   return { text: windows1252.decode(bytes), encoding: 'Windows-1252', strayBytes: [] };
 }
 
