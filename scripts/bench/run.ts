@@ -16,6 +16,7 @@ import { writeRegister } from './generate.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
+import { compareBuilds, parseAgainst, removeCheckouts, type Comparison } from './against.ts';
 import { benchImport, benchIncident, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -49,7 +50,17 @@ export const main = defineCommand({
     'validate-sizes': { type: 'string', value: '10000,…', default: '10000', help: 'storlekar där bara valideringen mäts' },
     runs: { type: 'string', value: '<antal>', default: '3', help: 'körningar per mätning; medianen redovisas' },
     out: { type: 'string', value: '<fil>', default: 'bench/results/latest.json', help: 'var detaljerna sparas' },
-    'import-rows': { type: 'string', value: '<antal>', default: '5000', help: 'rader i kalkylarket som importeras (0 hoppar över import, påminnelser och synkning)' },
+    'import-rows': {
+      type: 'string',
+      value: '<antal>',
+      default: '5000',
+      help: 'rader i kalkylarket som importeras (0 hoppar över import, påminnelser och synkning)',
+    },
+    against: {
+      type: 'string',
+      value: 'incheckning@antal,…',
+      help: 'bygg samma register med en tidigare version, växelvis, och jämför (till exempel 66308e7@5000,3e73339@20000)',
+    },
     'audience-sizes': {
       type: 'string',
       value: '5000,…',
@@ -60,9 +71,16 @@ export const main = defineCommand({
   run: ({ values, io }) => bench(values, io.cwd),
 });
 
-
 async function bench(
-  values: { sizes?: string; 'validate-sizes'?: string; runs?: string; out?: string; 'import-rows'?: string; 'audience-sizes'?: string },
+  values: {
+    sizes?: string;
+    'validate-sizes'?: string;
+    runs?: string;
+    out?: string;
+    'import-rows'?: string;
+    'audience-sizes'?: string;
+    against?: string;
+  },
   cwd: string,
 ): Promise<number> {
   const importRows = Number(values['import-rows'] ?? 5000);
@@ -70,14 +88,21 @@ async function bench(
   const validateSizes = (values['validate-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const audienceSizes = (values['audience-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
-  if ([...sizes, ...validateSizes, ...audienceSizes].some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1)
+  if (
+    [...sizes, ...validateSizes, ...audienceSizes].some((size) => !Number.isInteger(size) || size < 1) ||
+    !Number.isInteger(runs) ||
+    runs < 1
+  )
     throw new UsageError('--sizes, --validate-sizes, --audience-sizes och --runs ska vara positiva heltal.');
   const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
   const results: SizeResult[] = [];
   const validations: ValidationResult[] = [];
   const tasks: TaskResult[] = [];
   const audiences: AudienceResult[] = [];
+  const against = parseAgainst(values.against);
+  const comparisons: Comparison[] = [];
   try {
+    for (const pair of against) comparisons.push(await compareBuilds(pair, runs, work, progress));
     if (importRows > 0) tasks.push(await benchImport(importRows, runs, work, progress));
     if (importRows > 0) tasks.push(await benchReminders(5000, runs, work, progress));
     if (importRows > 0) tasks.push(await benchPeopleSync(20000, 5000, runs, work, progress));
@@ -86,12 +111,16 @@ async function bench(
     for (const systems of sizes) results.push(await benchSize(systems, runs, work));
     for (const systems of audienceSizes) audiences.push(await benchAudiences(systems, runs, work));
   } finally {
+    removeCheckouts(
+      work,
+      against.map((pair) => pair.commit),
+    );
     // Deleting tens of thousands of files only at the end keeps the
     // file system's inode allocation from slowing the measured builds.
     rmSync(work, { recursive: true, force: true });
     rmSync(join(ROOT, '.cache', 'site'), { recursive: true, force: true });
   }
-  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, tasks, results, audiences };
+  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, tasks, results, audiences, comparisons };
   const outFile = resolve(cwd, values.out ?? 'bench/results/latest.json');
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -118,6 +147,7 @@ async function bench(
       );
     }
   }
+  if (comparisons.length > 0 || validations.length > 0) console.log(speedTargets(comparisons, validations));
   console.log(
     `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar.`,
   );
@@ -178,13 +208,19 @@ async function benchAudiences(systems: number, runs: number, work: string): Prom
     for (const audience of AUDIENCES) {
       progress(`${label} bygger för ${audience}, körning ${run} av ${runs} …`);
       const out = join(work, `publik-${systems}-${audience}`);
-      const result = await measure(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', out, '--audience', audience], { cwd: ROOT });
+      const result = await measure(
+        process.execPath,
+        [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', out, '--audience', audience],
+        { cwd: ROOT },
+      );
       if (result.exitCode !== 0) throw new Error(`Bygget för ${audience} misslyckades:\n${result.stdout}`);
       builds.get(audience)?.push(result);
     }
   }
   const of = (field: 'seconds' | 'peakMiB') =>
-    Object.fromEntries(AUDIENCES.map((audience) => [audience, median((builds.get(audience) ?? []).map((build) => build[field]))])) as Record<Audience, number>;
+    Object.fromEntries(
+      AUDIENCES.map((audience) => [audience, median((builds.get(audience) ?? []).map((build) => build[field]))]),
+    ) as Record<Audience, number>;
   return { systems, seconds: of('seconds'), peakMiB: of('peakMiB') };
 }
 
@@ -430,7 +466,10 @@ function targets(results: readonly SizeResult[], validations: readonly Validatio
   if (n5000) {
     // Issue 13: with a dependency map on every system page, still under 20 s.
     check(n5000.build.seconds < 20, `5 000 system: bygge med beroendekartor under 20 s (${fixed(n5000.build.seconds)} s)`);
-    check(n5000.output.largestMap.KiB < 100, `5 000 system: största beroendekartan under 100 KB (${fixed(n5000.output.largestMap.KiB)} KiB)`);
+    check(
+      n5000.output.largestMap.KiB < 100,
+      `5 000 system: största beroendekartan under 100 KB (${fixed(n5000.output.largestMap.KiB)} KiB)`,
+    );
     check(n5000.build.peakMiB < 1024, `5 000 system: toppminne under 1 GiB (${fixed(n5000.build.peakMiB, 0)} MiB)`);
     check(
       n5000.output.registerFirstPage.gzipKiB < 150,
@@ -446,6 +485,43 @@ function targets(results: readonly SizeResult[], validations: readonly Validatio
     if (result.searchMs !== null)
       check(result.searchMs < 300, `${result.systems} system: sökträffar inom 300 ms (${fixed(result.searchMs, 0)} ms)`);
   return `\n${checks.join('\n')}`;
+}
+
+/**
+ * The speed issue's targets, as ratios measured in one run: the build against
+ * earlier versions on the same register, validation against ajv-cli.
+ */
+function speedTargets(comparisons: readonly Comparison[], validations: readonly ValidationResult[]): string {
+  const lines: string[] = ['', 'Mål för hastighet (kvoter uppmätta i samma körning):'];
+  const check = (ok: boolean, text: string) => lines.push(`${ok ? '✓' : '✗'} ${text}`);
+  for (const { commit, systems, ours, theirs } of comparisons) {
+    const ratio = ours.seconds / theirs.seconds;
+    if (systems <= 5000) {
+      check(
+        ratio <= 1,
+        `${systems} system: bygget högst lika långsamt som ${commit} (${fixed(ours.seconds)} s mot ${fixed(theirs.seconds)} s, kvot ${fixed(ratio, 2)}, mål ≤ 1,0)`,
+      );
+      check(
+        ours.peakMiB <= theirs.peakMiB,
+        `${systems} system: toppminne högst som ${commit} (${fixed(ours.peakMiB, 0)} MiB mot ${fixed(theirs.peakMiB, 0)} MiB)`,
+      );
+    } else {
+      check(
+        ratio <= 0.5,
+        `${systems} system: bygget på högst halva tiden mot ${commit} (${fixed(ours.seconds)} s mot ${fixed(theirs.seconds)} s, kvot ${fixed(ratio, 2)}, mål ≤ 0,5)`,
+      );
+      check(ours.peakMiB < 1536, `${systems} system: hela processträdet under 1,5 GiB (${fixed(ours.peakMiB, 0)} MiB)`);
+    }
+  }
+  for (const validation of validations) {
+    const ratio = validation.ajvSeconds / validation.seconds;
+    const goal = validation.systems >= 20000 ? 2 : 1;
+    check(
+      ratio >= goal,
+      `${validation.systems} system: validering ${fixed(ratio, 2)}× så snabb som ajv-cli (mål ≥ ${goal}×, med uppstart)`,
+    );
+  }
+  return lines.join('\n');
 }
 
 // Last, so that every constant above is initialised before the command runs.

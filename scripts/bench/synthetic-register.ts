@@ -198,11 +198,17 @@ function continuityFacts(criticality: string, rand: () => number): Record<string
       ...(rand() < 0.9 ? { fallback: 'Manuell rutin på papper enligt verksamhetens kontinuitetsplan.' } : {}),
       ...(rand() < 0.7 ? { restoreTested: `2026-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` } : {}),
     },
-    security: { mfa: rand() < 0.7 ? 'ja' : 'delvis', ...(rand() < 0.6 ? { accessReviewed: `2026-0${1 + Math.floor(rand() * 9)}-2${Math.floor(rand() * 9)}` } : {}) },
+    security: {
+      mfa: rand() < 0.7 ? 'ja' : 'delvis',
+      ...(rand() < 0.6 ? { accessReviewed: `2026-0${1 + Math.floor(rand() * 9)}-2${Math.floor(rand() * 9)}` } : {}),
+    },
   };
 }
 
-function syntheticDependencies(earlier: readonly string[], rand: () => number): (string | { system: string; type: string; note?: string })[] {
+function syntheticDependencies(
+  earlier: readonly string[],
+  rand: () => number,
+): (string | { system: string; type: string; note?: string })[] {
   if (earlier.length === 0) return [];
   const platforms = earlier.slice(0, Math.max(3, Math.ceil(earlier.length / 100)));
   const chosen = new Map<string, string | undefined>();
@@ -212,7 +218,9 @@ function syntheticDependencies(earlier: readonly string[], rand: () => number): 
     const other = earlier[Math.floor(rand() * earlier.length)] as string;
     if (!chosen.has(other)) chosen.set(other, rand() < 0.5 ? DEPENDENCY_KINDS[Math.floor(rand() * DEPENDENCY_KINDS.length)] : undefined);
   }
-  return [...chosen].map(([system, type]) => (type ? { system, type, ...(rand() < 0.3 ? { note: 'Överföring varje natt' } : {}) } : system));
+  return [...chosen].map(([system, type]) =>
+    type ? { system, type, ...(rand() < 0.3 ? { note: 'Överföring varje natt' } : {}) } : system,
+  );
 }
 
 export function generateRegister(options: SyntheticOptions): SyntheticRegister {
@@ -308,7 +316,9 @@ export function generateRegister(options: SyntheticOptions): SyntheticRegister {
     const company = suppliers[Math.floor(supplierDraw * supplierDraw * supplierCount)] as (typeof suppliers)[number];
     const supplier = {
       ...company,
-      ...(facts && factsRand() < 0.8 ? { support: { phone: `010-${200 + (supplierCount % 700)} ${10 + (i % 90)} 00`, email: `support@${toId(company.name)}.example` } } : {}),
+      ...(facts && factsRand() < 0.8
+        ? { support: { phone: `010-${200 + (supplierCount % 700)} ${10 + (i % 90)} 00`, email: `support@${toId(company.name)}.example` } }
+        : {}),
     };
     // Classed as its criticality says, but no higher than what it uses, as a register kept in order is; one draw, as before.
     const lowestUsed = Math.min(4, ...dependencies.map((item) => availabilityOf.get(typeof item === 'string' ? item : item.system) ?? 4));
@@ -333,7 +343,15 @@ export function generateRegister(options: SyntheticOptions): SyntheticRegister {
         availability,
       },
       ...(facts ? continuityFacts(criticality, factsRand) : {}),
-      ...(host ? { hostedAt: { provider: host.provider, orgNumber: host.orgNumber, location: host.locations[Math.floor(factsRand() * host.locations.length)] } } : {}),
+      ...(host
+        ? {
+            hostedAt: {
+              provider: host.provider,
+              orgNumber: host.orgNumber,
+              location: host.locations[Math.floor(factsRand() * host.locations.length)],
+            },
+          }
+        : {}),
       ...(dependencies.length ? { dependencies } : {}),
       reviewed: `2026-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
     });
@@ -385,7 +403,9 @@ function sprinkleErrors(
     'unknown-person': (text) => text.replace(/^( {2}manager: ).*$/m, '$1ingen-sadan-person'),
     'unknown-unit': (text) => text.replace(/^unit: .*$/m, 'unit: ingen-sadan-enhet'),
     'unknown-system': (text) =>
-      text.replace(/^dependencies:\n(?: {2}- .*\n(?: {4}.*\n)*)+/m, '').replace(/^(description: .*)$/m, '$1\ndependencies:\n  - inget-sadant-system'),
+      text
+        .replace(/^dependencies:\n(?: {2}- .*\n(?: {4}.*\n)*)+/m, '')
+        .replace(/^(description: .*)$/m, '$1\ndependencies:\n  - inget-sadant-system'),
     'missing-field': (text) => text.replace(/^description: .*\n/m, ''),
     'unknown-field': (text) => text.replace(/^hosting: /m, 'hostng: '),
     'not-allowed-value': (text) => text.replace(/^criticality: .*$/m, 'criticality: jättehög'),

@@ -27,7 +27,8 @@ async function repeated(runs: number, prepare: () => void, run: () => Promise<Me
   for (let i = 0; i < runs; i++) {
     prepare();
     const result = await run();
-    if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`Kommandot misslyckades (${result.exitCode}): ${result.stdout.slice(-500)}`);
+    if (result.exitCode !== 0 && result.exitCode !== 1)
+      throw new Error(`Kommandot misslyckades (${result.exitCode}): ${result.stdout.slice(-500)}`);
     results.push(result);
   }
   return results;
@@ -119,7 +120,13 @@ export async function benchIncident(systems: number, runs: number, work: string,
  * register's own, a few changed or disabled, and the rest of the staff)
  * against a register of `systems` systems.
  */
-export async function benchPeopleSync(people: number, systems: number, runs: number, work: string, progress: (line: string) => void): Promise<TaskResult> {
+export async function benchPeopleSync(
+  people: number,
+  systems: number,
+  runs: number,
+  work: string,
+  progress: (line: string) => void,
+): Promise<TaskResult> {
   progress(`[synkning av ${people} personer] genererar registret och exporten …`);
   const source = join(work, `people-${people}`, 'source');
   const register = generateRegister({ systems, seed: 11 });
@@ -128,9 +135,24 @@ export async function benchPeopleSync(people: number, systems: number, runs: num
   const rows = [['userPrincipalName', 'displayName', 'mail', 'jobTitle', 'department', 'accountEnabled']];
   model.people.forEach((person, index) => {
     const unit = model.unitById.get(person.unit)?.name ?? '';
-    rows.push([person.email, index % 50 === 0 ? `${person.name} Nyman` : person.name, person.email, index % 20 === 0 ? 'Handläggare' : person.title, unit, index % 40 === 1 ? 'False' : 'True']);
+    rows.push([
+      person.email,
+      index % 50 === 0 ? `${person.name} Nyman` : person.name,
+      person.email,
+      index % 20 === 0 ? 'Handläggare' : person.title,
+      unit,
+      index % 40 === 1 ? 'False' : 'True',
+    ]);
   });
-  for (let index = rows.length; index <= people; index++) rows.push([`medarbetare${index}@exempelkommun.se`, `Medarbetare ${index}`, `medarbetare${index}@exempelkommun.se`, 'Handläggare', 'Okänd avdelning', 'True']);
+  for (let index = rows.length; index <= people; index++)
+    rows.push([
+      `medarbetare${index}@exempelkommun.se`,
+      `Medarbetare ${index}`,
+      `medarbetare${index}@exempelkommun.se`,
+      'Handläggare',
+      'Okänd avdelning',
+      'True',
+    ]);
   const exportFile = join(work, `people-${people}`, 'anvandare.csv');
   writeFileSync(exportFile, rows.map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\r\n'));
   let run = 0;
