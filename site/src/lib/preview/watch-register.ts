@@ -3,7 +3,7 @@
 // watches the site's own sources; the register lies outside them. While the
 // register has errors, every page answers with them, located and in Swedish,
 // before Astro tries to render anything from it.
-import { watch } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatText } from '#core/findings/findings.ts';
@@ -31,23 +31,29 @@ export function watchRegister(registryDir: string, base: string, log: (line: str
     configureServer(server) {
       // Node's own recursive watcher, not Vite's: Vite's drops a save that
       // follows another within moments, and a lost save is a stale preview.
+      // Started by the first page request: Vite servers that serve no pages
+      // (the component tests load this configuration too) watch nothing.
+      let watcher: FSWatcher | undefined;
       let reload: NodeJS.Timeout | undefined;
-      const watcher = watch(registryDir, { recursive: true }, (_event, file) => {
-        noteRegisterEdit();
-        clearTimeout(reload);
-        reload = setTimeout(() => {
-          log(`Registret ändrades${file ? ` (${join(relative(process.cwd(), registryDir), file)})` : ''}; sidorna läses om.`);
-          // Astro keeps each route's getStaticPaths result (the pages' props);
-          // the event its content layer sends on a change clears that cache.
-          for (const [name, environment] of Object.entries(server.environments)) {
-            if (name !== 'client') environment.hot.send('astro:content-changed', {});
-          }
-          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-        }, 50);
-      });
-      server.httpServer?.once('close', () => watcher.close());
+      const startWatching = () => {
+        watcher = watch(registryDir, { recursive: true }, (_event, file) => {
+          noteRegisterEdit();
+          clearTimeout(reload);
+          reload = setTimeout(() => {
+            log(`Registret ändrades${file ? ` (${join(relative(process.cwd(), registryDir), file)})` : ''}; sidorna läses om.`);
+            // Astro keeps each route's getStaticPaths result (the pages' props);
+            // the event its content layer sends on a change clears that cache.
+            for (const [name, environment] of Object.entries(server.environments)) {
+              if (name !== 'client') environment.hot.send('astro:content-changed', {});
+            }
+            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          }, 50);
+        });
+        server.httpServer?.once('close', () => watcher?.close());
+      };
       server.middlewares.use((request, response, next) => {
         if (request.method !== 'GET' || !/\/(?:\?.*)?$/.test(request.url ?? '')) return next();
+        if (!watcher) startWatching();
         const errors = currentErrors();
         if (errors.length === 0) return next();
         void registerErrorsPage(errors, base)
