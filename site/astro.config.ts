@@ -21,6 +21,9 @@ export default defineConfig({
     plugins: [watchRegister(registryDir, base)],
     // The dependency maps are laid out in worker threads that Node starts from
     // this source file (lib/maps/map-layouts.ts); the bundled pages only know its path.
-    define: { __MAP_WORKER_FILE__: JSON.stringify(fileURLToPath(new URL('./src/lib/maps/map-worker.ts', import.meta.url))) },
+    define: {
+      __MAP_WORKER_FILE__: JSON.stringify(fileURLToPath(new URL('./src/lib/maps/map-worker.ts', import.meta.url))),
+      __HELP_DIR__: JSON.stringify(fileURLToPath(new URL('../docs/hjalp', import.meta.url))),
+    },
   },
 });

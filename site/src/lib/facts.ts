@@ -19,6 +19,8 @@ export type FactValue =
 
 export interface Fact {
   label: string;
+  /** The field, for the label's link to its meaning. */
+  path: readonly string[];
   values: FactValue[];
 }
 
@@ -43,13 +45,15 @@ export function kronor(amount: number): string {
 /** The facts for the fields that have a value, in the order given. O(fields). */
 export function factsOf(model: VisibleModel, kind: Kind, data: object, fields: readonly FactField[]): Fact[] {
   return fields.flatMap((field) => {
-    const { path, as, label } = Array.isArray(field) ? { path: field as readonly string[], as: undefined, label: undefined } : (field as Exclude<FactField, readonly string[]>);
+    const { path, as, label } = Array.isArray(field)
+      ? { path: field as readonly string[], as: undefined, label: undefined }
+      : (field as Exclude<FactField, readonly string[]>);
     const value = valueAt(data as Record<string, unknown>, path);
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [];
     // A section written field by field (a supplier's support) is listed by its fields, which the page names.
     if (typeof value === 'object' && !Array.isArray(value)) return [];
     const values = (Array.isArray(value) ? value : [value]).map((item) => factValue(model, kind, path, item, as));
-    return [{ label: label ?? fieldTitle(kind, path), values }];
+    return [{ label: label ?? fieldTitle(kind, path), path, values }];
   });
 }
 
@@ -67,7 +71,8 @@ function factValue(model: VisibleModel, kind: Kind, path: readonly string[], val
   const reference = referenceFieldAt(kind, path);
   if (reference && typeof value === 'string') {
     for (const target of reference.targets) {
-      const entry = target === 'person' ? model.personById.get(text) : target === 'unit' ? model.unitById.get(text) : model.systemById.get(text);
+      const entry =
+        target === 'person' ? model.personById.get(text) : target === 'unit' ? model.unitById.get(text) : model.systemById.get(text);
       if (entry) return { type: 'entry', kind: target, id: text, name: entry.name };
     }
     return { type: 'text', text };

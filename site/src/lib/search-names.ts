@@ -11,7 +11,13 @@ export type NameEntry = [kind: 's' | 'u' | 'p', id: string, name: string, ...ali
 
 export function searchNames(model: VisibleModel): NameEntry[] {
   return [
-    ...model.systems.map((system): NameEntry => ['s', system.id, system.name, ...(system.aliases ?? []), ...(system.product ? [system.product] : [])]),
+    ...model.systems.map((system): NameEntry => [
+      's',
+      system.id,
+      system.name,
+      ...(system.aliases ?? []),
+      ...(system.product ? [system.product] : []),
+    ]),
     ...model.units.map((unit): NameEntry => ['u', unit.id, unit.name, ...(unit.aliases ?? [])]),
     ...model.people.filter((person) => person.active).map((person): NameEntry => ['p', person.id, person.name]),
   ];
@@ -52,7 +58,10 @@ export function suggest(entries: readonly NameEntry[], query: string, options: {
     };
     for (const text of [name, ...aliases]) {
       const folded = foldText(text);
-      const words = text.toLocaleLowerCase('sv').split(/[\s/()-]+/).filter(Boolean);
+      const words = text
+        .toLocaleLowerCase('sv')
+        .split(/[\s/()-]+/)
+        .filter(Boolean);
       if (withAliases && text !== name && folded === wanted) consider('alias', text);
       // Inside a word, not at its start: a prefix is Pagefind's to find.
       if (wanted.length >= 4 && words.some((word) => foldText(word).indexOf(wanted) > 0)) consider('inside', text);

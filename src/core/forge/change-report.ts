@@ -100,7 +100,8 @@ export function githubIssueForm(): string {
       {
         type: 'markdown',
         attributes: {
-          value: 'Tack för att du hjälper till att hålla systemförteckningen aktuell. IT-avdelningen läser rapporten och gör ändringen (riktlinjerna för systemförvaltning, §4).',
+          value:
+            'Tack för att du hjälper till att hålla systemförteckningen aktuell. IT-avdelningen läser rapporten och gör ändringen (riktlinjerna för systemförvaltning, §4). Vad rollerna och fälten betyder står under **Hjälp** i systemförteckningen på intranätet (Hjälp → Rapportera eller föreslå en ändring).',
         },
       },
       ...REPORT_FIELDS.map((field) => ({
@@ -123,7 +124,7 @@ export function gitlabIssueTemplate(): string {
   const sections = REPORT_FIELDS.map((field) => {
     return `### ${field.label}\n\n<!-- ${guidance(field)} -->\n\n`;
   });
-  return `<!-- ${GENERATED} -->\n\n${sections.join('')}/label ~"${REPORT_LABEL}"\n`;
+  return `<!-- ${GENERATED} -->\n\n<!-- Vad rollerna och fälten betyder står under Hjälp i systemförteckningen på intranätet (Hjälp → Rapportera eller föreslå en ändring). -->\n\n${sections.join('')}/label ~"${REPORT_LABEL}"\n`;
 }
 
 /** The files npm run docs writes from this definition, and the docs test keeps in step. */

@@ -53,6 +53,11 @@ export function fieldReference(kind: Kind): FieldReferenceRow[] {
   });
 }
 
+/** The anchor of a field on its kind's reference page: "falt-roles-owner". The site's labels link to it. */
+export function fieldAnchor(path: readonly string[] | string): string {
+  return `falt-${(typeof path === 'string' ? path.split('.') : path).join('-')}`;
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 /** Every field of a kind with who may see it, why, and on what ground: a Markdown table. */

@@ -222,6 +222,11 @@ export function systemPageUrl(model: VisibleModel, id: string): string {
   return new URL(`system/${encodeURIComponent(id)}/`, model.settings.siteUrl.replace(/\/?$/, '/')).href;
 }
 
+/** A page of the handbook on the site (docs/hjalp/<slug>.md), for texts that leave the site: reminders, reports. */
+export function helpPageUrl(settings: { siteUrl: string }, slug: string): string {
+  return new URL(`hjalp/${slug}/`, settings.siteUrl.replace(/\/?$/, '/')).href;
+}
+
 function yesNo(value: boolean | undefined): string {
   return value === undefined ? '' : value ? 'Ja' : 'Nej';
 }

@@ -17,7 +17,7 @@ import { PERIODIC_CHECKS } from '../domain/continuity.ts';
 import type { DataPath } from '../data-path.ts';
 import { markdownText, terminalText } from '../text/output.ts';
 import { bySwedish } from '../text/text.ts';
-import { systemPageUrl } from './register-columns.ts';
+import { helpPageUrl, systemPageUrl } from './register-columns.ts';
 
 export interface ReminderSystem {
   id: string;
@@ -31,6 +31,8 @@ export interface ReminderSystem {
 }
 
 export interface Reminder {
+  /** Where the site explains reviews and reminders (Hjälp). */
+  helpUrl: string;
   /** Who the reminder goes to: an owner with a GitHub account, or the IT department for the rest. */
   recipient: { kind: 'owner' | 'it-department'; id: string; name: string; handle?: string };
   /** Marks the reminder's issue, so that it is found and updated, never opened twice. */
@@ -76,6 +78,7 @@ export function buildReminders({ findings, model, today, editUrl, sees = () => t
   const reminders: Reminder[] = [];
   const unreachable: Reminder['unreachable'] = [];
   const unreachableSystems: ReminderSystem[] = [];
+  const helpUrl = helpPageUrl(settings, 'granskning');
   const byName = bySwedish<ReminderSystem>((system) => system.name);
   for (const [ownerId, systems] of perOwner) {
     systems.sort(byName);
@@ -84,6 +87,7 @@ export function buildReminders({ findings, model, today, editUrl, sees = () => t
       reminders.push({
         recipient: { kind: 'owner', id: owner.id, name: owner.name, handle: owner.gitHandle },
         key: owner.id,
+        helpUrl,
         title: `Systemförteckningen: ${systems.length} system att se över (${owner.name})`,
         systems,
         unreachable: [],
@@ -106,6 +110,7 @@ export function buildReminders({ findings, model, today, editUrl, sees = () => t
     reminders.push({
       recipient: { kind: 'it-department', id: settings.itDepartment, name: itDepartment?.name ?? 'IT-avdelningen' },
       key: settings.itDepartment,
+      helpUrl,
       title: `Systemförteckningen: ${unreachableSystems.length} system vars systemägare inte kan påminnas`,
       systems: unreachableSystems.sort(byName),
       unreachable: unreachable.sort(bySwedish((item) => item.name)),
@@ -214,7 +219,10 @@ export function reminderMarkdown(reminder: Reminder, today: string): string {
       ),
     );
   }
-  lines.push('', 'Ärendet uppdateras varje vecka och stängs av sig självt när allt är åtgärdat.');
+  lines.push(
+    '',
+    `Ärendet uppdateras varje vecka och stängs av sig självt när allt är åtgärdat. Så går granskningen till: [Hjälp – granskning och påminnelser](${encodeURI(reminder.helpUrl)}).`,
+  );
   for (const system of reminder.systems) {
     lines.push('', `### ${markdownText(system.name)}`, '');
     for (const action of system.actions) lines.push(`- ${markdownText(action)}`);

@@ -1,0 +1,46 @@
+// The handbook on the site (Hjälp): the task-shaped pages in docs/hjalp/ and
+// a reference page per kind of file, generated from its schema, which every
+// label on the entries' pages links to. The same for every audience: it
+// describes the fields, never the register's values.
+import { resolve } from 'node:path';
+import { readHelpPages, type HelpPage } from '#core/reading/help-pages.ts';
+import { fieldReference, type FieldReferenceRow } from '#core/views/field-reference.ts';
+import { AUDIENCE_LABELS } from '#core/schema/visibility.ts';
+import type { Kind } from '#core/kinds.ts';
+import { ruleTable } from '#core/findings/rule-docs.ts';
+import { renderMarkdown } from '#core/text/markdown.ts';
+
+/** Every rule the validator has, as the table in docs/datamodell.md: both generated from the rule catalogue. */
+export const ruleReferenceHtml = () => renderMarkdown(ruleTable());
+
+/** The kinds with a reference page (hjalp/falt/<kind>/), in the order of the site's menu. */
+export const FIELD_KINDS = ['system', 'person', 'unit', 'equipment'] as const satisfies readonly Kind[];
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export const FIELD_KIND_TITLES: Record<FieldKind, string> = {
+  system: 'Fälten för system',
+  person: 'Fälten för personer',
+  unit: 'Fälten för organisationsenheter',
+  equipment: 'Fälten för standardutrustning',
+};
+
+let pages: HelpPage[] | undefined;
+
+/** The help pages, read once: from docs/hjalp/ beside the site (set by astro.config.ts), or the working folder's in tests. */
+export function helpPages(): HelpPage[] {
+  pages ??= readHelpPages(typeof __HELP_DIR__ === 'string' ? __HELP_DIR__ : resolve('docs', 'hjalp'));
+  return pages;
+}
+
+export const helpPagePaths = () => helpPages().map((page) => ({ params: { slug: page.slug }, props: { page } }));
+
+export const fieldPagePaths = () => FIELD_KINDS.map((kind) => ({ params: { kind }, props: { kind } }));
+
+export interface FieldEntry extends FieldReferenceRow {
+  audience: string;
+}
+
+/** A kind's fields as its reference page lists them, with who may see each. */
+export function fieldEntries(kind: FieldKind): FieldEntry[] {
+  return fieldReference(kind).map((row) => ({ ...row, audience: AUDIENCE_LABELS[row.visibility.audience] }));
+}

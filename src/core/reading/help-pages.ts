@@ -1,0 +1,40 @@
+// The handbook on the site (Hjälp): task-shaped pages written as Markdown in
+// docs/hjalp/, each with a title, a one-line description and its place in
+// the list. Rendered by the same safe renderer as the guidelines.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { UserError } from '../errors.ts';
+import { renderGuidelineMarkdown } from '../text/markdown.ts';
+
+export interface HelpPage {
+  /** The file's name without .md: the page's address under hjalp/. */
+  slug: string;
+  title: string;
+  description: string;
+  order: number;
+  html: string;
+  /** The file, for the page's edit link and for messages. */
+  file: string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Every help page in a folder, in their order. A page that cannot be shown is an error naming its file. */
+export function readHelpPages(dir: string): HelpPage[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => readHelpPage(join(dir, name), name.slice(0, -3)))
+    .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'sv'));
+}
+
+function readHelpPage(file: string, slug: string): HelpPage {
+  const fail = (what: string) => new UserError(`${file}: ${what}`);
+  if (!SLUG.test(slug)) throw fail('filnamnet ska vara små bokstäver a–z, siffror och bindestreck, till exempel andra-uppgifter.md.');
+  const { data, content } = matter(readFileSync(file, 'utf8'));
+  const { title, description, order } = data as { title?: unknown; description?: unknown; order?: unknown };
+  if (typeof title !== 'string' || typeof description !== 'string') throw fail('framsidesdatan ska ha title och description (text).');
+  const rendered = renderGuidelineMarkdown(content);
+  if (!rendered.ok) throw fail(rendered.problem.message);
+  return { slug, title, description, order: typeof order === 'number' ? order : 100, html: rendered.html, file };
+}
