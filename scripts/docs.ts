@@ -16,7 +16,7 @@ export interface GeneratedSection {
 const VISIBILITY_KINDS: Kind[] = ['system', 'person', 'unit', 'equipment', 'guideline', 'settings'];
 
 export const GENERATED_SECTIONS: readonly GeneratedSection[] = [
-  { file: 'README.md', marker: 'regler', content: ruleTable },
+  { file: 'docs/datamodell.md', marker: 'regler', content: ruleTable },
   { file: 'CONTRIBUTING.md', marker: 'vanliga-fel', content: commonErrorTable },
   ARCHITECTURE_SECTION,
   ...VISIBILITY_KINDS.map((kind) => ({ file: 'docs/synlighet.md', marker: `synlighet-${kind}`, content: () => visibilityTable(kind) })),

@@ -13,7 +13,8 @@ const ROOT = join(import.meta.dirname, '..');
 
 export const main = defineCommand({
   name: 'docs',
-  description: 'Skriver regeltabellerna i README.md och CONTRIBUTING.md ur regelkatalogen, bilden och tabellen i docs/arkitektur.md ur lagren i architecture.ts, tabellerna i docs/synlighet.md ur schemats synlighet, och mallarna för ändringsrapporter på GitHub och GitLab.',
+  description:
+    'Skriver regeltabellerna i docs/datamodell.md och CONTRIBUTING.md ur regelkatalogen, bilden och tabellen i docs/arkitektur.md ur lagren i architecture.ts, tabellerna i docs/synlighet.md ur schemats synlighet, och mallarna för ändringsrapporter på GitHub och GitLab.',
   options: {},
   run({ print }) {
     for (const { file, marker, content } of GENERATED_SECTIONS) {

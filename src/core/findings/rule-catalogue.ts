@@ -1,7 +1,7 @@
 // Every rule the validator knows, once: its severity, a short Swedish title
 // (annotation titles, report headings), what it checks and how to fix it.
 // Findings take their severity from here, the report groups by `group`, and
-// the rule tables in README.md and CONTRIBUTING.md are generated from this
+// the rule tables in docs/datamodell.md, CONTRIBUTING.md and the site's Hjälp are generated from this
 // list (npm run docs; tests/core/docs.test.ts fails when they drift).
 
 export type Severity = 'error' | 'warning';

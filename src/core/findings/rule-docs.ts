@@ -1,4 +1,4 @@
-// The rule tables in README.md and CONTRIBUTING.md, generated from the rule
+// The rule tables in docs/datamodell.md, CONTRIBUTING.md and the site, generated from the rule
 // catalogue (npm run docs) so that the documentation lists exactly the rules
 // the validator has; tests/core/docs.test.ts fails when the files drift.
 import { RULE_CATALOGUE, RULE_GROUPS, type RuleId } from './rule-catalogue.ts';
@@ -10,7 +10,7 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** Every rule, by area: for the README. */
+/** Every rule, by area: for docs/datamodell.md and the site. */
 export function ruleTable(): string {
   const rows = RULES.map(
     ([id, info]) => `| \`${id}\` | ${RULE_GROUPS[info.group]} | ${SEVERITY[info.severity]} | ${cell(info.checks)} |`,

@@ -32,7 +32,7 @@ export function parseYaml(text: string): ParseResult {
 }
 
 function emptyFile(): ParseResult {
-  return fail(1, 1, 'empty-file', 'Filen är tom. Fyll i fälten (se mallen i README eller kör npm run new) eller ta bort filen.');
+  return fail(1, 1, 'empty-file', 'Filen är tom. Fyll i fälten (se docs/datamodell.md eller kör npm run new) eller ta bort filen.');
 }
 
 function isBlank(text: string): boolean {
