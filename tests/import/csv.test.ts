@@ -180,7 +180,10 @@ describe('continuity and security columns', () => {
       security: { mfa: 'ja', dataLocation: 'Sverige' },
       hostedAt: { provider: 'Norrdata Drift AB', location: 'Sundsvall' },
     });
-    expect(readYaml(root, 'systems/bokning.yaml')).toMatchObject({ continuity: { rpo: '1w' }, security: { dataLocation: 'utanför EU/EES' } });
+    expect(readYaml(root, 'systems/bokning.yaml')).toMatchObject({
+      continuity: { rpo: '1w' },
+      security: { dataLocation: 'utanför EU/EES' },
+    });
     expect(readYaml(root, 'systems/bokning.yaml').security.mfa).toBeUndefined();
     for (const note of [
       'rad 2, kolumn "Behörighetsgranskning": "2027-01-01" ligger i framtiden; granskningsdatumet sattes inte',
