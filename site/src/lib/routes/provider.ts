@@ -9,11 +9,29 @@ import { failureOf, providerSystems, type Provider } from '#core/views/suppliers
 import { holder } from '#core/views/holders.ts';
 import { bySwedish } from '#core/text/text.ts';
 import { siteData } from '../data.ts';
+import { providerUrl, systemUrl } from '../urls.ts';
 import { IMPACT_ROWS } from './system.ts';
+
+/**
+ * A supplier or hosting provider has a page of its own when it serves two
+ * systems or more: what stops together is the question the page answers. For
+ * one system, that system's page already says it (its supplier, support and
+ * impact), and a page per one-off supplier made a fifth of a large site.
+ */
+export function hasOwnPage(provider: Provider): boolean {
+  return providerSystems(provider).length >= 2;
+}
 
 export function providerPaths() {
   const { providers, sections } = siteData();
-  return sections.leverantorer ? providers.map((provider) => ({ params: { id: provider.id }, props: { provider } })) : [];
+  return sections.leverantorer ? providers.filter(hasOwnPage).map((provider) => ({ params: { id: provider.id }, props: { provider } })) : [];
+}
+
+/** Where the list of suppliers links a provider: its page, or its one system's. */
+export function providerLink(provider: Provider): { href: string; system?: string } {
+  if (hasOwnPage(provider)) return { href: providerUrl(provider.id) };
+  const [system] = providerSystems(provider);
+  return system ? { href: systemUrl(system.id), system: system.name } : { href: providerUrl(provider.id) };
 }
 
 export function providerPage(provider: Provider) {
