@@ -80,17 +80,26 @@ export const overridesNameFields: Rule = ({ settings }) => {
 /** Required references whose target an audience that sees the field may not see. O(references). */
 export const requiredReferencesVisible: Rule = ({ entries, settings }) => {
   const overrides = settings?.data.visibility ?? {};
+  // The same few fields recur in every file: each one's audience is looked up once.
+  const audienceByField = new Map<string, Audience | undefined>();
+  const requiredFieldAudience = (kind: Kind, path: string[]): Audience | undefined => {
+    const key = `${kind}:${path.join('.')}`;
+    if (!audienceByField.has(key)) audienceByField.set(key, nodeAt(kind, path).required ? audienceOf(kind, path, overrides) : undefined);
+    return audienceByField.get(key);
+  };
   const audienceById = new Map<string, Audience>();
   for (const entry of entries) if (entry.schemaValid) audienceById.set(`${entry.kind}/${entry.fileId}`, entryAudience(entry.kind, entry.data, overrides));
   return entries.flatMap((entry) => {
     if (!entry.schemaValid || entry.kind === 'settings') return [];
     const own = entryAudience(entry.kind, entry.data, overrides);
     return referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
-      const keys = path.filter((segment): segment is string => typeof segment === 'string');
-      if (path.some((segment) => typeof segment === 'number') || !nodeAt(entry.kind, keys).required) return [];
-      const seenBy = narrower(own, audienceOf(entry.kind, path, overrides));
+      if (path.some((segment) => typeof segment === 'number')) return [];
       const target = targets.map((kind) => audienceById.get(`${kind}/${id}`)).find((audience) => audience !== undefined);
-      if (!target || audienceRank(target) <= audienceRank(seenBy)) return [];
+      if (!target) return [];
+      const field = requiredFieldAudience(entry.kind, path as string[]);
+      if (field === undefined) return [];
+      const seenBy = narrower(own, field);
+      if (audienceRank(target) <= audienceRank(seenBy)) return [];
       return [
         finding({
           entry,
