@@ -7,6 +7,7 @@ import { readHelpPages, type HelpPage } from '#core/reading/help-pages.ts';
 import { fieldReference, type FieldReferenceRow } from '#core/views/field-reference.ts';
 import { AUDIENCE_LABELS } from '#core/schema/visibility.ts';
 import type { Kind } from '#core/kinds.ts';
+import { helpUrl } from './urls.ts';
 import { ruleTable } from '#core/findings/rule-docs.ts';
 import { renderMarkdown } from '#core/text/markdown.ts';
 
@@ -28,8 +29,24 @@ let pages: HelpPage[] | undefined;
 
 /** The help pages, read once: from docs/hjalp/ beside the site (set by astro.config.ts), or the working folder's in tests. */
 export function helpPages(): HelpPage[] {
-  pages ??= readHelpPages(typeof __HELP_DIR__ === 'string' ? __HELP_DIR__ : resolve('docs', 'hjalp'));
+  pages ??= readHelpPages(typeof __HELP_DIR__ === 'string' ? __HELP_DIR__ : resolve('docs', 'hjalp')).map((page) => ({
+    ...page,
+    html: underBase(page.html, page.slug),
+  }));
   return pages;
+}
+
+/**
+ * The guides link to each other relatively (../roller/), so that they also
+ * read on GitHub; on the site every link is under the base path, like every
+ * other link (lib/urls.ts).
+ */
+function underBase(html: string, slug: string): string {
+  const here = new URL(helpUrl(slug), 'http://site');
+  return html.replace(/href="(\.\.?\/[^"]*)"/g, (_match, href: string) => {
+    const target = new URL(href, here);
+    return `href="${target.pathname}${target.hash}"`;
+  });
 }
 
 export const helpPagePaths = () => helpPages().map((page) => ({ params: { slug: page.slug }, props: { page } }));
