@@ -33,49 +33,67 @@ export function entryCutter(model: RegisterModel, audience: Audience): <T extend
   for (const entry of model.entries)
     if ((entry.kind === 'system' || entry.kind === 'person' || entry.kind === 'unit') && !canSee(audience, entry.audience)) hiddenIds[entry.kind].add(entry.id);
 
-  /** Whether anything at a path may be seen: a value by its own audience, a section or list by the widest inside. */
-  const widest = new Map<string, boolean>();
-  const seesWithin = (kind: Kind, path: (string | number)[]) => {
-    const key = `${kind}:${path.filter((segment) => typeof segment === 'string').join('.')}`;
-    let sees = widest.get(key);
-    if (sees === undefined) widest.set(key, (sees = canSee(audience, widestAudienceWithin(kind, path, overrides))));
-    return sees;
+  /**
+   * The decisions for each field of each kind, in a tree of field names (list
+   * positions aside), made once: whether anything inside may be seen (a
+   * section or list, by the widest audience within), whether the value itself
+   * may (by its own audience), and whether it names another entry. Walking the
+   * tree beside the data costs no path arrays or keys per value.
+   */
+  interface FieldNode {
+    path: string[];
+    children: Map<string, FieldNode>;
+    within?: boolean;
+    own?: boolean;
+    reference?: ReturnType<typeof referenceFieldAt> | null;
+  }
+  const roots = new Map<Kind, FieldNode>();
+  const rootOf = (kind: Kind) => {
+    let root = roots.get(kind);
+    if (!root) roots.set(kind, (root = { path: [], children: new Map() }));
+    return root;
   };
-
-  /** Whether a single value may be seen, decided once per field (list positions aside). */
-  const fieldSees = new Map<string, boolean>();
-  const seesField = (kind: Kind, path: (string | number)[]) => {
-    const key = `${kind}:${path.filter((segment) => typeof segment === 'string').join('.')}`;
-    let sees = fieldSees.get(key);
-    if (sees === undefined) fieldSees.set(key, (sees = canSee(audience, audienceOf(kind, path, overrides))));
-    return sees;
+  const childOf = (node: FieldNode, key: string) => {
+    let child = node.children.get(key);
+    if (!child) node.children.set(key, (child = { path: [...node.path, key], children: new Map() }));
+    return child;
+  };
+  const seesWithin = (kind: Kind, node: FieldNode) => (node.within ??= canSee(audience, widestAudienceWithin(kind, node.path, overrides)));
+  const seesOwn = (kind: Kind, node: FieldNode) => (node.own ??= canSee(audience, audienceOf(kind, node.path, overrides)));
+  const referenceOf = (kind: Kind, node: FieldNode) => {
+    if (node.reference === undefined) node.reference = referenceFieldAt(kind, node.path) ?? null;
+    return node.reference ?? undefined;
   };
 
   /** A value with what the audience may not see cut away; GONE when nothing of it is left. */
-  const cut = (kind: Kind, value: unknown, path: (string | number)[]): Cut => {
+  const cut = (kind: Kind, value: unknown, node: FieldNode): Cut => {
     if (Array.isArray(value)) {
-      const kept = value.map((item, index) => cut(kind, item, [...path, index])).filter((item) => item !== GONE);
+      const kept = value.map((item) => cut(kind, item, node)).filter((item) => item !== GONE);
       // A list emptied by the cut is gone: an empty list would say that something was taken away.
       return kept.length === 0 && value.length > 0 ? GONE : kept;
     }
     if (isPlainObject(value)) {
       const kept: Record<string, unknown> = {};
+      const top = node.path.length === 0;
+      let named = false;
       for (const [key, child] of Object.entries(value)) {
         // Fields outside the schema (a record's source, a guideline's body) follow the entry.
-        const inSchema = path.length > 0 || fieldAt(kind, [key]) !== undefined;
-        const childPath = [...path, key];
-        const sees = isPlainObject(child) || Array.isArray(child) ? seesWithin(kind, childPath) : seesField(kind, childPath);
-        if (inSchema && !sees) continue;
-        const result = inSchema ? cut(kind, child, childPath) : child;
+        if (top && fieldAt(kind, [key]) === undefined) {
+          kept[key] = child;
+          continue;
+        }
+        const field = childOf(node, key);
+        const sees = isPlainObject(child) || Array.isArray(child) ? seesWithin(kind, field) : seesOwn(kind, field);
+        const result = sees ? cut(kind, child, field) : GONE;
         if (result !== GONE) kept[key] = result;
+        // An item that names another entry by a key of its own ({ system: … }) is gone with that entry.
+        else if (referenceOf(kind, field)?.itemKey === key) named = true;
       }
-      // An item that names another entry by a key of its own ({ system: … }) is gone with that entry.
-      const named = Object.keys(value).some((key) => referenceFieldAt(kind, [...path, key])?.itemKey === key && !(key in kept));
       if (named) return GONE;
       return Object.keys(kept).length > 0 ? kept : GONE;
     }
     if (typeof value === 'string') {
-      const field = referenceFieldAt(kind, path);
+      const field = referenceOf(kind, node);
       // A reference to an entry the audience may not see is gone; one to no entry at all (an error the
       // validator reports) stays as written, since it gives nothing away.
       if (field && field.targets.some((target) => hiddenIds[target].has(value))) return GONE;
@@ -83,7 +101,7 @@ export function entryCutter(model: RegisterModel, audience: Audience): <T extend
     return value;
   };
   return <T extends object>(kind: Kind, data: T): T | undefined => {
-    const kept = cut(kind, data, []);
+    const kept = cut(kind, data, rootOf(kind));
     return kept === GONE ? undefined : (kept as T);
   };
 }
