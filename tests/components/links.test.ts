@@ -96,7 +96,7 @@ describe('every template', () => {
 
   // An href expression must come from a URL builder (the site's own pages),
   // the link helpers or a repository link; never a register value as it stands.
-  const ALLOWED = /^(?:url|systemUrl|personUrl|unitUrl|guidelineUrl|mapUrl|providerUrl|providerLink|helpUrl|fieldHelpUrl|roleHelpUrl|registerPageUrl|holderUrl|href|safeHref)\(|^(?:item|section)\.href$|^(?:href|edit|view|issue|email|moreHref|registerPageUrl|target)$|^entryUrl\[value\.kind\]\(|^`#/;
+  const ALLOWED = /^(?:url|systemUrl|personUrl|unitUrl|guidelineUrl|mapUrl|providerUrl|providerLink|binderPartUrl|helpUrl|fieldHelpUrl|roleHelpUrl|registerPageUrl|holderUrl|href|safeHref)\(|^(?:item|section)\.href$|^(?:href|edit|view|issue|email|moreHref|registerPageUrl|target)$|^entryUrl\[value\.kind\]\(|^`#/;
 
   it.each(templates)('%s builds every href through a URL helper', (file) => {
     const source = readFileSync(join(SITE, file), 'utf8');

@@ -83,4 +83,22 @@ describe(`a register of ${SYSTEMS} systems`, () => {
       }
     }
   });
+
+  it('splits a crisis binder of more than 100 critical systems into a printable page per förvaltning, each system on exactly one', () => {
+    const index = readFileSync(join(out, 'krisparm', 'index.html'), 'utf8');
+    const count = Number(/(\d+) kritiska system i bruk/.exec(index)?.[1]);
+    expect(count).toBeGreaterThan(100);
+    expect(index).not.toContain('class="binder-card"');
+    const parts = links(index).filter((link) => /\/krisparm\/[a-z0-9-]+\/$/.test(link));
+    expect(parts.length).toBeGreaterThan(1);
+    const cards = parts.flatMap((part) => {
+      const file = resolveInternal(out, base, part);
+      expect(file, part).toBeDefined();
+      const html = readFileSync(file as string, 'utf8');
+      expect(html).toMatch(/<h1 id="[a-z0-9-]+">Krispärm – /);
+      return [...html.matchAll(/<article class="binder-card" aria-labelledby="system-([a-z0-9-]+)"/g)].map((match) => match[1]);
+    });
+    expect(cards.length).toBe(count);
+    expect(new Set(cards).size).toBe(count);
+  });
 });

@@ -23,6 +23,8 @@ export const fieldHelpUrl = (kind: string, path: readonly (string | number)[]) =
   helpUrl(`falt/${kind}`, fieldAnchor(path.filter((key): key is string => typeof key === 'string')));
 /** A role's entry in the role glossary (docs/hjalp/roller.md): its heading's anchor. */
 export const roleHelpUrl = (role: RoleKey) => helpUrl('roller', headingId(roleTitle(role)));
+/** A förvaltning's part of the crisis binder: its own page when the binder is split, else its place on the one page. */
+export const binderPartUrl = (unitId: string, ownPage: boolean) => (ownPage ? url(`krisparm/${unitId}/`) : `#${unitId}`);
 export const registerPageUrl = (page: number) => (page <= 1 ? url('system/') : url(`system/sida/${page}/`));
 
 export function holderUrl(holder: Holder): string | undefined {
