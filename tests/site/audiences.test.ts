@@ -52,14 +52,22 @@ beforeAll(() => {
   delete settings.politicalItCouncil;
   writeFileSync(join(root, 'settings.yaml'), dump(settings, { lineWidth: -1 }));
 
-  writeEntry(root, protectedRoot, 'unit', { ...markedEntry('unit', 'markerad-enhet', targets, markers), parent: 'testkommun', head: 'anna-andersson' });
+  writeEntry(root, protectedRoot, 'unit', {
+    ...markedEntry('unit', 'markerad-enhet', targets, markers),
+    parent: 'testkommun',
+    head: 'anna-andersson',
+  });
   writeEntry(root, protectedRoot, 'unit', {
     ...markedEntry('unit', 'skyddad-enhet', targets, markers, 'skyddad'),
     visibility: 'skyddad',
     parent: 'testkommun',
     head: 'anna-andersson',
   });
-  writeEntry(root, protectedRoot, 'person', { ...markedEntry('person', 'markerad-person', targets, markers), unit: 'testkommun', active: true });
+  writeEntry(root, protectedRoot, 'person', {
+    ...markedEntry('person', 'markerad-person', targets, markers),
+    unit: 'testkommun',
+    active: true,
+  });
   writeEntry(root, protectedRoot, 'person', {
     ...markedEntry('person', 'skyddad-person', targets, markers, 'skyddad'),
     visibility: 'skyddad',
@@ -83,10 +91,14 @@ beforeAll(() => {
   const guideline = markedEntry('guideline', 'markerad-riktlinje', targets, markers);
   const body = markedEntry('system', 'x', targets, []).name as string;
   markers.push({ text: body, audience: 'offentlig', where: 'guideline body' });
-  writeFileSync(join(root, 'guidelines', 'markerad-riktlinje.md'), `---\n${dump(guideline, { lineWidth: -1 })}---\n\n# Rubrik\n\nText med ${body} i.\n`);
+  writeFileSync(
+    join(root, 'guidelines', 'markerad-riktlinje.md'),
+    `---\n${dump(guideline, { lineWidth: -1 })}---\n\n# Rubrik\n\nText med ${body} i.\n`,
+  );
 
   const errors = validateFolder(root, cwd).findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) throw new Error(`Testregistret har fel:\n${errors.map((finding) => `${finding.file}:${finding.line}: ${finding.message}`).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`Testregistret har fel:\n${errors.map((finding) => `${finding.file}:${finding.line}: ${finding.message}`).join('\n')}`);
 
   // In Git, with a change to a staff-only field after the first commit: each page's history is told from both
   // versions of the file, and must cut the older one as it cuts the newer.
@@ -131,9 +143,20 @@ describe.each(AUDIENCES)('the commands for the %s audience', (audience) => {
       outputs.push(result.stdout, result.stderr);
     };
     for (const format of ['text', 'markdown', 'json']) {
-      for (const system of ['markerat-system', 'skyddat-system', 'lonesystem']) run('src/cli/incident.ts', ['--system', system, '--format', format]);
-      run('src/cli/incident.ts', ['--supplier', markers.find((marker) => marker.where === 'system.supplier.name')?.text ?? '', '--format', format]);
-      run('src/cli/incident.ts', ['--hosting', markers.find((marker) => marker.where === 'system.hostedAt.provider')?.text ?? '', '--format', format]);
+      for (const system of ['markerat-system', 'skyddat-system', 'lonesystem'])
+        run('src/cli/incident.ts', ['--system', system, '--format', format]);
+      run('src/cli/incident.ts', [
+        '--supplier',
+        markers.find((marker) => marker.where === 'system.supplier.name')?.text ?? '',
+        '--format',
+        format,
+      ]);
+      run('src/cli/incident.ts', [
+        '--hosting',
+        markers.find((marker) => marker.where === 'system.hostedAt.provider')?.text ?? '',
+        '--format',
+        format,
+      ]);
       run('src/cli/report.ts', ['--format', format]);
     }
     const text = outputs.join('\n');
@@ -150,7 +173,9 @@ describe('what each build says about itself', () => {
   it('names its audience in the footer; the protected build warns on every page and keeps search engines out', () => {
     expect(page('intern')).toContain('Byggd för publiken intern (kommunens personal).');
     expect(page('offentlig')).toContain('Byggd för publiken offentlig (alla).');
-    const protectedPages = readdirSync(outputs.get('skyddad') as string, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    const protectedPages = readdirSync(outputs.get('skyddad') as string, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.html'),
+    );
     expect(protectedPages.length).toBeGreaterThan(10);
     for (const file of protectedPages) {
       const html = readFileSync(join(outputs.get('skyddad') as string, file), 'utf8');
@@ -161,7 +186,8 @@ describe('what each build says about itself', () => {
   });
 
   it('tells staff what the change did, with the field’s old value; the public neither', () => {
-    const history = (audience: Audience) => readFileSync(join(outputs.get(audience) as string, 'system', 'markerat-system', 'index.html'), 'utf8');
+    const history = (audience: Audience) =>
+      readFileSync(join(outputs.get(audience) as string, 'system', 'markerat-system', 'index.html'), 'utf8');
     const old = markers.find((marker) => marker.where === 'system.supportEmail')?.text as string;
     expect(history('intern')).toContain(`ändras från ${old}@testkommun.se till ny-adress@testkommun.se`);
     expect(history('offentlig')).not.toContain('ny-adress');
@@ -169,10 +195,19 @@ describe('what each build says about itself', () => {
 
   it('builds no people, councils, report or maps for the public, and no open data for anyone else', () => {
     const files = (audience: Audience) => readdirSync(outputs.get(audience) as string, { recursive: true, encoding: 'utf8' });
-    for (const section of ['personer', 'rad', 'rapport', 'karta']) expect(files('offentlig').some((file) => file.startsWith(`${section}/`)), section).toBe(false);
+    for (const section of ['personer', 'rad', 'rapport', 'karta'])
+      expect(
+        files('offentlig').some((file) => file.startsWith(`${section}/`)),
+        section,
+      ).toBe(false);
     expect(files('offentlig')).toContain('export/dcat.rdf');
     expect(files('intern')).not.toContain('export/dcat.rdf');
     expect(files('intern').some((file) => file.startsWith('personer/'))).toBe(true);
+    // The guides to the intranet's buttons are the staff's; what the roles and fields mean is everyone's.
+    expect(files('offentlig')).not.toContain('hjalp/andra-uppgifter/index.html');
+    expect(files('offentlig')).toContain('hjalp/roller/index.html');
+    expect(files('offentlig')).toContain('hjalp/falt/system/index.html');
+    expect(files('intern')).toContain('hjalp/andra-uppgifter/index.html');
   });
 });
 
@@ -190,11 +225,21 @@ describe('the open data catalogue (DCAT-AP-SE)', () => {
     const [dataset] = ofType(DCAT('Dataset'));
     const distributions = ofType(DCAT('Distribution'));
     expect(catalog && dataset).toBeTruthy();
-    for (const property of [DCT('title'), DCT('description'), DCT('publisher'), DCAT('dataset')]) expect(store.any(catalog as never, property), property.value).toBeTruthy();
-    for (const property of [DCT('title'), DCT('description'), DCT('publisher'), DCAT('contactPoint'), DCT('accrualPeriodicity'), DCT('modified')])
+    for (const property of [DCT('title'), DCT('description'), DCT('publisher'), DCAT('dataset')])
+      expect(store.any(catalog as never, property), property.value).toBeTruthy();
+    for (const property of [
+      DCT('title'),
+      DCT('description'),
+      DCT('publisher'),
+      DCAT('contactPoint'),
+      DCT('accrualPeriodicity'),
+      DCT('modified'),
+    ])
       expect(store.any(dataset as never, property), property.value).toBeTruthy();
     const publisher = store.any(dataset as never, DCT('publisher'));
-    expect(store.any(publisher as never, FOAF('name'))?.value).toBe(markers.find((marker) => marker.where === 'settings.municipality')?.text);
+    expect(store.any(publisher as never, FOAF('name'))?.value).toBe(
+      markers.find((marker) => marker.where === 'settings.municipality')?.text,
+    );
     expect(distributions.map((node) => store.any(node as never, DCT('format'))?.value).sort()).toEqual([
       'http://publications.europa.eu/resource/authority/file-type/CSV',
       'http://publications.europa.eu/resource/authority/file-type/JSON',
@@ -202,7 +247,9 @@ describe('the open data catalogue (DCAT-AP-SE)', () => {
     ]);
     for (const node of distributions) {
       expect(store.any(node as never, DCAT('accessURL'))?.value).toMatch(/^https:\/\/.+\/export\/systemforteckning\.(csv|xlsx|json)$/);
-      expect(store.any(node as never, DCT('license'))?.value).toBe(`https://testkommun.se/${markers.find((marker) => marker.where === 'settings.dataLicense')?.text}`);
+      expect(store.any(node as never, DCT('license'))?.value).toBe(
+        `https://testkommun.se/${markers.find((marker) => marker.where === 'settings.dataLicense')?.text}`,
+      );
     }
   });
 });

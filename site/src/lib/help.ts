@@ -8,6 +8,8 @@ import { fieldReference, type FieldReferenceRow } from '#core/views/field-refere
 import { AUDIENCE_LABELS } from '#core/schema/visibility.ts';
 import type { Kind } from '#core/kinds.ts';
 import { helpUrl } from './urls.ts';
+import { siteData } from './data.ts';
+import { canSee } from '#core/domain/visibility.ts';
 import { ruleTable } from '#core/findings/rule-docs.ts';
 import { renderMarkdown } from '#core/text/markdown.ts';
 
@@ -27,8 +29,13 @@ export const FIELD_KIND_TITLES: Record<FieldKind, string> = {
 
 let pages: HelpPage[] | undefined;
 
-/** The help pages, read once: from docs/hjalp/ beside the site (set by astro.config.ts), or the working folder's in tests. */
+/** The help pages for the build's audience, read once: from docs/hjalp/ beside the site (set by astro.config.ts), or the working folder's in tests. */
 export function helpPages(): HelpPage[] {
+  const { audience } = siteData();
+  return allHelpPages().filter((page) => canSee(audience, page.audience));
+}
+
+function allHelpPages(): HelpPage[] {
   pages ??= readHelpPages(typeof __HELP_DIR__ === 'string' ? __HELP_DIR__ : resolve('docs', 'hjalp')).map((page) => ({
     ...page,
     html: underBase(page.html, page.slug),

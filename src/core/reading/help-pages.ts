@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { UserError } from '../errors.ts';
 import { renderGuidelineMarkdown } from '../text/markdown.ts';
+import { AUDIENCES, type Audience } from '../vocabulary.ts';
 
 export interface HelpPage {
   /** The file's name without .md: the page's address under hjalp/. */
@@ -13,6 +14,8 @@ export interface HelpPage {
   title: string;
   description: string;
   order: number;
+  /** The widest audience the page is for (front matter audience; default offentlig): a guide to the intranet's buttons is not the public's. */
+  audience: Audience;
   html: string;
   /** The file, for the page's edit link and for messages. */
   file: string;
@@ -32,9 +35,23 @@ function readHelpPage(file: string, slug: string): HelpPage {
   const fail = (what: string) => new UserError(`${file}: ${what}`);
   if (!SLUG.test(slug)) throw fail('filnamnet ska vara små bokstäver a–z, siffror och bindestreck, till exempel andra-uppgifter.md.');
   const { data, content } = matter(readFileSync(file, 'utf8'));
-  const { title, description, order } = data as { title?: unknown; description?: unknown; order?: unknown };
+  const {
+    title,
+    description,
+    order,
+    audience = 'offentlig',
+  } = data as { title?: unknown; description?: unknown; order?: unknown; audience?: unknown };
   if (typeof title !== 'string' || typeof description !== 'string') throw fail('framsidesdatan ska ha title och description (text).');
+  if (!AUDIENCES.includes(audience as Audience)) throw fail(`audience ska vara ${AUDIENCES.join(', ')}.`);
   const rendered = renderGuidelineMarkdown(content);
   if (!rendered.ok) throw fail(rendered.problem.message);
-  return { slug, title, description, order: typeof order === 'number' ? order : 100, html: rendered.html, file };
+  return {
+    slug,
+    title,
+    description,
+    order: typeof order === 'number' ? order : 100,
+    audience: audience as Audience,
+    html: rendered.html,
+    file,
+  };
 }

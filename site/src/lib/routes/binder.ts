@@ -121,25 +121,23 @@ function makeBinder() {
     itDepartment,
     count,
     split: count > BINDER_PAGE_LIMIT,
-    units: units.map(
-      (unit): BinderUnit => ({
-        ...unit,
-        systems: unit.systems
-          .sort((a, b) => byDuration(a.continuity?.rto, b.continuity?.rto) || bySwedish((system: VisibleSystem) => system.name)(a, b))
-          .map((system): BinderSystem => ({
-            system,
-            facts: factsOf(system),
-            contacts: contactsOf(system),
-            ...(system.supplier
-              ? {
-                  supplier: {
-                    name: system.supplier.name,
-                    ...(supportText(system.supplier.support) ? { support: supportText(system.supplier.support) as string } : {}),
-                  },
-                }
-              : {}),
-          })),
-      }),
-    ),
+    units: units.map((unit): BinderUnit => ({
+      ...unit,
+      systems: unit.systems
+        .sort((a, b) => byDuration(a.continuity?.rto, b.continuity?.rto) || bySwedish((system: VisibleSystem) => system.name)(a, b))
+        .map((system): BinderSystem => ({
+          system,
+          facts: factsOf(system),
+          contacts: contactsOf(system),
+          ...(system.supplier
+            ? {
+                supplier: {
+                  name: system.supplier.name,
+                  ...(supportText(system.supplier.support) ? { support: supportText(system.supplier.support) as string } : {}),
+                },
+              }
+            : {}),
+        })),
+    })),
   };
 }
