@@ -2,13 +2,11 @@
 // working register. Pages render on request from the register as it is on
 // disk; a saved change reloads them (site/src/lib/preview/), and a register
 // with errors shows its findings instead of the pages.
-import { join, resolve } from 'node:path';
 import { dev } from 'astro';
 import { UserError } from '../core/errors.ts';
 import type { Audience } from '../core/vocabulary.ts';
-import { VITE_OVERRIDES } from './site-build.ts';
-
-const SITE_ROOT = resolve(import.meta.dirname, '..', '..', 'site');
+import { SITE_ROOT, VITE_OVERRIDES } from './site-build.ts';
+import { siteLocation } from '../../site/src/lib/site-location.ts';
 
 export interface PreviewOptions {
   registry: string;
@@ -32,7 +30,5 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     },
   );
   const { port } = server.address;
-  const { siteLocation } = await import('../../site/src/lib/site-location.ts');
-  const { base } = siteLocation();
-  return { url: `http://localhost:${port}${join(base, '/')}`, stop: () => server.stop() };
+  return { url: `http://localhost:${port}${siteLocation().base}`, stop: () => server.stop() };
 }

@@ -29,7 +29,7 @@ export interface BuildResult {
 }
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
-const SITE_ROOT = join(PROJECT_ROOT, 'site');
+export const SITE_ROOT = join(PROJECT_ROOT, 'site');
 /** Marks a folder as a site this command built: only such a folder is ever replaced. */
 const BUILD_MARKER = '.systemforteckning-bygge';
 

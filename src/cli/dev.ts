@@ -5,6 +5,7 @@ import { defineCommand, runMain } from './command.ts';
 import { portOption, SERVE_OPTIONS } from './serve.ts';
 import { audienceOption } from './build.ts';
 import { startPreview } from '../build/preview.ts';
+import { checkRegisterFolder } from '../core/reading/load.ts';
 
 const { port, audience, base } = SERVE_OPTIONS;
 
@@ -14,6 +15,8 @@ export const main = defineCommand({
   options: { port, audience, base },
   registry: true,
   async run({ values, registry, io, print }) {
+    // The preview reads the register on each page; a folder that is not there is said now, not on the first page.
+    checkRegisterFolder(registry, io.cwd);
     const preview = await startPreview({
       registry,
       port: portOption(values.port, io.env),

@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRegister, editFile, EXAMPLE_REGISTER, removeTemp } from '../helpers/registers.ts';
-import { REPO } from '../helpers/run.ts';
+import { REPO, runCli } from '../helpers/run.ts';
 import { visibleText } from '../helpers/html.ts';
 
 const RUNNER_VARIABLES = /^(VITEST.*|TEST|NODE_ENV|SITE|BASE_URL|MODE|DEV|PROD|SSR)$/;
@@ -83,5 +83,12 @@ describe('the live preview', () => {
     const page = await afterSave('system/lonesystem/', (page) => page.status === 200);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Lönesystem Nova');
+  });
+
+  it('says at once, in Swedish, when the register folder is not there, and starts no server', () => {
+    const result = runCli('src/cli/dev.ts', ['--registry', join(register.cwd, 'finns-inte'), '--port', '0'], { timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Hittar inte registret');
+    expect(result.stdout).not.toContain('Förhandsvisningen visas');
   });
 });

@@ -55,15 +55,7 @@ export function calendarEvents(model: VisibleModel, today: string, systems: read
     const deadlines = contractDeadlines(system.contract, lead ?? 0);
     // A contract that has ended, or a notice day that has passed, is history, not a task.
     const running = deadlines !== undefined && deadlines.end >= today;
-    if (deadlines && lead === undefined)
-      add(
-        'avtalsslut',
-        deadlines.end,
-        `${system.name}: avtalet löper ut`,
-        system.contract?.reference ? `Avtal ${system.contract.reference}.` : '',
-        false,
-      );
-    else if (deadlines) {
+    if (deadlines && lead !== undefined) {
       add(
         'upphandling',
         deadlines.actBy,
@@ -79,6 +71,8 @@ export function calendarEvents(model: VisibleModel, today: string, systems: read
           `Uppsägningstid ${system.contract?.noticePeriod}.`,
           false,
         );
+    }
+    if (deadlines)
       add(
         'avtalsslut',
         deadlines.end,
@@ -86,7 +80,6 @@ export function calendarEvents(model: VisibleModel, today: string, systems: read
         system.contract?.reference ? `Avtal ${system.contract.reference}.` : '',
         false,
       );
-    }
     const interval = model.settings.reviewIntervalMonths;
     const due = interval === undefined ? undefined : reviewDue(system.reviewed, interval);
     if (due)

@@ -49,7 +49,7 @@ export interface SiteData {
   activePeople: PersonRecord[];
   council: SystemManagementCouncil;
   politicalCouncil: PoliticalCouncil | undefined;
-  /** Every dependency map, laid out in worker threads while other pages render. */
+  /** Every dependency map: laid out in worker threads while other pages render, or per page in the live preview. */
   siteMaps: SiteMaps;
   /** The förvaltningar with a map page (karta/<id>/). */
   maps: { id: string; name: string; systems: number }[];

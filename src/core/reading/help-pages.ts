@@ -32,19 +32,25 @@ export function readHelpPages(dir: string): HelpPage[] {
 }
 
 function readHelpPage(file: string, slug: string): HelpPage {
-  const fail = (what: string) => new UserError(`${file}: ${what}`);
-  if (!SLUG.test(slug)) throw fail('filnamnet ska vara små bokstäver a–z, siffror och bindestreck, till exempel andra-uppgifter.md.');
-  const { data, content } = matter(readFileSync(file, 'utf8'));
+  const fail = (line: number, what: string) => new UserError(`${file}:${line}: ${what}`);
+  if (!SLUG.test(slug))
+    throw fail(1, 'filnamnet ska vara små bokstäver a–z, siffror och bindestreck, till exempel andra-uppgifter.md. Byt namn på filen.');
+  const text = readFileSync(file, 'utf8');
+  const { data, content } = matter(text);
   const {
     title,
     description,
     order,
     audience = 'offentlig',
   } = data as { title?: unknown; description?: unknown; order?: unknown; audience?: unknown };
-  if (typeof title !== 'string' || typeof description !== 'string') throw fail('framsidesdatan ska ha title och description (text).');
-  if (!AUDIENCES.includes(audience as Audience)) throw fail(`audience ska vara ${AUDIENCES.join(', ')}.`);
+  if (typeof title !== 'string' || typeof description !== 'string')
+    throw fail(1, 'framsidesdatan ska ha title och description som text. Lägg till dem mellan raderna "---" överst i filen.');
+  if (!AUDIENCES.includes(audience as Audience))
+    throw fail(1, `audience ska vara ${AUDIENCES.join(', ')}, inte "${String(audience)}". Rätta framsidesdatan.`);
   const rendered = renderGuidelineMarkdown(content);
-  if (!rendered.ok) throw fail(rendered.problem.message);
+  // The renderer counts lines from the body: the front matter comes before it.
+  const bodyOffset = text.slice(0, text.length - content.length).split('\n').length - 1;
+  if (!rendered.ok) throw fail(rendered.problem.line + bodyOffset, rendered.problem.message);
   return {
     slug,
     title,

@@ -15,7 +15,8 @@ export function displayPathOf(path: string, cwd = process.cwd()): string {
 }
 
 /** Reads every file under the register root. O(files); big files are not read. */
-export function readRegisterSources(root: string, cwd = process.cwd()): SourceFile[] {
+/** Stops with a Swedish error when the register's folder is missing or is not a folder. */
+export function checkRegisterFolder(root: string, cwd = process.cwd()): void {
   let rootStat;
   try {
     rootStat = statSync(root);
@@ -24,6 +25,10 @@ export function readRegisterSources(root: string, cwd = process.cwd()): SourceFi
   }
   if (!rootStat.isDirectory())
     throw new RegisterNotFoundError(`"${displayPathOf(root, cwd)}" är inte en mapp. Ange registrets mapp med --registry <mapp>.`);
+}
+
+export function readRegisterSources(root: string, cwd = process.cwd()): SourceFile[] {
+  checkRegisterFolder(root, cwd);
   const sources: SourceFile[] = [];
   const displayRoot = displayPathOf(root, cwd);
   const unusable = (relPath: string, rule: 'symlink' | 'file-unreadable', message: string) =>
@@ -116,8 +121,14 @@ export function readNamedFile(path: string, shown: string, maxBytes: number): Bu
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(`"${shown}" är en mapp. Ange en fil.`);
-    if (!stat.isFile()) throw new UserError(`"${shown}" är ingen vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte. Ange en sparad fil.`);
-    if (stat.size > maxBytes) throw new UserError(`"${shown}" är ${sizeText(stat.size)}, mer än gränsen ${sizeText(maxBytes)} för en sådan fil. Kontrollera att det är rätt fil.`);
+    if (!stat.isFile())
+      throw new UserError(
+        `"${shown}" är ingen vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte. Ange en sparad fil.`,
+      );
+    if (stat.size > maxBytes)
+      throw new UserError(
+        `"${shown}" är ${sizeText(stat.size)}, mer än gränsen ${sizeText(maxBytes)} för en sådan fil. Kontrollera att det är rätt fil.`,
+      );
     const { bytes } = readOpen(fd, stat.size);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } finally {

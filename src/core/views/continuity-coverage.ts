@@ -6,7 +6,7 @@
 // page show it.
 import type { DataPath } from '../data-path.ts';
 import { hasSupplierSupport, isCheckCurrent, isCritical, isInUse } from '../domain/continuity.ts';
-import { administrationOf, type VisibleModel, type VisibleSystem } from '../model/model.ts';
+import { systemsByAdministration, type VisibleModel, type VisibleSystem } from '../model/model.ts';
 import { bySwedish } from '../text/text.ts';
 
 export interface CoverageFact {
@@ -69,16 +69,17 @@ export function continuityCoverage(
   const facts = COVERAGE_FACTS.filter((fact) => options.sees(fact.field));
   const context = { months: model.settings.securityCheckIntervalMonths ?? 12, today: options.today };
   const total: FactCounts = { id: '', name: 'Alla', critical: 0, has: {} };
-  const units = new Map<string, FactCounts>();
-  for (const system of model.systems) {
-    if (!isCritical(system) || !isInUse(system)) continue;
-    const unit = administrationOf(model, system.unit);
-    const counts = units.get(unit.id) ?? { id: unit.id, name: unit.name, critical: 0, has: {} };
-    units.set(unit.id, counts);
-    for (const target of [total, counts]) {
-      target.critical++;
-      for (const fact of facts) if (fact.has(system, context)) target.has[fact.key] = (target.has[fact.key] ?? 0) + 1;
+  const units: FactCounts[] = [];
+  for (const unit of systemsByAdministration(model).values()) {
+    const counts: FactCounts = { id: unit.id, name: unit.name, critical: 0, has: {} };
+    for (const system of unit.systems) {
+      if (!isCritical(system) || !isInUse(system)) continue;
+      for (const target of [total, counts]) {
+        target.critical++;
+        for (const fact of facts) if (fact.has(system, context)) target.has[fact.key] = (target.has[fact.key] ?? 0) + 1;
+      }
     }
+    if (counts.critical > 0) units.push(counts);
   }
   const text =
     total.critical === 0
@@ -87,7 +88,7 @@ export function continuityCoverage(
   return {
     facts: facts.map(({ key, label }) => ({ key, label })),
     total,
-    units: [...units.values()].sort((a, b) => b.critical - a.critical || bySwedish((item: FactCounts) => item.name)(a, b)),
+    units: units.sort((a, b) => b.critical - a.critical || bySwedish((item: FactCounts) => item.name)(a, b)),
     text,
   };
 }

@@ -10,7 +10,7 @@ import type { Finding, RuleId, Severity } from '../findings/findings.ts';
 import type { Kind } from '../kinds.ts';
 import { needsReview } from '../domain/lifecycle.ts';
 import { mostDependedOn } from '../model/impact.ts';
-import { administrationOf, type VisibleModel } from '../model/model.ts';
+import { systemsByAdministration, type VisibleModel } from '../model/model.ts';
 import { roleTitle, type RoleKey } from '../domain/roles.ts';
 import { bySwedish, joinSwedish } from '../text/text.ts';
 import type { DataPath } from '../data-path.ts';
@@ -184,26 +184,25 @@ function coverageOf(findings: readonly Finding[], model: VisibleModel): Coverage
     const section = sectionOf(finding);
     if ((section === 'roller' && finding.severity === 'error') || section === 'granskning') incomplete.add(finding.entry.id);
   }
-  const units = new Map<string, { id: string; name: string; total: number; complete: number }>();
-  let total = 0;
-  let complete = 0;
-  for (const system of model.systems) {
-    if (!needsReview(system.status)) continue;
-    const done = !incomplete.has(system.id);
-    total++;
-    if (done) complete++;
-    const unit = administrationOf(model, system.unit);
-    const figures = units.get(unit.id) ?? { id: unit.id, name: unit.name, total: 0, complete: 0 };
-    figures.total++;
-    if (done) figures.complete++;
-    units.set(unit.id, figures);
+  const units: { id: string; name: string; total: number; complete: number }[] = [];
+  for (const unit of systemsByAdministration(model).values()) {
+    const reviewed = unit.systems.filter((system) => needsReview(system.status));
+    if (reviewed.length === 0) continue;
+    units.push({
+      id: unit.id,
+      name: unit.name,
+      total: reviewed.length,
+      complete: reviewed.filter((system) => !incomplete.has(system.id)).length,
+    });
   }
+  const total = units.reduce((sum, unit) => sum + unit.total, 0);
+  const complete = units.reduce((sum, unit) => sum + unit.complete, 0);
   const percent = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((100 * part) / whole));
   return {
     total,
     complete,
     text: `${complete} av ${total} system (${percent(complete, total)} %) har alla roller namngivna och är granskade i tid.`,
-    units: [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'sv')),
+    units: units.sort((a, b) => b.total - a.total || bySwedish((unit: { name: string }) => unit.name)(a, b)),
   };
 }
 

@@ -187,15 +187,10 @@ function addEdgesBetween(
 
 /** The förvaltningar (and companies) that own systems with dependencies: one map page each, by name. */
 export function mappedUnits(model: VisibleModel): { id: string; name: string; systems: number }[] {
-  const units = new Map<string, { id: string; name: string; systems: number }>();
-  for (const system of model.systems) {
-    if (usesOf(model, system).length === 0 && !model.usedBy.has(system.id)) continue;
-    const unit = administrationOf(model, system.unit);
-    const entry = units.get(unit.id) ?? { ...unit, systems: 0 };
-    entry.systems++;
-    units.set(unit.id, entry);
-  }
-  return [...units.values()].sort(bySwedish((unit) => unit.name));
+  const connected = (system: VisibleSystem) => usesOf(model, system).length > 0 || model.usedBy.has(system.id);
+  return [...systemsByAdministration(model).values()]
+    .map(({ id, name, systems }) => ({ id, name, systems: systems.filter(connected).length }))
+    .filter((unit) => unit.systems > 0);
 }
 
 /** How many systems a förvaltning's map shows, and how many of other förvaltningar's. */

@@ -5,7 +5,7 @@
 import { byDuration, durationText } from '#core/domain/durations.ts';
 import { isCritical, isInUse } from '#core/domain/continuity.ts';
 import { roleTitle, type RoleKey } from '#core/domain/roles.ts';
-import { administrationOf, type VisibleSystem } from '#core/model/model.ts';
+import { systemsByAdministration, type VisibleSystem } from '#core/model/model.ts';
 import { supportText } from '#core/views/support-text.ts';
 import { bySwedish } from '#core/text/text.ts';
 import { siteData } from '../data.ts';
@@ -104,15 +104,9 @@ export function binderPartPaths() {
 
 function makeBinder() {
   const { model, build } = siteData();
-  const byUnit = new Map<string, { id: string; name: string; systems: VisibleSystem[] }>();
-  for (const system of model.systems) {
-    if (!isCritical(system) || !isInUse(system)) continue;
-    const unit = administrationOf(model, system.unit);
-    const group = byUnit.get(unit.id) ?? { id: unit.id, name: unit.name, systems: [] };
-    group.systems.push(system);
-    byUnit.set(unit.id, group);
-  }
-  const units = [...byUnit.values()].sort(bySwedish((unit) => unit.name));
+  const units = [...systemsByAdministration(model).values()]
+    .map((unit) => ({ ...unit, systems: unit.systems.filter((system) => isCritical(system) && isInUse(system)) }))
+    .filter((unit) => unit.systems.length > 0);
   const itDepartment = model.unitById.get(model.settings.itDepartment);
   const count = units.reduce((sum, unit) => sum + unit.systems.length, 0);
   return {
