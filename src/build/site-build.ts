@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import { formatText } from '../core/findings/findings.ts';
-import { openRegister, validationSummary } from '../core/model/open-register.ts';
+import { validateRegister, validationSummary } from '../core/model/open-register.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
@@ -104,8 +104,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // that `astro build` alone can never publish an invalid register; this
   // first pass costs about 5 % of the build and stops before Astro starts.
   const audience = options.audience ?? 'intern';
-  const register = openRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
-  const { findings, model } = register;
+  const register = validateRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
+  const { findings } = register;
   if (audience === 'skyddad' && register.protectedRegistry && !register.protectedRegistry.sources) {
     throw new UserError(
       `Det skyddade registret ${displayPathOf(register.protectedRegistry.dir)} (protectedRegistry i settings.yaml) finns inte, så den skyddade versionen skulle sakna de skyddade uppgifterna. Hämta det bredvid registret och bygg igen.`,
@@ -118,7 +118,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     log(`Registret har ${errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
     return { ok: false, seconds, pages: 0 };
   }
-  log(`      ${validationSummary(findings, model).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
+  log(`      ${validationSummary(findings, register.parsed).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
   checkOutput(options.out);
   const staging = stagingFolder(options.out);

@@ -37,13 +37,21 @@ export function checkSources(sources: readonly SourceFile[], protectedSources?: 
 
 /** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
-  const parsed = checkSources(sources, options.protectedSources);
+  return validateChecked(
+    checkSources(sources, options.protectedSources),
+    sources.map((source) => source.relPath),
+    options,
+  );
+}
+
+/**
+ * The rules between files over a register whose files are already checked
+ * one by one (checkSources, perhaps in parts on several threads), and every
+ * finding located and sorted. `relPaths` are all the files found, readable or not.
+ */
+export function validateChecked(parsed: CheckedRegister, relPaths: readonly string[], options: ValidateOptions): Validation {
   const { protectedSources: _protected, ...rest } = options;
-  const context = buildContext(parsed.entries, {
-    ...rest,
-    fileIds: parsed.fileIds,
-    sourcePaths: new Set(sources.map((source) => source.relPath)),
-  });
+  const context = buildContext(parsed.entries, { ...rest, fileIds: parsed.fileIds, sourcePaths: new Set(relPaths) });
   const findings = [...parsed.findings, ...runRules(context)];
   locate(findings, parsed);
   findings.sort(compareFindings);
@@ -66,7 +74,10 @@ function locate(findings: Finding[], parsed: CheckedRegister): void {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.line > 0) continue;
-    const from = finding.path && finding.path.length > 0 && overlaysByFile.get(finding.file)?.find((overlay) => valueAt(overlay.data, finding.path ?? []) !== undefined);
+    const from =
+      finding.path &&
+      finding.path.length > 0 &&
+      overlaysByFile.get(finding.file)?.find((overlay) => valueAt(overlay.data, finding.path ?? []) !== undefined);
     if (from) finding.file = from.file;
     addTo(byFile, finding.file, finding);
   }
@@ -85,4 +96,3 @@ function locate(findings: Finding[], parsed: CheckedRegister): void {
     });
   }
 }
-

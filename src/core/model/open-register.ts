@@ -2,7 +2,7 @@
 // command and the site start. The only step with I/O is reading the files.
 import { UserError } from '../errors.ts';
 import { summarize, type Finding } from '../findings/findings.ts';
-import { checkSources as checkEachFile, validateSources } from '../checking/validate.ts';
+import { checkSources as checkEachFile, validateChecked, validateSources } from '../checking/validate.ts';
 import { ENTITY_KINDS, KINDS, SETTINGS_FILE } from '../kinds.ts';
 import { resolveRegister, type RegisterModel } from './model.ts';
 import { displayPathOf, readNamedFile, readRegisterSources } from '../reading/load.ts';
@@ -22,9 +22,28 @@ export interface OpenRegister {
   protectedRegistry?: { dir: string; sources: SourceFile[] | undefined };
 }
 
-export function openRegister(dir: string, options: { today: string; cwd: string }): OpenRegister {
-  const sources = readRegisterSources(dir, options.cwd);
-  return checkSources(sources, dir, protectedRegistryOf(sources, dir, options.cwd), options);
+export interface OpenOptions {
+  today: string;
+  cwd: string;
+}
+
+export function openRegister(dir: string, options: OpenOptions): OpenRegister {
+  const validated = validateRegister(dir, options);
+  return { ...validated, model: resolveRegister(validated.parsed) };
+}
+
+/**
+ * What openRegister finds, without resolving the model: for npm run
+ * validate, which reports the findings and needs no model.
+ */
+export function validateRegister(dir: string, options: OpenOptions): Omit<OpenRegister, 'model'> {
+  const { sources, checked, protectedRegistry } = readRegister(dir, options);
+  const { findings, parsed } = validateChecked(
+    checked,
+    sources.map((source) => source.relPath),
+    { today: options.today, root: displayPathOf(dir, options.cwd) },
+  );
+  return { findings, parsed, sources, ...(protectedRegistry ? { protectedRegistry } : {}) };
 }
 
 /**
@@ -33,10 +52,22 @@ export function openRegister(dir: string, options: { today: string; cwd: string 
  * about it (npm run incident), which must answer also while the register has
  * an error somewhere, and fast. O(total size of the files).
  */
-export function readModel(dir: string, options: { cwd: string }): { model: RegisterModel } {
+export function readModel(dir: string, options: Omit<OpenOptions, 'today'>): { model: RegisterModel } {
+  return { model: resolveRegister(readRegister(dir, options).checked) };
+}
+
+/**
+ * Every file of the register read and checked on its own, the protected
+ * registry (when settings.yaml names one and it is there) laid over the
+ * entries first.
+ */
+function readRegister(
+  dir: string,
+  options: { cwd: string },
+): { sources: SourceFile[]; checked: CheckedRegister; protectedRegistry: OpenRegister['protectedRegistry'] } {
   const sources = readRegisterSources(dir, options.cwd);
   const protectedRegistry = protectedRegistryOf(sources, dir, options.cwd);
-  return { model: resolveRegister(checkEachFile(sources, protectedRegistry?.sources)) };
+  return { sources, checked: checkEachFile(sources, protectedRegistry?.sources), protectedRegistry };
 }
 
 /**
@@ -45,7 +76,10 @@ export function readModel(dir: string, options: { cwd: string }): { model: Regis
  * it, and only the skyddad build needs it (it says so).
  */
 function protectedRegistryOf(sources: readonly SourceFile[], dir: string, cwd: string): OpenRegister['protectedRegistry'] {
-  const folder = protectedRegistryPath(sources.find((source) => source.relPath === SETTINGS_FILE), dir);
+  const folder = protectedRegistryPath(
+    sources.find((source) => source.relPath === SETTINGS_FILE),
+    dir,
+  );
   if (!folder) return undefined;
   return { dir: folder, sources: existsSync(folder) ? readRegisterSources(folder, cwd) : undefined };
 }
@@ -73,13 +107,21 @@ export function checkWith(
   const protectedBefore = before.protectedRegistry;
   const protectedRegistry =
     protectedBefore && options.protectedFiles?.length
-      ? { dir: protectedBefore.dir, sources: withFiles(protectedBefore.sources ?? [], protectedBefore.dir, options.protectedFiles, options.cwd) }
+      ? {
+          dir: protectedBefore.dir,
+          sources: withFiles(protectedBefore.sources ?? [], protectedBefore.dir, options.protectedFiles, options.cwd),
+        }
       : protectedBefore;
   return checkSources(sources, dir, protectedRegistry, options);
 }
 
 /** The sources with these files changed or added. */
-function withFiles(before: readonly SourceFile[], dir: string, files: readonly { relPath: string; text: string }[], cwd: string): SourceFile[] {
+function withFiles(
+  before: readonly SourceFile[],
+  dir: string,
+  files: readonly { relPath: string; text: string }[],
+  cwd: string,
+): SourceFile[] {
   const root = displayPathOf(dir, cwd);
   const changed = new Map(files.map((file) => [file.relPath, Buffer.from(file.text, 'utf8')]));
   const sources = before.map((source) => {
@@ -107,10 +149,10 @@ function checkSources(
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */
-export function validationSummary(findings: readonly Finding[], model: RegisterModel): string {
+export function validationSummary(findings: readonly Finding[], parsed: Pick<CheckedRegister, 'entries'>): string {
   const { errors, warnings } = summarize(findings);
   const perKind = new Map<string, number>();
-  for (const entry of model.entries) perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + 1);
+  for (const entry of parsed.entries) perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + 1);
   const counts = ENTITY_KINDS.map((kind) => {
     const count = perKind.get(kind) ?? 0;
     return `${count} ${count === 1 ? KINDS[kind].singular : KINDS[kind].plural}`;
