@@ -21,7 +21,7 @@ export interface CheckedRegister extends Omit<ParsedRegister, 'entries'> {
   findings: Finding[];
 }
 
-type Checkable = Pick<Entry, 'kind' | 'file' | 'fileId' | 'body' | 'bodyLineOffset'> & { data: unknown };
+type Checkable = Pick<Entry, 'kind' | 'file' | 'fileId' | 'body' | 'bodyLineOffset'> & { data: unknown; text?: string };
 
 /** O(total size of the data). */
 export function checkFiles(parsed: ParsedRegister): CheckedRegister {
@@ -31,12 +31,14 @@ export function checkFiles(parsed: ParsedRegister): CheckedRegister {
     if (item.body !== undefined) {
       const rendered = renderGuidelineMarkdown(item.body);
       if (rendered.ok) html = rendered.html;
-      else findings.push(findingAt(item.file, { ...rendered.problem, line: rendered.problem.line + (item.bodyLineOffset ?? 0), column: 1 }));
+      else
+        findings.push(findingAt(item.file, { ...rendered.problem, line: rendered.problem.line + (item.bodyLineOffset ?? 0), column: 1 }));
     }
     const entry = { kind: item.kind, id: item.fileId };
-    const fileFindings = [...hiddenCharacterFindings(item.kind, item.file, item.data), ...checkAgainstSchema(item.kind, item.file, item.data)].map(
-      (finding) => ({ ...finding, entry }),
-    );
+    const fileFindings = [
+      ...hiddenCharacterFindings(item.kind, item.file, item.data, item.text),
+      ...checkAgainstSchema(item.kind, item.file, item.data),
+    ].map((finding) => ({ ...finding, entry }));
     findings.push(...fileFindings);
     return { html, valid: fileFindings.length === 0 && (item.body === undefined || html !== undefined) };
   };

@@ -8,8 +8,14 @@ import type { Kind } from '../kinds.ts';
 import { codePointName, firstControlCharacter } from '../text/output.ts';
 import type { DataPath } from '../data-path.ts';
 
-/** O(size of the data). */
-export function hiddenCharacterFindings(kind: Kind, file: string, data: unknown): Finding[] {
+/**
+ * O(size of the data). With the YAML `text` the data was parsed from, a
+ * text without control characters and without a backslash is passed at
+ * once: a parsed value can only hold one that the text holds, or that an
+ * escape in "…" writes, and every escape starts with a backslash.
+ */
+export function hiddenCharacterFindings(kind: Kind, file: string, data: unknown, text?: string): Finding[] {
+  if (text !== undefined && !text.includes('\\') && firstControlCharacter(text) === undefined) return [];
   const issues: Finding[] = [];
   const visit = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {

@@ -5,6 +5,7 @@
 // availability class, information flowing to a system classed lower, a
 // contract ending before the planned decommissioning, a platform being
 // retired under systems in operation.
+import { addTo } from '../../collections.ts';
 import { dependenciesOf } from '../../domain/dependencies.ts';
 import { durationMinutes, durationText } from '../../domain/durations.ts';
 import { hasSupplierSupport, isCheckCurrent, isCritical, isInUse, PERIODIC_CHECKS } from '../../domain/continuity.ts';
@@ -21,12 +22,23 @@ export const continuityFactsPresent: Rule = ({ systems, policy }) =>
     const { data } = system;
     if (!isCritical(data) || !isInUse(data)) return [];
     const severity = policy.missingContinuityFacts === 'fel' ? 'error' : 'warning';
-    const why = data.criticality === 'hög' || data.criticality === 'kritisk' ? `kritikalitet ${data.criticality}` : `tillgänglighet ${data.classification?.availability}`;
+    const why =
+      data.criticality === 'hög' || data.criticality === 'kritisk'
+        ? `kritikalitet ${data.criticality}`
+        : `tillgänglighet ${data.classification?.availability}`;
     const missing: { path: string[]; what: string }[] = [];
-    if (!data.continuity?.rto) missing.push({ path: ['continuity', 'rto'], what: 'hur länge det längst får vara borta (continuity.rto, till exempel 4h)' });
-    if (!data.continuity?.fallback) missing.push({ path: ['continuity', 'fallback'], what: 'en reservrutin (continuity.fallback): vad verksamheten gör medan systemet inte fungerar' });
+    if (!data.continuity?.rto)
+      missing.push({ path: ['continuity', 'rto'], what: 'hur länge det längst får vara borta (continuity.rto, till exempel 4h)' });
+    if (!data.continuity?.fallback)
+      missing.push({
+        path: ['continuity', 'fallback'],
+        what: 'en reservrutin (continuity.fallback): vad verksamheten gör medan systemet inte fungerar',
+      });
     if (data.supplier && !hasSupplierSupport(data))
-      missing.push({ path: ['supplier', 'support'], what: `hur leverantören ${data.supplier.name} nås (supplier.support: phone, email eller portal)` });
+      missing.push({
+        path: ['supplier', 'support'],
+        what: `hur leverantören ${data.supplier.name} nås (supplier.support: phone, email eller portal)`,
+      });
     // A missing fact is shown where the system is said to be critical, or on the supplier.
     const reason = data.criticality === 'hög' || data.criticality === 'kritisk' ? ['criticality'] : ['classification', 'availability'];
     return missing.map(({ path, what }) => {
@@ -187,7 +199,7 @@ export const retiringSystemsUnused: Rule = ({ systems }) => {
   const users = new Map<string, SystemEntry[]>();
   for (const system of systems) {
     if (system.data.status !== 'i drift') continue;
-    for (const { id } of dependenciesOf(system.data)) users.set(id, [...(users.get(id) ?? []), system]);
+    for (const { id } of dependenciesOf(system.data)) addTo(users, id, system);
   }
   return systems.flatMap((system) => {
     const { status } = system.data;

@@ -8,7 +8,10 @@ import { ID_PATTERN } from '../../vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
 import { finding, type Rule } from './context.ts';
 
-const UNKNOWN_RULES = { system: 'unknown-system', person: 'unknown-person', unit: 'unknown-unit' } as const satisfies Record<ReferableKind, RuleId>;
+const UNKNOWN_RULES = { system: 'unknown-system', person: 'unknown-person', unit: 'unknown-unit' } as const satisfies Record<
+  ReferableKind,
+  RuleId
+>;
 
 const WHERE: Record<ReferableKind, string> = {
   system: 'systemet i registry/systems/',
@@ -21,7 +24,7 @@ export const referencesResolve: Rule = ({ entries, ids }) =>
   entries.flatMap((entry) =>
     referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
       // A value that is not written as an id at all is the schema's finding, said once.
-      if (!ID_PATTERN.test(id) || targets.some((kind) => ids.get(kind)?.has(id))) return [];
+      if (targets.some((kind) => ids.get(kind)?.has(id)) || !ID_PATTERN.test(id)) return [];
       const field = fieldReference(entry.kind, path);
       const otherKind = (Object.keys(WHERE) as ReferableKind[]).find((kind) => !targets.includes(kind) && ids.get(kind)?.has(id));
       if (otherKind) {

@@ -2,7 +2,15 @@
 // fields and leave alone what follows the entry, and no required field that an
 // audience sees points at an entry that audience may not see (the field would
 // then be empty for it, or give the entry away).
-import { audienceOf, audienceRank, entryAudience, fieldAt, IDENTITY_FIELDS, narrower, widestAudienceWithin } from '../../domain/visibility.ts';
+import {
+  audienceOf,
+  audienceRank,
+  entryAudience,
+  fieldAt,
+  IDENTITY_FIELDS,
+  narrower,
+  widestAudienceWithin,
+} from '../../domain/visibility.ts';
 import { referenceFieldAt, referencesOf } from '../../domain/references.ts';
 import { valueAt } from '../../data-path.ts';
 import { findingOn, type Finding } from '../../findings/findings.ts';
@@ -13,6 +21,7 @@ import { AUDIENCE_LABELS } from '../../schema/visibility.ts';
 import { closestMatch } from '../../text/text.ts';
 import type { Audience } from '../../vocabulary.ts';
 import { finding, type Rule } from './context.ts';
+import type { CheckedEntry } from '../check-files.ts';
 import { fieldAudiences } from '../../domain/visibility.ts';
 
 /** The schema node at a path of keys, and whether the key is required where it stands. */
@@ -20,7 +29,9 @@ function nodeAt(kind: Kind, keys: readonly string[]): { node: JsonSchemaNode | u
   let node: JsonSchemaNode | undefined = COMMITTED_SCHEMAS[kind];
   let required = false;
   for (const key of keys) {
-    const holder: JsonSchemaNode | undefined = node?.properties?.[key] ? node : node?.items ?? node?.anyOf?.find((branch) => branch.properties?.[key]);
+    const holder: JsonSchemaNode | undefined = node?.properties?.[key]
+      ? node
+      : (node?.items ?? node?.anyOf?.find((branch) => branch.properties?.[key]));
     required = (holder?.required ?? []).includes(key);
     node = holder?.properties?.[key];
   }
@@ -88,12 +99,26 @@ export const requiredReferencesVisible: Rule = ({ entries, settings }) => {
     return audienceByField.get(key);
   };
   const audienceById = new Map<string, Audience>();
-  for (const entry of entries) if (entry.schemaValid) audienceById.set(`${entry.kind}/${entry.fileId}`, entryAudience(entry.kind, entry.data, overrides));
+  const entryAudiences = new Map<CheckedEntry, Audience>();
+  let widest = Infinity;
+  for (const entry of entries) {
+    if (!entry.schemaValid) continue;
+    const audience = entryAudience(entry.kind, entry.data, overrides);
+    audienceById.set(`${entry.kind}/${entry.fileId}`, audience);
+    entryAudiences.set(entry, audience);
+    widest = Math.min(widest, audienceRank(audience));
+  }
+  // Only a target seen by fewer than the entry naming it is a finding, so one
+  // seen by fewer than the widest audience of all: most registers have few such
+  // entries, or none, and the references to the rest need no closer look.
+  const restricted = new Set<string>();
+  for (const [entry, audience] of entryAudiences) if (audienceRank(audience) > widest) restricted.add(entry.fileId);
+  if (restricted.size === 0) return [];
   return entries.flatMap((entry) => {
-    if (!entry.schemaValid || entry.kind === 'settings') return [];
-    const own = entryAudience(entry.kind, entry.data, overrides);
+    const own = entryAudiences.get(entry);
+    if (own === undefined || entry.kind === 'settings') return [];
     return referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
-      if (path.some((segment) => typeof segment === 'number')) return [];
+      if (!restricted.has(id) || path.some((segment) => typeof segment === 'number')) return [];
       const target = targets.map((kind) => audienceById.get(`${kind}/${id}`)).find((audience) => audience !== undefined);
       if (!target) return [];
       const field = requiredFieldAudience(entry.kind, path as string[]);
@@ -182,4 +207,3 @@ function referenceFieldIsItemKey(kind: Kind, path: readonly (string | number)[])
   const key = path.at(-1);
   return typeof key === 'string' && referenceFieldAt(kind, path)?.itemKey === key;
 }
-
