@@ -44,7 +44,9 @@ function fieldsOf(schema: JsonSchemaNode): ReferenceField[] {
     const referenceBranch = branches.find((branch) => branch[KEYWORD]);
     const objectBranches = branches.filter((branch) => branch.type === 'object');
     const keyed = objectBranches.flatMap((branch) =>
-      Object.entries(branch.properties ?? {}).flatMap(([key, child]) => (child[KEYWORD] ? [{ key, targets: child[KEYWORD] as ReferableKind[] }] : [])),
+      Object.entries(branch.properties ?? {}).flatMap(([key, child]) =>
+        child[KEYWORD] ? [{ key, targets: child[KEYWORD] as ReferableKind[] }] : [],
+      ),
     );
     if (referenceBranch) {
       fields.push({
@@ -64,25 +66,44 @@ const FIELDS = Object.fromEntries(
   (Object.keys(COMMITTED_SCHEMAS) as Kind[]).map((kind) => [kind, fieldsOf(COMMITTED_SCHEMAS[kind])]),
 ) as Record<Kind, ReferenceField[]>;
 
-/** The references an entry's data makes. O(size of the entry). */
-export function referencesOf(kind: Kind, data: Record<string, unknown>): Reference[] {
-  const references: Reference[] = [];
+/**
+ * Calls `visit` with each reference an entry's data makes: the field, the id
+ * and, in a list, the item's index. Nothing is allocated for a reference, so
+ * that a rule which looks at every reference of a large register pays for a
+ * path only where it has something to say. O(size of the entry).
+ */
+export function forEachReference(
+  kind: Kind,
+  data: Record<string, unknown>,
+  visit: (field: ReferenceField, id: string, index?: number) => void,
+): void {
   for (const field of FIELDS[kind]) {
     const value = valueAt(data, field.path);
     if (field.list) {
       if (!Array.isArray(value)) continue;
-      value.forEach((item, index) => {
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
         if (field.itemKey === undefined) {
-          if (typeof item === 'string') references.push({ path: [...field.path, index], id: item, targets: field.targets });
-          return;
+          if (typeof item === 'string') visit(field, item, index);
+          continue;
         }
         const id = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field.itemKey] : undefined;
-        if (typeof id === 'string') references.push({ path: [...field.path, index, field.itemKey], id, targets: field.targets });
-      });
-    } else if (typeof value === 'string') {
-      references.push({ path: field.path, id: value, targets: field.targets });
-    }
+        if (typeof id === 'string') visit(field, id, index);
+      }
+    } else if (typeof value === 'string') visit(field, value);
   }
+}
+
+/** Where a reference forEachReference found stands in the entry's data. */
+export function referencePath(field: ReferenceField, index?: number): DataPath {
+  if (index === undefined) return field.path;
+  return field.itemKey === undefined ? [...field.path, index] : [...field.path, index, field.itemKey];
+}
+
+/** The references an entry's data makes. O(size of the entry). */
+export function referencesOf(kind: Kind, data: Record<string, unknown>): Reference[] {
+  const references: Reference[] = [];
+  forEachReference(kind, data, (field, id, index) => references.push({ path: referencePath(field, index), id, targets: field.targets }));
   return references;
 }
 

@@ -15,7 +15,10 @@ export interface RuleContext {
   /** The settings file's entry, with the schema's defaults filled in. */
   settings: (CheckedEntry & { data: Settings }) | undefined;
   /** Review interval and contract warning, from the settings or their defaults. */
-  policy: Pick<Settings, 'reviewIntervalMonths' | 'contractWarningDays' | 'securityCheckIntervalMonths' | 'missingContinuityFacts' | 'maxCriticalRto'>;
+  policy: Pick<
+    Settings,
+    'reviewIntervalMonths' | 'contractWarningDays' | 'securityCheckIntervalMonths' | 'missingContinuityFacts' | 'maxCriticalRto'
+  >;
   /**
    * Ids by kind, from the names of all files, parsed or not. A reference to a
    * file that is broken for another reason still resolves, so one broken

@@ -3,10 +3,12 @@ import type { Finding, RuleId } from '../../findings/findings.ts';
 import { KINDS, type ReferableKind } from '../../kinds.ts';
 import { fieldReference } from '../../schema/labels.ts';
 import { dependenciesOf } from '../../domain/dependencies.ts';
-import { referencesOf } from '../../domain/references.ts';
+import { forEachReference, referencePath } from '../../domain/references.ts';
+import type { DataPath } from '../../data-path.ts';
+import type { CheckedEntry } from '../check-files.ts';
 import { ID_PATTERN } from '../../vocabulary.ts';
 import { didYouMean, joinSwedish } from '../../text/text.ts';
-import { finding, type Rule } from './context.ts';
+import { finding, type Rule, type RuleContext } from './context.ts';
 
 const UNKNOWN_RULES = { system: 'unknown-system', person: 'unknown-person', unit: 'unknown-unit' } as const satisfies Record<
   ReferableKind,
@@ -20,39 +22,42 @@ const WHERE: Record<ReferableKind, string> = {
 };
 
 /** Every id an entry names exists, and is of a kind the field accepts. O(references). */
-export const referencesResolve: Rule = ({ entries, ids }) =>
-  entries.flatMap((entry) =>
-    referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
+export const referencesResolve: Rule = ({ entries, ids }) => {
+  const found: Finding[] = [];
+  for (const entry of entries)
+    forEachReference(entry.kind, entry.data, (field, id, index) => {
+      const { targets } = field;
+      for (const kind of targets) if (ids.get(kind)?.has(id)) return;
       // A value that is not written as an id at all is the schema's finding, said once.
-      if (targets.some((kind) => ids.get(kind)?.has(id)) || !ID_PATTERN.test(id)) return [];
-      const field = fieldReference(entry.kind, path);
-      const otherKind = (Object.keys(WHERE) as ReferableKind[]).find((kind) => !targets.includes(kind) && ids.get(kind)?.has(id));
-      if (otherKind) {
-        const wanted = joinSwedish(targets.map((kind) => KINDS[kind].indefinite)).replace(/ och /, ' eller ');
-        return [
-          finding({
-            entry,
-            path,
-            rule: 'wrong-reference-kind',
-            message: `${field} pekar på "${id}", som är ${KINDS[otherKind].indefinite}. Här ska det stå id för ${wanted}.`,
-            refs: [id],
-          }),
-        ];
-      }
-      const candidates = targets.flatMap((kind) => [...(ids.get(kind) ?? [])]);
-      const where = targets.map((kind) => WHERE[kind]).join(' eller ');
-      const rule = targets.length === 1 ? UNKNOWN_RULES[targets[0] as ReferableKind] : 'unknown-reference';
-      return [
-        finding({
-          entry,
-          path,
-          rule,
-          message: `${field} pekar på "${id}", men det finns ingen sådan post (${where}).${didYouMean(id, candidates)} Rätta id:t eller lägg till posten (npm run new).`,
-          refs: [id],
-        }),
-      ];
-    }),
-  );
+      if (ID_PATTERN.test(id)) found.push(unresolved(entry, referencePath(field, index), id, targets, ids));
+    });
+  return found;
+};
+
+function unresolved(entry: CheckedEntry, path: DataPath, id: string, targets: readonly ReferableKind[], ids: RuleContext['ids']): Finding {
+  const field = fieldReference(entry.kind, path);
+  const otherKind = (Object.keys(WHERE) as ReferableKind[]).find((kind) => !targets.includes(kind) && ids.get(kind)?.has(id));
+  if (otherKind) {
+    const wanted = joinSwedish(targets.map((kind) => KINDS[kind].indefinite)).replace(/ och /, ' eller ');
+    return finding({
+      entry,
+      path,
+      rule: 'wrong-reference-kind',
+      message: `${field} pekar på "${id}", som är ${KINDS[otherKind].indefinite}. Här ska det stå id för ${wanted}.`,
+      refs: [id],
+    });
+  }
+  const candidates = targets.flatMap((kind) => [...(ids.get(kind) ?? [])]);
+  const where = targets.map((kind) => WHERE[kind]).join(' eller ');
+  const rule = targets.length === 1 ? UNKNOWN_RULES[targets[0] as ReferableKind] : 'unknown-reference';
+  return finding({
+    entry,
+    path,
+    rule,
+    message: `${field} pekar på "${id}", men det finns ingen sådan post (${where}).${didYouMean(id, candidates)} Rätta id:t eller lägg till posten (npm run new).`,
+    refs: [id],
+  });
+}
 
 /** A system cannot depend on itself. */
 export const noSelfDependency: Rule = ({ systems }) =>

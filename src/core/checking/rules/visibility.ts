@@ -11,7 +11,7 @@ import {
   narrower,
   widestAudienceWithin,
 } from '../../domain/visibility.ts';
-import { referenceFieldAt, referencesOf } from '../../domain/references.ts';
+import { forEachReference, referenceFieldAt, type ReferenceField } from '../../domain/references.ts';
 import { valueAt } from '../../data-path.ts';
 import { findingOn, type Finding } from '../../findings/findings.ts';
 import { ENTITY_KINDS, type Kind } from '../../kinds.ts';
@@ -92,19 +92,20 @@ export const overridesNameFields: Rule = ({ settings }) => {
 export const requiredReferencesVisible: Rule = ({ entries, settings }) => {
   const overrides = settings?.data.visibility ?? {};
   // The same few fields recur in every file: each one's audience is looked up once.
-  const audienceByField = new Map<string, Audience | undefined>();
-  const requiredFieldAudience = (kind: Kind, path: string[]): Audience | undefined => {
-    const key = `${kind}:${path.join('.')}`;
-    if (!audienceByField.has(key)) audienceByField.set(key, nodeAt(kind, path).required ? audienceOf(kind, path, overrides) : undefined);
-    return audienceByField.get(key);
+  const audienceByField = new Map<ReferenceField, Audience | undefined>();
+  const requiredFieldAudience = (kind: Kind, field: ReferenceField): Audience | undefined => {
+    if (!audienceByField.has(field))
+      audienceByField.set(field, nodeAt(kind, field.path).required ? audienceOf(kind, [...field.path], overrides) : undefined);
+    return audienceByField.get(field);
   };
-  const audienceById = new Map<string, Audience>();
+  const audienceById = new Map<Kind, Map<string, Audience>>();
   const entryAudiences = new Map<CheckedEntry, Audience>();
   let widest = Infinity;
   for (const entry of entries) {
     if (!entry.schemaValid) continue;
     const audience = entryAudience(entry.kind, entry.data, overrides);
-    audienceById.set(`${entry.kind}/${entry.fileId}`, audience);
+    const ofKind = audienceById.get(entry.kind) ?? new Map<string, Audience>();
+    audienceById.set(entry.kind, ofKind.set(entry.fileId, audience));
     entryAudiences.set(entry, audience);
     widest = Math.min(widest, audienceRank(audience));
   }
@@ -113,29 +114,30 @@ export const requiredReferencesVisible: Rule = ({ entries, settings }) => {
   // entries, or none, and the references to the rest need no closer look.
   const restricted = new Set<string>();
   for (const [entry, audience] of entryAudiences) if (audienceRank(audience) > widest) restricted.add(entry.fileId);
-  if (restricted.size === 0) return [];
-  return entries.flatMap((entry) => {
-    const own = entryAudiences.get(entry);
-    if (own === undefined || entry.kind === 'settings') return [];
-    return referencesOf(entry.kind, entry.data).flatMap(({ path, id, targets }) => {
-      if (!restricted.has(id) || path.some((segment) => typeof segment === 'number')) return [];
-      const target = targets.map((kind) => audienceById.get(`${kind}/${id}`)).find((audience) => audience !== undefined);
-      if (!target) return [];
-      const field = requiredFieldAudience(entry.kind, path as string[]);
-      if (field === undefined) return [];
-      const seenBy = narrower(own, field);
-      if (audienceRank(target) <= audienceRank(seenBy)) return [];
-      return [
+  const found: Finding[] = [];
+  if (restricted.size === 0) return found;
+  for (const [entry, own] of entryAudiences) {
+    if (entry.kind === 'settings') continue;
+    forEachReference(entry.kind, entry.data, (field, id, index) => {
+      // An item of a list is never a required field: only a field that must be there is checked.
+      if (index !== undefined || !restricted.has(id)) return;
+      const fieldAudience = requiredFieldAudience(entry.kind, field);
+      if (fieldAudience === undefined) return;
+      const seenBy = narrower(own, fieldAudience);
+      const target = field.targets.map((kind) => audienceById.get(kind)?.get(id)).find((audience) => audience !== undefined);
+      if (!target || audienceRank(target) <= audienceRank(seenBy)) return;
+      found.push(
         finding({
           entry,
-          path,
+          path: field.path,
           rule: 'visibility-reference',
-          message: `${fieldReference(entry.kind, path)} syns för ${AUDIENCE_LABELS[seenBy]} men pekar på "${id}", som bara syns för ${AUDIENCE_LABELS[target]}. Gör posten lika skyddad med visibility: ${target}, eller peka på en annan post.`,
+          message: `${fieldReference(entry.kind, field.path)} syns för ${AUDIENCE_LABELS[seenBy]} men pekar på "${id}", som bara syns för ${AUDIENCE_LABELS[target]}. Gör posten lika skyddad med visibility: ${target}, eller peka på en annan post.`,
           refs: [id],
         }),
-      ];
+      );
     });
-  });
+  }
+  return found;
 };
 
 /** Walks a value, calling `visit` with each field's path; a field for which `visit` returns true is not entered. */
