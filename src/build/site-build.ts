@@ -6,8 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.ts';
-import { formatText } from '../core/findings/findings.ts';
-import { validateRegister, validationSummary } from '../core/model/open-register.ts';
+import { firstPass } from './first-pass.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
@@ -104,21 +103,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // that `astro build` alone can never publish an invalid register; this
   // first pass costs about 5 % of the build and stops before Astro starts.
   const audience = options.audience ?? 'intern';
-  const register = validateRegister(options.registry, { today: todayIso(), cwd: process.cwd() });
-  const { findings } = register;
-  if (audience === 'skyddad' && register.protectedRegistry && !register.protectedRegistry.sources) {
-    throw new UserError(
-      `Det skyddade registret ${displayPathOf(register.protectedRegistry.dir)} (protectedRegistry i settings.yaml) finns inte, så den skyddade versionen skulle sakna de skyddade uppgifterna. Hämta det bredvid registret och bygg igen.`,
-    );
-  }
+  const checked = await firstPass({ registry: options.registry, audience, today: todayIso(), cwd: process.cwd() });
   seconds.validate = lap();
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) {
-    for (const finding of errors) log(formatText(finding));
-    log(`Registret har ${errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
+  if ('errors' in checked) {
+    for (const line of checked.errors) log(line);
+    log(`Registret har ${checked.errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
     return { ok: false, seconds, pages: 0 };
   }
-  log(`      ${validationSummary(findings, register.parsed).replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
+  log(`      ${checked.summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
 
   checkOutput(options.out);
   const staging = stagingFolder(options.out);
