@@ -98,21 +98,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return elapsed;
   };
 
+  checkOutput(options.out);
   log(`[1/3] Validerar registret i ${displayPathOf(options.registry)} …`);
   // The site's loader validates again inside Astro (site/src/lib/data.ts), so
   // that `astro build` alone can never publish an invalid register; this
-  // first pass costs about 5 % of the build and stops before Astro starts.
+  // first pass gives the findings as the validator prints them. Astro starts
+  // at the same time, since bundling the site needs no register, and is
+  // stopped when the register has errors.
   const audience = options.audience ?? 'intern';
-  const checked = await firstPass({ registry: options.registry, audience, today: todayIso(), cwd: process.cwd() });
-  seconds.validate = lap();
-  if ('errors' in checked) {
-    for (const line of checked.errors) log(line);
-    log(`Registret har ${checked.errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
-    return { ok: false, seconds, pages: 0 };
-  }
-  log(`      ${checked.summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
-
-  checkOutput(options.out);
+  const checking = firstPass({ registry: options.registry, audience, today: todayIso(), cwd: process.cwd() });
   const staging = stagingFolder(options.out);
   // A failed or interrupted build removes its half-written folder; the previous site stays.
   const cleanUp = () => rmSync(staging, { recursive: true, force: true });
@@ -127,9 +121,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
+  let validated = false;
+  const astro = runAstro(staging, options, log, stop.signal, () => validated).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  const stopAstro = async () => {
+    stop.abort();
+    await astro;
+  };
   try {
+    const checked = await checking.catch(async (error: unknown) => {
+      await stopAstro();
+      throw error;
+    });
+    seconds.validate = lap();
+    if ('errors' in checked) {
+      await stopAstro();
+      for (const line of checked.errors) log(line);
+      log(`Registret har ${checked.errors.length} fel. Rätta dem och bygg igen; webbplatsen byggdes inte.`);
+      return { ok: false, seconds, pages: 0 };
+    }
+    log(`      ${checked.summary.replace(/^✓ /, '')} (${seconds.validate.toFixed(1)} s)`);
+    validated = true;
+
     log(`[2/3] Bygger webbplatsen för publiken ${audience} med Astro …`);
-    await runAstro(staging, options, log, stop.signal);
+    const failed = await astro;
+    if (failed) throw failed.error;
     writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
     seconds.astro = lap();
     log(`      klart (${seconds.astro.toFixed(1)} s).`);
@@ -160,7 +178,13 @@ export const VITE_OVERRIDES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
  * starts, which halves the build's peak. Progress is the number of pages
  * written so far, since Astro itself is quiet at the warning level.
  */
-async function runAstro(staging: string, options: BuildOptions, log: (line: string) => void, signal: AbortSignal): Promise<void> {
+async function runAstro(
+  staging: string,
+  options: BuildOptions,
+  log: (line: string) => void,
+  signal: AbortSignal,
+  showProgress: () => boolean,
+): Promise<void> {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_OVERRIDES.includes(key)));
   const env: NodeJS.ProcessEnv = {
@@ -181,7 +205,7 @@ async function runAstro(staging: string, options: BuildOptions, log: (line: stri
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const progress = setInterval(() => log(`      ${countPages(staging)} sidor skrivna …`), 5000);
+  const progress = setInterval(() => showProgress() && log(`      ${countPages(staging)} sidor skrivna …`), 5000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(progress);
   if (signal.aborted) throw new UserError('Bygget avbröts. Den tidigare webbplatsen finns kvar oförändrad.');
