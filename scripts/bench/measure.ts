@@ -34,7 +34,7 @@ function rssKiB(pid: number): number {
 }
 
 /** Resident memory of a process and all its descendants, in KiB. */
-function treeRssKiB(root: number): number {
+export function treeRssKiB(root: number): number {
   let total = 0;
   const stack = [root];
   while (stack.length > 0) {
