@@ -34,7 +34,8 @@ export function openRegister(dir: string, options: OpenOptions): OpenRegister {
 
 /**
  * What openRegister finds, without resolving the model: for npm run
- * validate, which reports the findings and needs no model.
+ * validate and the build's first pass, which report the findings and need
+ * no model (resolving it is a tenth of the time at 20 000 systems).
  */
 export function validateRegister(dir: string, options: OpenOptions): Omit<OpenRegister, 'model'> {
   const { sources, checked, protectedRegistry } = readRegister(dir, options);
