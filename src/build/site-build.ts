@@ -212,12 +212,23 @@ async function runAstro(
   if (code !== 0) throw new UserError(`Astro kunde inte bygga webbplatsen:\n${output.trim().split('\n').slice(-30).join('\n')}`);
 }
 
+/**
+ * About how many pages are written so far, for the progress line: the
+ * folders two levels down (system/lonesystem/), one per page, without
+ * opening them. Listing every file every five seconds grew the build
+ * process by 170–220 MiB at 20 000 systems, kept while Pagefind ran.
+ */
 function countPages(dir: string): number {
-  try {
-    return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
-  } catch {
-    return 0;
-  }
+  const names = (folder: string): string[] => {
+    try {
+      return readdirSync(folder);
+    } catch {
+      return [];
+    }
+  };
+  let count = 0;
+  for (const section of names(dir)) count += section.endsWith('.html') ? 1 : names(join(dir, section)).length;
+  return count;
 }
 
 export async function indexSite(out: string): Promise<number> {
