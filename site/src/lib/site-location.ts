@@ -3,7 +3,8 @@
 // for serving the same build from another folder of the intranet server.
 import { resolve } from 'node:path';
 import { SETTINGS_FILE } from '#core/kinds.ts';
-import { settingsWithDefaults, type Settings } from '#core/schema/settings.ts';
+import type { Settings } from '#core/schema/settings.ts';
+import { settingsWithDefaults } from '#core/schema/settings-read.ts';
 import { readOneSource } from '#core/reading/load.ts';
 import { parseRegister } from '#core/reading/parse.ts';
 import { checkFiles } from '#core/checking/check-files.ts';

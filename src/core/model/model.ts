@@ -7,7 +7,7 @@ import { dependenciesOf, type DependencyType } from '../domain/dependencies.ts';
 import { roleHolders, type RoleKey } from '../domain/roles.ts';
 import { entryAudience, type AudienceOverrides } from '../domain/visibility.ts';
 import type { Audience } from '../vocabulary.ts';
-import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings.ts';
+import { PLACEHOLDER_SETTINGS, settingsWithDefaults } from '../schema/settings-read.ts';
 import type { Equipment, Guideline, Person, Settings, System, Unit } from '../schema/types.ts';
 import { bySwedish } from '../text/text.ts';
 

@@ -3,25 +3,25 @@
 import * as z from 'zod';
 import { doc, duration, email, reference, text, url } from './common.ts';
 import { VISIBILITY } from './visibility.ts';
-import { AUDIENCES, CHANGE_REPORT_CHANNELS, FINDING_SEVERITIES, FORGES, ORG_NUMBER_PATTERN, TEAM_PATTERN, UPDATE_FREQUENCIES } from '../vocabulary.ts';
-
-/** The settings a register may leave out; everything that reads settings applies them through settingsWithDefaults. */
-export const SETTINGS_DEFAULTS = {
-  reviewIntervalMonths: 12,
-  contractWarningDays: 90,
-  procurementLeadMonths: 9,
-  reminderDays: 30,
-  maxLeaversPercent: 10,
-  changeReports: 'ärende',
-  dataLicense: 'https://creativecommons.org/publicdomain/zero/1.0/',
-  updateFrequency: 'löpande',
-  securityCheckIntervalMonths: 12,
-  missingContinuityFacts: 'varning',
-} as const;
+import { SETTINGS_DEFAULTS } from './settings-defaults.ts';
+import {
+  AUDIENCES,
+  CHANGE_REPORT_CHANNELS,
+  FINDING_SEVERITIES,
+  FORGES,
+  ORG_NUMBER_PATTERN,
+  TEAM_PATTERN,
+  UPDATE_FREQUENCIES,
+} from '../vocabulary.ts';
 
 export const settingsSchema = doc(
   z.strictObject({
-    municipality: text({ title: 'Kommun', description: 'Kommunens namn som det visas på webbplatsen.', examples: ['Exempelkommun'], visible: VISIBILITY.site }),
+    municipality: text({
+      title: 'Kommun',
+      description: 'Kommunens namn som det visas på webbplatsen.',
+      examples: ['Exempelkommun'],
+      visible: VISIBILITY.site,
+    }),
     siteUrl: url({
       title: 'Webbplatsens adress',
       visible: VISIBILITY.site,
@@ -48,7 +48,12 @@ export const settingsSchema = doc(
         'github eller gitlab: avgör hur länkarna till redigering och ärenden ser ut och var CODEOWNERS skrivs. Krävs när förrådet ligger någon annanstans än på github.com eller gitlab.com, till exempel på kommunens egen GitLab.',
       examples: ['gitlab'],
     }),
-    defaultBranch: text({ title: 'Huvudgren', description: 'Grenen som webbplatsen byggs från.', examples: ['main'], visible: VISIBILITY.tooling }),
+    defaultBranch: text({
+      title: 'Huvudgren',
+      description: 'Grenen som webbplatsen byggs från.',
+      examples: ['main'],
+      visible: VISIBILITY.tooling,
+    }),
     changeReports: doc(z.enum(CHANGE_REPORT_CHANNELS).default(SETTINGS_DEFAULTS.changeReports), {
       title: 'Rapportera ändringar',
       visible: VISIBILITY.tooling,
@@ -64,7 +69,8 @@ export const settingsSchema = doc(
     itTeam: doc(z.string().regex(TEAM_PATTERN), {
       title: 'IT-avdelningens team',
       visible: VISIBILITY.tooling,
-      description: 'Teamet som granskar alla ändringar (CODEOWNERS): på GitHub @organisation/team, på GitLab @grupp eller @grupp/undergrupp.',
+      description:
+        'Teamet som granskar alla ändringar (CODEOWNERS): på GitHub @organisation/team, på GitLab @grupp eller @grupp/undergrupp.',
       examples: ['@exempelkommun/it-avdelningen'],
     }),
     politicalItCouncil: reference(['unit'], {
@@ -163,22 +169,3 @@ export const settingsSchema = doc(
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
-
-/** Schema-valid settings data with the defaults filled in. */
-export function settingsWithDefaults(data: SettingsInput): Settings {
-  return { ...SETTINGS_DEFAULTS, ...data } as Settings;
-}
-
-/**
- * What the model holds when the register has no valid settings.yaml (the
- * validator reports it): the defaults, and placeholders that show it.
- */
-export const PLACEHOLDER_SETTINGS: Settings = settingsWithDefaults({
-  municipality: 'Kommunen',
-  siteUrl: 'http://localhost/',
-  repositoryUrl: 'https://github.com/',
-  defaultBranch: 'main',
-  itDepartment: 'it-avdelningen',
-  itTeam: '@org/it',
-  contactEmail: 'it@example.invalid',
-});

@@ -2,7 +2,8 @@
 // one helper rules use to say what they found.
 import type { Kind } from '../../kinds.ts';
 import type { CheckedEntry } from '../check-files.ts';
-import { settingsWithDefaults, type Settings } from '../../schema/settings.ts';
+import type { Settings } from '../../schema/settings.ts';
+import { settingsWithDefaults } from '../../schema/settings-read.ts';
 import type { Person, System, Unit } from '../../schema/types.ts';
 import { findingOn, type Finding, type FindingOptions } from '../../findings/findings.ts';
 
