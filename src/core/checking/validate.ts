@@ -37,21 +37,13 @@ export function checkSources(sources: readonly SourceFile[], protectedSources?: 
 
 /** O(total size of the files + references); positions only for files with findings. */
 export function validateSources(sources: readonly SourceFile[], options: ValidateOptions): Validation {
-  return validateChecked(
-    checkSources(sources, options.protectedSources),
-    sources.map((source) => source.relPath),
-    options,
-  );
-}
-
-/**
- * The rules between files over a register whose files are already checked
- * one by one (checkSources, perhaps in parts on several threads), and every
- * finding located and sorted. `relPaths` are all the files found, readable or not.
- */
-export function validateChecked(parsed: CheckedRegister, relPaths: readonly string[], options: ValidateOptions): Validation {
+  const parsed = checkSources(sources, options.protectedSources);
   const { protectedSources: _protected, ...rest } = options;
-  const context = buildContext(parsed.entries, { ...rest, fileIds: parsed.fileIds, sourcePaths: new Set(relPaths) });
+  const context = buildContext(parsed.entries, {
+    ...rest,
+    fileIds: parsed.fileIds,
+    sourcePaths: new Set(sources.map((source) => source.relPath)),
+  });
   const findings = [...parsed.findings, ...runRules(context)];
   locate(findings, parsed);
   findings.sort(compareFindings);

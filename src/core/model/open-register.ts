@@ -2,7 +2,7 @@
 // command and the site start. The only step with I/O is reading the files.
 import { UserError } from '../errors.ts';
 import { summarize, type Finding } from '../findings/findings.ts';
-import { checkSources as checkEachFile, validateChecked, validateSources } from '../checking/validate.ts';
+import { checkSources as checkEachFile, validateSources } from '../checking/validate.ts';
 import { ENTITY_KINDS, KINDS, SETTINGS_FILE } from '../kinds.ts';
 import { resolveRegister, type RegisterModel } from './model.ts';
 import { displayPathOf, readNamedFile, readRegisterSources } from '../reading/load.ts';
@@ -28,8 +28,7 @@ export interface OpenOptions {
 }
 
 export function openRegister(dir: string, options: OpenOptions): OpenRegister {
-  const validated = validateRegister(dir, options);
-  return { ...validated, model: resolveRegister(validated.parsed) };
+  return withModel(validateRegister(dir, options));
 }
 
 /**
@@ -38,13 +37,8 @@ export function openRegister(dir: string, options: OpenOptions): OpenRegister {
  * no model (resolving it is a tenth of the time at 20 000 systems).
  */
 export function validateRegister(dir: string, options: OpenOptions): Omit<OpenRegister, 'model'> {
-  const { sources, checked, protectedRegistry } = readRegister(dir, options);
-  const { findings, parsed } = validateChecked(
-    checked,
-    sources.map((source) => source.relPath),
-    { today: options.today, root: displayPathOf(dir, options.cwd) },
-  );
-  return { findings, parsed, sources, ...(protectedRegistry ? { protectedRegistry } : {}) };
+  const sources = readRegisterSources(dir, options.cwd);
+  return validateRead(sources, dir, protectedRegistryOf(sources, dir, options.cwd), options);
 }
 
 /**
@@ -54,21 +48,9 @@ export function validateRegister(dir: string, options: OpenOptions): Omit<OpenRe
  * an error somewhere, and fast. O(total size of the files).
  */
 export function readModel(dir: string, options: Omit<OpenOptions, 'today'>): { model: RegisterModel } {
-  return { model: resolveRegister(readRegister(dir, options).checked) };
-}
-
-/**
- * Every file of the register read and checked on its own, the protected
- * registry (when settings.yaml names one and it is there) laid over the
- * entries first.
- */
-function readRegister(
-  dir: string,
-  options: { cwd: string },
-): { sources: SourceFile[]; checked: CheckedRegister; protectedRegistry: OpenRegister['protectedRegistry'] } {
   const sources = readRegisterSources(dir, options.cwd);
   const protectedRegistry = protectedRegistryOf(sources, dir, options.cwd);
-  return { sources, checked: checkEachFile(sources, protectedRegistry?.sources), protectedRegistry };
+  return { model: resolveRegister(checkEachFile(sources, protectedRegistry?.sources)) };
 }
 
 /**
@@ -113,7 +95,7 @@ export function checkWith(
           sources: withFiles(protectedBefore.sources ?? [], protectedBefore.dir, options.protectedFiles, options.cwd),
         }
       : protectedBefore;
-  return checkSources(sources, dir, protectedRegistry, options);
+  return withModel(validateRead(sources, dir, protectedRegistry, options));
 }
 
 /** The sources with these files changed or added. */
@@ -135,18 +117,23 @@ function withFiles(
   return sources;
 }
 
-function checkSources(
+/** The files as read, checked: each on its own (the protected registry laid over them first) and against each other. */
+function validateRead(
   sources: SourceFile[],
   dir: string,
   protectedRegistry: OpenRegister['protectedRegistry'],
-  options: { today: string; cwd: string },
-): OpenRegister {
+  options: OpenOptions,
+): Omit<OpenRegister, 'model'> {
   const { findings, parsed } = validateSources(sources, {
     today: options.today,
     root: displayPathOf(dir, options.cwd),
     ...(protectedRegistry?.sources ? { protectedSources: protectedRegistry.sources } : {}),
   });
-  return { findings, parsed, model: resolveRegister(parsed), sources, ...(protectedRegistry ? { protectedRegistry } : {}) };
+  return { findings, parsed, sources, ...(protectedRegistry ? { protectedRegistry } : {}) };
+}
+
+function withModel(validated: Omit<OpenRegister, 'model'>): OpenRegister {
+  return { ...validated, model: resolveRegister(validated.parsed) };
 }
 
 /** "✓ 38 system, 55 personer, …: 0 fel, 2 varningar." */
