@@ -33,7 +33,12 @@ export function firstPass(input: FirstPassInput): Promise<FirstPass> {
     child.once('message', (message) => (answer = message as FirstPassAnswer));
     child.once('error', reject);
     child.once('close', (code) => {
-      if (!answer) reject(new Error(`Valideringen avslutades utan svar (kod ${code}).\n${stderr.trim()}`));
+      if (!answer)
+        reject(
+          new Error(
+            `Valideringen före bygget avslutades utan svar (kod ${code}). Kör npm run validate för att se vad som gick fel.\n${stderr.trim()}`,
+          ),
+        );
       else if ('ok' in answer) resolve(answer.ok);
       else if ('userError' in answer) reject(new UserError(answer.userError));
       else reject(new Error(answer.failed));
