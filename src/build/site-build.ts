@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import { firstPass } from './first-pass.ts';
+import { indexSite } from './search-index.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import { todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
@@ -229,16 +230,4 @@ function countPages(dir: string): number {
   let count = 0;
   for (const section of names(dir)) count += section.endsWith('.html') ? 1 : names(join(dir, section)).length;
   return count;
-}
-
-export async function indexSite(out: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind kunde inte starta: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: out });
-  if (added.errors.length > 0) throw new Error(`Pagefind kunde inte läsa sidorna: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind kunde inte skriva sökindexet: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return added.page_count;
 }

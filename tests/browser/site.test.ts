@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCritical, isInUse } from '../../src/core/domain/continuity.ts';
 import { openRegister } from '../../src/core/model/open-register.ts';
@@ -13,6 +14,7 @@ import { REPO } from '../helpers/run.ts';
 
 const fixture = inject('fixtureSite');
 const example = inject('exampleSite');
+const parted = inject('partedSite');
 /** The example register's critical systems in use, as the intranet sees them: what the crisis binder must hold. */
 const EXAMPLE_CRITICAL = (() => {
   const model = visibleModel(openRegister(join(REPO, 'registry'), { today: todayIso(), cwd: REPO }).model, 'intern');
@@ -20,8 +22,8 @@ const EXAMPLE_CRITICAL = (() => {
 })();
 let browser: Browser;
 let context: BrowserContext;
-/** The two test servers; everything the pages load must come from them. */
-const origins = [new URL(fixture.url).origin, new URL(example.url).origin];
+/** The test servers; everything the pages load must come from them. */
+const origins = [fixture.url, example.url, parted.url].map((url) => new URL(url).origin);
 const requests: string[] = [];
 const dialogs: string[] = [];
 
@@ -186,6 +188,43 @@ describe('search', () => {
     await page.locator('#search-results li').first().waitFor();
     expect(await page.locator('#search-results li a').first().textContent()).toBe('Lönesystem');
     await page.close();
+  });
+
+  it('searches an index built in parts as one: every page the whole index finds, the same best hit, and the counts per type', async () => {
+    const answer = async (target: string, query: string) => {
+      const page = await open(`sok/?${query}`, target);
+      const settled = () => page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached' });
+      await settled();
+      // Every hit, not the first ten: "Visa fler" until there are no more.
+      while (await page.locator('#search-more').isVisible()) {
+        await page.locator('#search-more').click();
+        await settled();
+      }
+      const pages = await page
+        .locator('#search-results li h2 a')
+        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const types = await page.locator('#search-type option').allTextContents();
+      await page.close();
+      return { pages, types };
+    };
+    const parts = JSON.parse(readFileSync(join(parted.out, 'pagefind', 'delar.json'), 'utf8')) as string[];
+    expect(parts.length).toBeGreaterThan(2);
+    // A name's own page comes first either way; a common word's hits may come in another order, as each part ranks its own.
+    const queries: [string, boolean][] = [
+      ['q=L%C3%B6nesystem', true],
+      ['q=BUF', true],
+      ['q=Bo+Berg', true],
+      ['q=Anna+Andersson&typ=System', false],
+      ['q=avtal', false],
+    ];
+    for (const [query, isName] of queries) {
+      const whole = await answer(example.url, query);
+      const inParts = await answer(parted.url, query);
+      expect(whole.pages.length).toBeGreaterThan(0);
+      if (isName) expect(inParts.pages[0]).toBe(whole.pages[0]);
+      expect(inParts.pages).toEqual(expect.arrayContaining(whole.pages));
+      expect(inParts.types).toEqual(whole.types);
+    }
   });
 
   it('shows register text from results as text', async () => {

@@ -2,12 +2,14 @@
 // with the real build command, and serves them over HTTP on free ports:
 // - the site fixture register, in a Git repository with history, under a
 //   sub-folder base path (/intra/sf/) as on an intranet server;
-// - the example register in registry/, as npm start builds it.
+// - the example register in registry/, as npm start builds it;
+// - the same site with its search index in parts, as a large site gets it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { indexSite } from '../../src/build/search-index.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { git } from '../helpers/git.ts';
 import { editFile, FIXTURES } from '../helpers/registers.ts';
@@ -17,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     fixtureSite: { out: string; url: string; registry: string; base: string };
     exampleSite: { out: string; url: string };
+    /** The example site with its search index in parts of a few pages, as a large site's is. */
+    partedSite: { out: string; url: string };
   }
 }
 
@@ -46,14 +50,21 @@ export default async function setup(project: TestProject) {
   const exampleOut = join(temp, 'example-site');
   run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--out', exampleOut], REPO);
 
+  const partedOut = join(temp, 'parted-site');
+  cpSync(exampleOut, partedOut, { recursive: true, filter: (path) => !relative(exampleOut, path).startsWith('pagefind') });
+  await indexSite(partedOut, 40);
+
   const fixtureServer = await startStaticServer({ root: fixtureOut, base, port: 0 });
   const exampleServer = await startStaticServer({ root: exampleOut, base: '/systemforteckning/', port: 0 });
   project.provide('fixtureSite', { out: fixtureOut, url: fixtureServer.url, registry, base });
+  const partedServer = await startStaticServer({ root: partedOut, base: '/systemforteckning/', port: 0 });
   project.provide('exampleSite', { out: exampleOut, url: exampleServer.url });
+  project.provide('partedSite', { out: partedOut, url: partedServer.url });
 
   return async () => {
     await new Promise((resolve) => fixtureServer.server.close(resolve));
     await new Promise((resolve) => exampleServer.server.close(resolve));
+    await new Promise((resolve) => partedServer.server.close(resolve));
     rmSync(temp, { recursive: true, force: true });
   };
 }

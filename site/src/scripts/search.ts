@@ -20,6 +20,7 @@ interface Pagefind {
   init: () => Promise<void>;
   debouncedSearch: (term: string, options: Record<string, unknown>, timeoutMs: number) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (bundlePath: string, options: Record<string, unknown>) => Promise<void>;
 }
 
 const PAGE = 10;
@@ -51,9 +52,14 @@ export function enhanceSearch(): void {
 
   const load = () =>
     (pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await module.options({ bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
+      const [module, parts] = await Promise.all([
+        import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
+        indexParts(bundle),
+      ]);
+      await module.options({ bundlePath: bundle, baseUrl: siteBase, excerptLength: 24 });
       await module.init();
+      // A large site's index is built in parts (src/build/search-index.ts): searched as one.
+      await Promise.all(parts.map((part) => module.mergeIndex(`${siteBase}${part}`, { baseUrl: siteBase, excerptLength: 24 })));
       const counts = (await module.filters()).typ ?? {};
       for (const option of type.options) {
         if (option.value) option.textContent = `${option.value} (${counts[option.value] ?? 0})`;
@@ -126,13 +132,16 @@ export function enhanceSearch(): void {
     const batch = current.results.slice(shown, shown + PAGE);
     shown += batch.length;
     // All fragments load at once; each result shows as soon as it and those above it are in.
+    // The list is busy meanwhile, so that a screen reader waits for the whole batch.
     const searched = current;
+    list!.setAttribute('aria-busy', 'true');
     for (const pending of batch.map((result) => result.data())) {
       const data = await pending;
       if (current !== searched) return;
       list!.append(resultItem(data));
     }
     more!.hidden = shown >= current.results.length;
+    list!.setAttribute('aria-busy', 'false');
   }
 
   function updateUrl(term: string): void {
@@ -140,6 +149,17 @@ export function enhanceSearch(): void {
     if (term) query.set('q', term);
     if (type!.value) query.set('typ', type!.value);
     history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+  }
+}
+
+/** The index's other parts, as the build listed them next to the first; none when there is no list. */
+async function indexParts(bundle: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${bundle}delar.json`);
+    const parts: unknown = response.ok ? await response.json() : [];
+    return Array.isArray(parts) ? parts.filter((part): part is string => typeof part === 'string' && /^pagefind-\d+\/$/.test(part)) : [];
+  } catch {
+    return [];
   }
 }
 
