@@ -27,6 +27,13 @@ function requestPath(request: IncomingMessage): { path: string; search: string }
   }
 }
 
+/**
+ * Files with a content hash in their names, which never change: Astro's, and
+ * the search index's chunks. Pagefind's own script, WebAssembly and list of
+ * the index's parts keep their names from build to build and are revalidated.
+ */
+const HASHED = /^\/(_astro\/|pagefind(-\d+)?\/((fragment|index|filter)\/|[^/]*\.pf_meta$))/;
+
 export function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string }> {
   const root = resolve(options.root);
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
@@ -35,8 +42,7 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
     extensions: ['html'],
     setHeaders(response, pathname) {
       response.setHeader('X-Content-Type-Options', 'nosniff');
-      // Astro's and Pagefind's files have content hashes in their names; pages do not.
-      response.setHeader('Cache-Control', /^\/(_astro|pagefind)\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      response.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const compress = compression();

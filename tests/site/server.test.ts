@@ -5,6 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO } from '../helpers/run.ts';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const fixture = inject('fixtureSite');
@@ -51,6 +52,17 @@ describe('the local server', () => {
     const page = await fetch(`${origin}${fixture.base}system/`);
     expect(page.status).toBe(200);
     expect(server.exitCode).toBeNull();
+  });
+
+  it('lets browsers keep files whose names change with their content, and asks again for those that keep their names', async () => {
+    const pagefind = join(fixture.out, 'pagefind');
+    const fragment = readdirSync(join(pagefind, 'fragment'))[0];
+    const css = readdirSync(join(fixture.out, '_astro')).find((name) => name.endsWith('.css'));
+    const cacheOf = async (path: string) => (await fetch(`${origin}${fixture.base}${path}`)).headers.get('cache-control');
+    for (const path of [`pagefind/fragment/${fragment}`, `_astro/${css}`])
+      expect(await cacheOf(path)).toBe('public, max-age=31536000, immutable');
+    for (const path of ['pagefind/pagefind.js', 'pagefind/delar.json', 'pagefind/pagefind-entry.json', 'system/lonesystem/'])
+      expect(await cacheOf(path)).toBe('no-cache');
   });
 
   it('serves pages compressed, redirects folders to their trailing slash and shows the site’s 404 page', async () => {
