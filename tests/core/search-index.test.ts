@@ -66,6 +66,15 @@ describe('the search index in parts', () => {
   });
 });
 
+describe('the order of the parts', () => {
+  it('follows the names of the page folders, whatever order the file system lists them in', () => {
+    const { top, pagesIn } = site({ personer: 30 });
+    const [first, second] = planSearchIndex(top, (path) => pagesIn(path).reverse(), 20);
+    expect(first?.globs.at(-1)).toMatch(/^personer\/\{personer-0,personer-1,personer-10,/);
+    expect(second?.globs.at(-1)).toMatch(/,personer-9\}\/\*\*\/\*\.html$/);
+  });
+});
+
 describe('the globs of a part', () => {
   it('name at most 2 000 page folders each, since Pagefind cannot read a glob of 8 000', () => {
     const { top, pagesIn } = site({ system: 9_000 });
