@@ -227,6 +227,24 @@ describe('search', () => {
     }
   });
 
+  it('still searches when a part of the index is missing, and says that hits may be missing', async () => {
+    const page = await context.newPage();
+    await page.route(/\/pagefind-2\/pagefind-entry\.json/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${parted.url}sok/?q=Bo+Berg`, { waitUntil: 'networkidle' });
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-status').textContent()).toMatch(/träffar för ”Bo Berg”\. En del av sökindexet kunde inte hämtas, så träffar kan saknas\./);
+    await page.close();
+  });
+
+  it('says so when the search cannot start, instead of asking for JavaScript', async () => {
+    const page = await context.newPage();
+    await page.route(/\/pagefind\/pagefind\.js/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${example.url}sok/?q=Lönesystem`, { waitUntil: 'networkidle' });
+    await page.locator('#search-status', { hasText: 'Sökningen kunde inte starta' }).waitFor();
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows register text from results as text', async () => {
     const page = await open('sok/?q=farligt');
     await page.locator('#search-results li').first().waitFor();

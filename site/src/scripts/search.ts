@@ -49,6 +49,8 @@ export function enhanceSearch(): void {
   let pagefind: Promise<Pagefind> | undefined;
   let current: PagefindSearch | null = null;
   let shown = 0;
+  /** Parts of the index that could not be fetched: searched without them, and the page says so. */
+  let missingParts = 0;
 
   const load = () =>
     (pagefind ??= (async () => {
@@ -58,8 +60,15 @@ export function enhanceSearch(): void {
       ]);
       await module.options({ bundlePath: bundle, baseUrl: siteBase, excerptLength: 24 });
       await module.init();
-      // A large site's index is built in parts (src/build/search-index.ts): searched as one.
-      await Promise.all(parts.map((part) => module.mergeIndex(`${siteBase}${part}`, { baseUrl: siteBase, excerptLength: 24 })));
+      // A large site's index is built in parts (src/build/search-index.ts): searched as one. A part
+      // that is not there is left out: Pagefind would otherwise wait for it on every search.
+      const present = await Promise.all(parts.map((part) => partIsThere(`${siteBase}${part}`)));
+      missingParts = present.filter((there) => !there).length;
+      await Promise.all(
+        parts
+          .filter((_, index) => present[index])
+          .map((part) => module.mergeIndex(`${siteBase}${part}`, { baseUrl: siteBase, excerptLength: 24 })),
+      );
       const counts = (await module.filters()).typ ?? {};
       for (const option of type.options) {
         if (option.value) option.textContent = `${option.value} (${counts[option.value] ?? 0})`;
@@ -91,7 +100,13 @@ export function enhanceSearch(): void {
       more!.hidden = true;
       return;
     }
-    const module = await load();
+    let module: Pagefind;
+    try {
+      module = await load();
+    } catch {
+      status!.textContent = 'Sökningen kunde inte starta. Ladda om sidan om en stund, eller leta i förteckningarna via menyn.';
+      return;
+    }
     const result = await module.debouncedSearch(term, { filters: type!.value ? { typ: type!.value } : {} }, 30);
     if (result === null) return;
     current = result;
@@ -99,7 +114,9 @@ export function enhanceSearch(): void {
     list!.replaceChildren();
     suggestions!.replaceChildren();
     const count = result.results.length;
-    status!.textContent = count === 0 ? `Inga träffar för ”${term}”.` : `${count} ${count === 1 ? 'träff' : 'träffar'} för ”${term}”.`;
+    status!.textContent =
+      (count === 0 ? `Inga träffar för ”${term}”.` : `${count} ${count === 1 ? 'träff' : 'träffar'} för ”${term}”.`) +
+      (missingParts > 0 ? ' En del av sökindexet kunde inte hämtas, så träffar kan saknas. Meddela IT-avdelningen.' : '');
     await showMore();
     await showSuggestions(term, count, result);
   }
@@ -149,6 +166,14 @@ export function enhanceSearch(): void {
     if (term) query.set('q', term);
     if (type!.value) query.set('typ', type!.value);
     history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+  }
+}
+
+async function partIsThere(bundle: string): Promise<boolean> {
+  try {
+    return (await fetch(`${bundle}pagefind-entry.json`, { method: 'HEAD' })).ok;
+  } catch {
+    return false;
   }
 }
 
