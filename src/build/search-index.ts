@@ -134,16 +134,20 @@ export async function indexSite(out: string, perPart = PAGES_PER_PART): Promise<
   const parts = planSearchIndex(top, (path) => pagesUnder(join(out, path)), perPart);
   let indexed = 0;
   for (const part of parts.length > 0 ? parts : [{ folder: 'pagefind', globs: ['**/*.html'], pages: 0 }]) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind kunde inte starta: ${errors.join('; ')}`);
-    for (const glob of part.globs) {
-      const added = await index.addDirectory({ path: out, glob });
-      if (added.errors.length > 0) throw new Error(`Pagefind kunde inte läsa sidorna: ${added.errors.join('; ')}`);
-      indexed += added.page_count;
+    // Each part's Pagefind process is ended, also when the part fails, so that none outlives the build.
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind kunde inte starta: ${errors.join('; ')}`);
+      for (const glob of part.globs) {
+        const added = await index.addDirectory({ path: out, glob });
+        if (added.errors.length > 0) throw new Error(`Pagefind kunde inte läsa sidorna: ${added.errors.join('; ')}`);
+        indexed += added.page_count;
+      }
+      const written = await index.writeFiles({ outputPath: join(out, part.folder) });
+      if (written.errors.length > 0) throw new Error(`Pagefind kunde inte skriva sökindexet: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
     }
-    const written = await index.writeFiles({ outputPath: join(out, part.folder) });
-    if (written.errors.length > 0) throw new Error(`Pagefind kunde inte skriva sökindexet: ${written.errors.join('; ')}`);
-    await pagefind.close();
   }
   const merged = parts.slice(1).map((part) => `${part.folder}/`);
   writeFileSync(join(out, 'pagefind', PARTS_FILE), `${JSON.stringify(merged)}\n`);
