@@ -8,8 +8,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** At 20 000 systems, parts of this size took Pagefind at most 757 MiB each, less than Astro (docs/prestanda.md). */
-export const PAGES_PER_PART = 10_000;
+/**
+ * Pagefind takes 60–77 KiB per page (system pages the most): a part of this
+ * size stays under Astro's own peak in any build large enough to have parts
+ * (1.4 GiB at 6 000 systems), so the index never sets the build's peak; a
+ * smaller part would cost Pagefind time for nothing (docs/prestanda.md).
+ */
+export const PAGES_PER_PART = 15_000;
 
 /** Where the parts after the first are listed, in the first part's folder, for the search page. */
 export const PARTS_FILE = 'delar.json';
