@@ -23,7 +23,7 @@ try {
   reply =
     error instanceof UserError
       ? { userError: error.message }
-      : { failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      : { failed: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
 }
 process.send?.(reply);
 process.disconnect?.();

@@ -18,8 +18,15 @@ export interface FirstPassInput {
 /** What the build prints and decides from: every error as a line, or the summary. */
 export type FirstPass = { errors: string[] } | { summary: string };
 
-/** The answer of first-pass-process.ts. */
-export type FirstPassAnswer = { ok: FirstPass } | { userError: string } | { failed: string };
+/** The answer of first-pass-process.ts; a program error's stack is kept apart from its message, for DEBUG=1 only. */
+export type FirstPassAnswer = { ok: FirstPass } | { userError: string } | { failed: { message: string; stack?: string | undefined } };
+
+/** An error whose message is shown, and whose stack (the child's) only with DEBUG=1 (cli/command.ts). */
+function programError(message: string, stack: string | undefined): Error {
+  const error = new Error(message);
+  if (stack) error.stack = stack;
+  return error;
+}
 
 export function firstPass(input: FirstPassInput): Promise<FirstPass> {
   return new Promise((resolve, reject) => {
@@ -35,13 +42,14 @@ export function firstPass(input: FirstPassInput): Promise<FirstPass> {
     child.once('close', (code) => {
       if (!answer)
         reject(
-          new Error(
-            `Valideringen före bygget avslutades utan svar (kod ${code}). Kör npm run validate för att se vad som gick fel.\n${stderr.trim()}`,
+          programError(
+            `Valideringen före bygget avslutades utan svar (kod ${code}). Kör npm run validate för att se vad som gick fel.`,
+            stderr.trim(),
           ),
         );
       else if ('ok' in answer) resolve(answer.ok);
       else if ('userError' in answer) reject(new UserError(answer.userError));
-      else reject(new Error(answer.failed));
+      else reject(programError(answer.failed.message, answer.failed.stack));
     });
   });
 }
