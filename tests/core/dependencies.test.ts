@@ -8,7 +8,7 @@ import { dependenciesOf } from '../../src/core/domain/dependencies.ts';
 import { impactOf, mostDependedOn } from '../../src/core/model/impact.ts';
 import { openRegister } from '../../src/core/model/open-register.ts';
 import { barChart, contractTimeline } from '../../site/src/lib/charts.ts';
-import { layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../site/src/lib/maps/dependency-map.ts';
+import { canonicalShape, layoutMap, SHOWN_PER_STEP, systemNeighbourhood, unitNeighbourhood, wrapName } from '../../site/src/lib/maps/dependency-map.ts';
 import { searchNames, suggest } from '../../site/src/lib/search-names.ts';
 import { renderMapSvg } from '../../site/src/lib/maps/dependency-map-svg.ts';
 import { writeRegister } from '../../scripts/bench/generate.ts';
@@ -114,6 +114,30 @@ describe('a system’s dependency map', () => {
     expect(own).toContain('socialtjanst');
     expect(others.map((node) => node.systemId)).toContain('identitetshantering');
     expect(others.find((node) => node.systemId === 'identitetshantering')?.title).toBe('Identitets- och behörighetshantering (Kommunledningsförvaltningen)');
+  });
+
+  it('places a neighbourhood’s systems the same whatever order its dependencies are listed in', () => {
+    const draft = systemNeighbourhood(example, system(example, 'socialtjanst'));
+    expect(draft.edges.length).toBeGreaterThan(2);
+    const place = (map: ReturnType<typeof layoutMap>) => Object.fromEntries(map.nodes.map((node) => [node.key, [node.x, node.y]]));
+    const first = layoutMap(draft);
+    const second = layoutMap({ nodes: draft.nodes, edges: [...draft.edges].reverse() });
+    expect(place(second)).toEqual(place(first));
+    expect([second.width, second.height]).toEqual([first.width, first.height]);
+  });
+
+  it('numbers a graph’s nodes by how they are linked: the same graph in another order gets the same edges, another graph other edges', () => {
+    // A centre used by two systems and using a third, listed in two orders.
+    const one = canonicalShape(4, [[1, 0], [2, 0], [0, 3]]);
+    const other = canonicalShape(4, [[0, 2], [3, 2], [2, 1]]);
+    expect(other.edges).toEqual(one.edges);
+    // Each edge given is the numbered edge between its ends' numbers; a repeated edge is numbered once.
+    const given: [number, number][] = [[0, 1], [1, 2], [0, 1]];
+    const repeated = canonicalShape(3, given);
+    expect(repeated.edges).toHaveLength(2);
+    given.forEach(([from, to], index) => expect(repeated.edges[repeated.edgeOf[index]!]).toEqual([repeated.numbers[from], repeated.numbers[to]]));
+    // A chain is not a star.
+    expect(canonicalShape(4, [[0, 1], [1, 2], [2, 3]]).edges).not.toEqual(canonicalShape(4, [[0, 1], [0, 2], [0, 3]]).edges);
   });
 });
 
