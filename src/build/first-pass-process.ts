@@ -1,7 +1,10 @@
-// The process of first-pass.ts: validates the register and answers with text.
+// The process of first-pass.ts: validates the register and answers with text;
+// a register without errors it also hands over to the site's loader.
 import { UserError } from '../core/errors.ts';
 import { formatText } from '../core/findings/findings.ts';
 import { validateRegister, validationSummary } from '../core/model/open-register.ts';
+import { resolveRegister } from '../core/model/model.ts';
+import { handOverRegister } from '../core/model/handed-over-register.ts';
 import { displayPathOf } from '../core/reading/load.ts';
 import type { FirstPassAnswer, FirstPassInput } from './first-pass.ts';
 
@@ -13,6 +16,14 @@ function answer(input: FirstPassInput): FirstPassAnswer {
     };
   const errors = register.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: { errors: errors.map(formatText) } };
+  if (input.handOver)
+    handOverRegister(input.handOver, {
+      registry: input.registry,
+      today: input.today,
+      cwd: input.cwd,
+      model: resolveRegister(register.parsed),
+      findings: register.findings,
+    });
   return { ok: { summary: validationSummary(register.findings, register.parsed) } };
 }
 

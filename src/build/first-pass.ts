@@ -13,6 +13,8 @@ export interface FirstPassInput {
   audience: Audience;
   today: string;
   cwd: string;
+  /** Where to hand the checked register over to the site's loader (model/handed-over-register.ts), when it has no errors. */
+  handOver?: string;
 }
 
 /** What the build prints and decides from: every error as a line, or the summary. */

@@ -3,13 +3,14 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import { firstPass } from './first-pass.ts';
 import { indexSite } from './search-index.ts';
 import { displayPathOf } from '../core/reading/load.ts';
-import { todayIso } from '../core/text/dates.ts';
+import { buildMoment, todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
 
 export interface BuildOptions {
@@ -101,16 +102,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   checkOutput(options.out);
   log(`[1/3] Validerar registret i ${displayPathOf(options.registry)} …`);
-  // The site's loader validates again inside Astro (site/src/lib/data.ts), so
-  // that `astro build` alone can never publish an invalid register; this
-  // first pass gives the findings as the validator prints them. Astro starts
-  // at the same time, since bundling the site needs no register, and is
-  // stopped when the register has errors.
+  // This first pass gives the findings as the validator prints them. Astro
+  // starts at the same time, since bundling the site needs no register, and is
+  // stopped when the register has errors. A register without errors the first
+  // pass hands over to the site's loader, which otherwise reads and checks the
+  // register itself (site/src/lib/data.ts), so that `astro build` alone can
+  // never publish an invalid register (model/handed-over-register.ts).
   const audience = options.audience ?? 'intern';
-  const checking = firstPass({ registry: options.registry, audience, today: todayIso(), cwd: process.cwd() });
+  const handOverFolder = mkdtempSync(join(tmpdir(), 'systemforteckning-bygge-'));
+  const handOver = join(handOverFolder, 'registret.v8');
+  const checking = firstPass({ registry: options.registry, audience, today: todayIso(buildMoment()), cwd: process.cwd(), handOver });
   const staging = stagingFolder(options.out);
   // A failed or interrupted build removes its half-written folder; the previous site stays.
-  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  const cleanUp = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(handOverFolder, { recursive: true, force: true });
+  };
   const stop = new AbortController();
   const interrupted = () => {
     stop.abort();
@@ -123,7 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   let validated = false;
-  const astro = runAstro(staging, options, log, stop.signal, () => validated).then(
+  const astro = runAstro(staging, handOver, options, log, stop.signal, () => validated).then(
     () => undefined,
     (error: unknown) => ({ error }),
   );
@@ -181,6 +188,7 @@ export const VITE_OVERRIDES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
  */
 async function runAstro(
   staging: string,
+  handOver: string,
   options: BuildOptions,
   log: (line: string) => void,
   signal: AbortSignal,
@@ -193,6 +201,7 @@ async function runAstro(
     SYSTEMFORTECKNING_REGISTRY: options.registry,
     SYSTEMFORTECKNING_OUT: staging,
     SYSTEMFORTECKNING_AUDIENCE: options.audience ?? 'intern',
+    SYSTEMFORTECKNING_CHECKED: handOver,
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
   };

@@ -2,13 +2,14 @@
 // as the CLI, cut to the audience the site is built for (model/visible.ts).
 // Loaded once per build and shared by every page; no page sees the register
 // in any other way, so no page can show what its audience may not see.
-import { formatSwedishTime, todayIso } from '#core/text/dates.ts';
+import { buildMoment, formatSwedishTime, todayIso } from '#core/text/dates.ts';
 import { formatText, summarize } from '#core/findings/findings.ts';
 import { readBlobs, readHistory, type History } from '#core/git/history.ts';
 import { describeFileHistory, type HistoryItem } from '#core/views/file-history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
 import type { PersonRecord, RegisterModel, VisibleModel } from '#core/model/model.ts';
 import { openRegister, type OpenRegister } from '#core/model/open-register.ts';
+import { takeOverRegister } from '#core/model/handed-over-register.ts';
 import { entryCutter, visibleFindings, visibleModel } from '#core/model/visible.ts';
 import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
 import { AUDIENCES } from '#core/vocabulary.ts';
@@ -76,13 +77,13 @@ export function siteData(): SiteData {
 }
 
 /**
- * When the site is built: now, or SOURCE_DATE_EPOCH (seconds) when set, the
- * convention for reproducible builds, so that two builds of the same register
- * can be compared byte for byte.
+ * The register as npm run build's first pass checked it, when the build
+ * hands it over (SYSTEMFORTECKNING_CHECKED): the same model and findings,
+ * without reading and checking every file a second time.
  */
-function buildMoment(): Date {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+function handedOver(registryDir: string, today: string): Pick<OpenRegister, 'model' | 'findings'> | undefined {
+  const path = process.env.SYSTEMFORTECKNING_CHECKED;
+  return path && !import.meta.env.DEV ? takeOverRegister(path, { registry: registryDir, today, cwd: process.cwd() }) : undefined;
 }
 
 /** The audience the build is for (npm run build -- --audience), intern when not given. */
@@ -97,7 +98,10 @@ function load(): SiteData {
   const audience = audienceFromEnv();
   const moment = buildMoment();
   const today = todayIso(moment);
-  const register = openedInPreview<OpenRegister>(`${registryDir} ${today}`) ?? openRegister(registryDir, { today, cwd: process.cwd() });
+  const register =
+    openedInPreview<OpenRegister>(`${registryDir} ${today}`) ??
+    handedOver(registryDir, today) ??
+    openRegister(registryDir, { today, cwd: process.cwd() });
   if (summarize(register.findings).errors > 0) {
     const errors = register.findings.filter((finding) => finding.severity === 'error').map(formatText);
     throw new Error(`Registret har fel och webbplatsen byggs inte:\n${errors.join('\n')}`);

@@ -14,6 +14,16 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * When a site is built: now, or SOURCE_DATE_EPOCH (seconds) when set, the
+ * convention for reproducible builds, so that two builds of the same register
+ * can be compared byte for byte.
+ */
+export function buildMoment(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+}
+
 function toUtc(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day);
