@@ -6,7 +6,7 @@
 // overdue is not left in the past, where no one looks: it is dated the day
 // the calendar was made and says it is late. Written with ical-generator;
 // the dates come from model/review.ts, as in the reminders.
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { foldLines, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import { needsReview } from '#core/domain/lifecycle.ts';
 import type { VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { contractDeadlines, reviewDue } from '#core/domain/review.ts';
@@ -90,7 +90,12 @@ export function calendarEvents(model: VisibleModel, today: string, systems: read
 
 /**
  * The calendar file; `stamp` is when it was made (the build's date), so that a
- * rebuild gives the same file, and what is late is dated then.
+ * rebuild gives the same file, and what is late is dated then. The same text
+ * as the library's calendar with these events, written event by event:
+ * ical-generator folds a calendar's lines only once the whole file is one
+ * string, which at 20 000 systems took 2.7 s and 840 MiB of passing memory
+ * for the municipality's calendar alone, and each system's events recur in
+ * its förvaltning's and its owner's calendar (eventText).
  */
 export function calendarFile(
   model: VisibleModel,
@@ -103,17 +108,40 @@ export function calendarFile(
     prodId: { company: model.settings.municipality, product: 'Systemforteckning', language: 'SV' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  const at = (date: string) => new Date(`${date}T12:00:00Z`);
-  for (const event of calendarEvents(model, stamp, options.systems)) {
-    calendar.createEvent({
-      id: event.uid,
-      start: at(event.date),
-      allDay: true,
-      stamp: at(stamp),
-      summary: event.summary,
-      description: event.description,
-      url: event.url,
-    });
+  const events = calendarEvents(model, stamp, options.systems).map((event) => eventText(model, stamp, event));
+  const frame = calendar.toString();
+  const end = frame.lastIndexOf('END:VCALENDAR');
+  return `${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`;
+}
+
+/** Each model's events as calendar text, by stamp and id: the same in every calendar they are in. */
+const eventTexts = new WeakMap<VisibleModel, Map<string, string>>();
+let scratch: ICalCalendar | undefined;
+
+/** One event as the library writes it in a calendar, its lines folded as the library folds them (line by line). */
+function eventText(model: VisibleModel, stamp: string, event: CalendarEvent): string {
+  let texts = eventTexts.get(model);
+  if (!texts) eventTexts.set(model, (texts = new Map()));
+  const key = `${stamp} ${event.uid}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    scratch ??= ical();
+    const at = (date: string) => new Date(`${date}T12:00:00Z`);
+    text = foldLines(
+      scratch
+        .createEvent({
+          id: event.uid,
+          start: at(event.date),
+          allDay: true,
+          stamp: at(stamp),
+          summary: event.summary,
+          description: event.description,
+          url: event.url,
+        })
+        .toString(),
+    );
+    scratch.clear();
+    texts.set(key, text);
   }
-  return calendar.toString();
+  return text;
 }
