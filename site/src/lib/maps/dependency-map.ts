@@ -222,11 +222,26 @@ export function unitNeighbourhood(model: VisibleModel, unitId: string): Draft & 
   return { ...draft, hidden: connected.length - kept.length + Math.max(0, outside.length - UNIT_MAP_LIMITS.others) };
 }
 
-interface Placement {
+/** Where dagre put a shape's nodes (centres, by number) and its edges' lines (by numbered edge). */
+export interface Placement {
   width: number;
   height: number;
   centres: { x: number; y: number }[];
   points: { x: number; y: number }[][];
+}
+
+/** A picture's shape: its nodes numbered by how they are linked (canonicalShape), and its edges that can be drawn. */
+export interface MapShape {
+  /** The same for every picture of this shape and direction: what a layout is kept by. */
+  key: string;
+  direction: 'TB' | 'LR';
+  count: number;
+  numbers: number[];
+  /** The numbered edges, the input of a layout. */
+  numbered: [number, number][];
+  /** The draft's edges that join two of its nodes, and the numbered edge each is. */
+  edges: Draft['edges'];
+  edgeOf: number[];
 }
 
 /**
@@ -239,25 +254,46 @@ interface Placement {
 const placements = new Map<string, Placement>();
 const MAX_PLACEMENTS = 20_000;
 
-/**
- * Lays a picture out: a system's from top (what uses it) to bottom (what it
- * uses); a förvaltning's, with many systems per step, from left to right, so
- * that it grows down the page rather than off its side.
- */
-export function layoutMap(draft: Draft, direction: 'TB' | 'LR' = 'TB'): DependencyMap {
+export function mapShape(draft: Draft, direction: 'TB' | 'LR' = 'TB'): MapShape {
   const index = new Map(draft.nodes.map((node, position) => [node.key, position]));
   const edges = draft.edges.filter((edge) => edge.from !== edge.to && index.has(edge.from) && index.has(edge.to));
   const shape = canonicalShape(
     draft.nodes.length,
     edges.map((edge) => [index.get(edge.from) as number, index.get(edge.to) as number]),
   );
-  const key = `${direction}|${draft.nodes.length}|${shape.edges.join(',')}`;
+  return {
+    key: `${direction}|${draft.nodes.length}|${shape.edges.join(',')}`,
+    direction,
+    count: draft.nodes.length,
+    numbers: shape.numbers,
+    numbered: shape.edges,
+    edges,
+    edgeOf: shape.edgeOf,
+  };
+}
+
+/** A shape laid out by dagre, once per shape. */
+export function placeShape({ key, count, numbered, direction }: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'>): Placement {
   let placement = placements.get(key);
   if (!placement) {
-    placement = place(draft.nodes.length, shape.edges, direction);
+    placement = place(count, numbered, direction);
     if (placements.size < MAX_PLACEMENTS) placements.set(key, placement);
   }
-  const { width, height, centres, points } = placement;
+  return placement;
+}
+
+/**
+ * Lays a picture out: a system's from top (what uses it) to bottom (what it
+ * uses); a förvaltning's, with many systems per step, from left to right, so
+ * that it grows down the page rather than off its side.
+ */
+export function layoutMap(draft: Draft, direction: 'TB' | 'LR' = 'TB'): DependencyMap {
+  const shape = mapShape(draft, direction);
+  return drawMap(draft, shape, placeShape(shape));
+}
+
+/** The picture of a draft from its shape's layout: its own systems in the places, its lines routed. */
+export function drawMap(draft: Draft, shape: MapShape, { width, height, centres, points }: Placement): DependencyMap {
   const laid = {
     width,
     height,
@@ -265,9 +301,9 @@ export function layoutMap(draft: Draft, direction: 'TB' | 'LR' = 'TB'): Dependen
       const centre = centres[shape.numbers[position] as number] as { x: number; y: number };
       return { ...node, x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
     }),
-    edges: edges.map((edge, position) => ({ ...edge, points: points[shape.edgeOf[position] as number] ?? [] })),
+    edges: shape.edges.map((edge, position) => ({ ...edge, points: points[shape.edgeOf[position] as number] ?? [] })),
   };
-  return fitToDrawing(direction === 'TB' ? routeBetweenSteps(laid) : laid);
+  return fitToDrawing(shape.direction === 'TB' ? routeBetweenSteps(laid) : laid);
 }
 
 /**

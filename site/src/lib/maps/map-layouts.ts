@@ -1,14 +1,26 @@
-// Every dependency map of the site (each system's, each förvaltning's), laid
-// out in worker threads while the site renders its other pages. Without a
-// worker file to start (outside npm run build), they are laid out here, one
-// by one, the same way.
+// Every dependency map of the site, laid out in worker threads while the site
+// renders its other pages: each förvaltning's map, and each shape the
+// systems' maps have (a system's page draws its own from its shape's layout).
+// Without a worker file to start (outside npm run build), they are laid out
+// here, one by one, the same way.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VisibleModel } from '#core/model/model.ts';
-import { layoutMap, systemNeighbourhood, unitNeighbourhood, type DependencyMap, type Draft } from './dependency-map.ts';
+import {
+  drawMap,
+  layoutMap,
+  mapShape,
+  placeShape,
+  systemNeighbourhood,
+  unitNeighbourhood,
+  type DependencyMap,
+  type Draft,
+  type MapShape,
+  type Placement,
+} from './dependency-map.ts';
 import { layoutWithElk } from './elk-layout.ts';
 
-/** Systems per message: large enough that messaging costs little, small enough to share the work evenly. */
+/** Jobs per message: large enough that messaging costs little, small enough to share the work evenly. */
 const CHUNK = 250;
 
 export interface SiteMaps {
@@ -19,11 +31,12 @@ export interface SiteMaps {
 
 export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
 
-export type Job = { draft: Draft; direction: 'TB' | 'LR' };
+/** A förvaltning's draft, laid out whole by ELK; or the shape of systems' maps, laid out once by dagre. */
+export type Job = { draft: Draft } | { shape: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'> };
 
 /** A system's map by dagre, routed between its steps; a förvaltning's by ELK, routed orthogonally (elk-layout.ts). */
-export function layoutJob({ draft, direction }: Job): Promise<DependencyMap> | DependencyMap {
-  return direction === 'LR' ? layoutWithElk(draft) : layoutMap(draft, 'TB');
+export function layoutJob(job: Job): Promise<DependencyMap> | Placement {
+  return 'draft' in job ? layoutWithElk(job.draft) : placeShape(job.shape);
 }
 
 /**
@@ -32,9 +45,10 @@ export function layoutJob({ draft, direction }: Job): Promise<DependencyMap> | D
  * reported where a page asks for a map.
  */
 export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
-  const lay = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.all(jobs.map(layoutJob)));
+  const lay = <T>(jobs: Job[]) =>
+    workerFile ? inWorkers<T>(jobs, workerFile) : Promise.all(jobs.map((job) => layoutJob(job) as T | Promise<T>));
   const unitDrafts = unitIds.map((id) => unitNeighbourhood(model, id));
-  const units = lay(unitDrafts.map((draft) => ({ draft, direction: 'LR' }))).then(
+  const units = lay<DependencyMap>(unitDrafts.map((draft) => ({ draft }))).then(
     (maps) =>
       new Map(
         unitIds.map((id, index) => [
@@ -43,14 +57,26 @@ export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], 
         ]),
       ),
   );
-  const systems = units
-    .then(() => lay(model.systems.map((system) => ({ draft: systemNeighbourhood(model, system), direction: 'TB' }))))
-    .then((maps) => new Map(model.systems.map((system, index) => [system.id, maps[index] as DependencyMap])));
+  // Only each shape's layout is kept, not every system's map (256 MiB at 20 000
+  // systems): a page draws its map from its draft and its shape's layout.
+  const shapes = units.then(async () => {
+    const unique = new Map<string, Job>();
+    for (const system of model.systems) {
+      const { key, count, numbered, direction } = mapShape(systemNeighbourhood(model, system));
+      if (!unique.has(key)) unique.set(key, { shape: { key, count, numbered, direction } });
+    }
+    const laid = await lay<Placement>([...unique.values()]);
+    return new Map([...unique.keys()].map((key, index) => [key, laid[index] as Placement]));
+  });
   units.catch(() => {});
-  systems.catch(() => {});
+  shapes.catch(() => {});
   return {
     unit: async (id) => (await units).get(id) as UnitMap,
-    system: async (id) => (await systems).get(id) as DependencyMap,
+    system: async (id) => {
+      const draft = systemNeighbourhood(model, model.systemById.get(id)!);
+      const shape = mapShape(draft);
+      return drawMap(draft, shape, (await shapes).get(shape.key) as Placement);
+    },
   };
 }
 
@@ -62,16 +88,16 @@ export function layoutMapsOnDemand(model: VisibleModel): SiteMaps {
   return {
     unit: async (id) => {
       const draft = unitNeighbourhood(model, id);
-      return { map: await layoutJob({ draft, direction: 'LR' }), draft, hidden: draft.hidden };
+      return { map: await layoutWithElk(draft), draft, hidden: draft.hidden };
     },
-    system: async (id) => layoutJob({ draft: systemNeighbourhood(model, model.systemById.get(id)!), direction: 'TB' }),
+    system: async (id) => layoutMap(systemNeighbourhood(model, model.systemById.get(id)!)),
   };
 }
 
-async function inWorkers(jobs: Job[], workerFile: string): Promise<DependencyMap[]> {
+async function inWorkers<T>(jobs: Job[], workerFile: string): Promise<T[]> {
   const chunks: Job[][] = [];
   for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(jobs.slice(start, start + CHUNK));
-  const results: DependencyMap[][] = new Array(chunks.length);
+  const results: T[][] = new Array(chunks.length);
   let next = 0;
   // One core stays with the page rendering, which the maps must not hold up.
   const threads = Math.max(1, Math.min(availableParallelism() - 1, chunks.length));
@@ -81,7 +107,7 @@ async function inWorkers(jobs: Job[], workerFile: string): Promise<DependencyMap
       try {
         while (next < chunks.length) {
           const index = next++;
-          results[index] = await new Promise<DependencyMap[]>((resolve, reject) => {
+          results[index] = await new Promise<T[]>((resolve, reject) => {
             worker.once('message', resolve);
             worker.once('error', reject);
             worker.postMessage(chunks[index]);
