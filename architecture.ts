@@ -57,7 +57,7 @@ export const OUTER_LAYERS: Layer[] = [
   { parts: [{ name: 'site-lib', title: 'site/src/lib/', path: '^site/src/lib/', says: 'webbplatsens enda dörr till kärnan: data och sidornas data' }] },
   {
     parts: [
-      { name: 'site', title: 'site/src/', path: '^site/(src/(pages|components|layouts|scripts|styles)/|src/middleware|astro\\.config)', says: 'sidor, komponenter, klientskript' },
+      { name: 'site', title: 'site/src/', path: '^site/(src/(pages|components|layouts|scripts|styles)/|astro\\.config)', says: 'sidor, komponenter, klientskript' },
       { name: 'build', title: 'src/build/', path: '^src/build/', says: 'bygget: Astro, Pagefind, lokal server' },
     ],
   },
@@ -101,7 +101,7 @@ export const DEPENDENCY_RULES: IConfiguration = {
       name: 'webbplatsens-dörr',
       comment: 'Sidor, komponenter, layouter och klientskript når kärnan bara genom site/src/lib/, där publiken tillämpas.',
       severity: 'error',
-      from: { path: '^site/src/(pages|components|layouts|scripts|middleware)' },
+      from: { path: '^site/src/(pages|components|layouts|scripts)' },
       to: { path: '^src/' },
     },
     ...layerRules(),
