@@ -273,13 +273,18 @@ export function mapShape(draft: Draft, direction: 'TB' | 'LR' = 'TB'): MapShape 
 }
 
 /** A shape laid out by dagre, once per shape. */
-export function placeShape({ key, count, numbered, direction }: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'>): Placement {
-  let placement = placements.get(key);
+export function placeShape(shape: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'>): Placement {
+  let placement = placements.get(shape.key);
   if (!placement) {
-    placement = place(count, numbered, direction);
-    if (placements.size < MAX_PLACEMENTS) placements.set(key, placement);
+    placement = layOutShape(shape);
+    if (placements.size < MAX_PLACEMENTS) placements.set(shape.key, placement);
   }
   return placement;
+}
+
+/** A shape laid out by dagre, without keeping it: for a worker, which is sent each shape once. */
+export function layOutShape({ count, numbered, direction }: Pick<MapShape, 'count' | 'numbered' | 'direction'>): Placement {
+  return place(count, numbered, direction);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   drawMap,
   layoutMap,
   mapShape,
-  placeShape,
+  layOutShape,
   systemNeighbourhood,
   unitNeighbourhood,
   type DependencyMap,
@@ -22,6 +22,14 @@ import { layoutWithElk } from './elk-layout.ts';
 
 /** Jobs per message: large enough that messaging costs little, small enough to share the work evenly. */
 const CHUNK = 250;
+
+/**
+ * A worker holds one message's jobs at a time, and keeps nothing between
+ * them, so its memory does not grow with the register: a small heap makes it
+ * collect its garbage sooner. Measured at 20 000 systems, alternating with no
+ * limit: Astro's process 1 787 -> 1 638 MiB at its peak, time within noise.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 export interface SiteMaps {
   /** A förvaltning's map, with its draft and how many systems it leaves out. */
@@ -36,7 +44,7 @@ export type Job = { draft: Draft } | { shape: Pick<MapShape, 'key' | 'count' | '
 
 /** A system's map by dagre, routed between its steps; a förvaltning's by ELK, routed orthogonally (elk-layout.ts). */
 export function layoutJob(job: Job): Promise<DependencyMap> | Placement {
-  return 'draft' in job ? layoutWithElk(job.draft) : placeShape(job.shape);
+  return 'draft' in job ? layoutWithElk(job.draft) : layOutShape(job.shape);
 }
 
 /**
@@ -103,7 +111,7 @@ async function inWorkers<T>(jobs: Job[], workerFile: string): Promise<T[]> {
   const threads = Math.max(1, Math.min(availableParallelism() - 1, chunks.length));
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = new Worker(workerFile);
+      const worker = new Worker(workerFile, { resourceLimits: WORKER_LIMITS });
       try {
         while (next < chunks.length) {
           const index = next++;
