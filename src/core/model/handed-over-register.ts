@@ -1,8 +1,8 @@
 // The checked register handed from the build's first pass to the site's
 // loader: the model and findings of a register the first pass found without
 // errors, so that Astro's process does not read, parse and check every file
-// again. That second reading took 1.1 GiB of passing memory at 20 000
-// systems, and Astro's process kept most of it for the rest of the build.
+// again: at 20 000 systems that second reading took about 3 s and 1.1 GiB
+// of passing heap, where taking the register over takes 0.6 s.
 // Written with V8's serializer, which keeps the model's shared objects and
 // Maps as they are; both ends are the same Node of the same build.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
