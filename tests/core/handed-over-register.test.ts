@@ -44,11 +44,11 @@ describe('the register handed over from the first pass', () => {
     expect(takeOverRegister(path, { registry: EXAMPLE_REGISTER, today: TODAY, cwd: tmpdir() })).toBeUndefined();
   });
 
-  it('says in Swedish where it waited when the first pass never wrote it', () => {
+  it('says in Swedish where it waited, and what to do, when the first pass never wrote it', () => {
     const folder = mkdtempSync(join(tmpdir(), 'systemforteckning-overlamnat-'));
     folders.push(folder);
     expect(() => takeOverRegister(join(folder, 'registret.v8'), { registry: EXAMPLE_REGISTER, today: TODAY, cwd: REPO }, 50)).toThrow(
-      /^Valideringen före bygget lämnade inget kontrollerat register i .*registret\.v8\.$/,
+      /^Valideringen före bygget lämnade inget kontrollerat register i .*registret\.v8\. Bygg igen med npm run build; ser du samma fel, kör npm run validate för att se vad valideringen stannar på\.$/,
     );
   });
 });

@@ -42,7 +42,10 @@ export function takeOverRegister(
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const until = Date.now() + timeoutMs;
   while (!existsSync(path)) {
-    if (Date.now() > until) throw new Error(`Valideringen före bygget lämnade inget kontrollerat register i ${path}.`);
+    if (Date.now() > until)
+      throw new Error(
+        `Valideringen före bygget lämnade inget kontrollerat register i ${path}. Bygg igen med npm run build; ser du samma fel, kör npm run validate för att se vad valideringen stannar på.`,
+      );
     Atomics.wait(pause, 0, 0, 20);
   }
   const checked = deserialize(readFileSync(path)) as HandedOverRegister;

@@ -40,9 +40,9 @@ export interface SiteMaps {
 export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
 
 /** A förvaltning's draft, laid out whole by ELK; or the shape of systems' maps, laid out once by dagre. */
-export type Job = { draft: Draft } | { shape: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'> };
+export type Job = { draft: Draft } | { shape: Pick<MapShape, 'count' | 'numbered' | 'direction'> };
 
-/** A system's map by dagre, routed between its steps; a förvaltning's by ELK, routed orthogonally (elk-layout.ts). */
+/** A förvaltning's map by ELK, routed orthogonally (elk-layout.ts); a shape's placement by dagre, which each system's page routes itself. */
 export function layoutJob(job: Job): Promise<DependencyMap> | Placement {
   return 'draft' in job ? layoutWithElk(job.draft) : layOutShape(job.shape);
 }
@@ -66,12 +66,13 @@ export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], 
       ),
   );
   // Only each shape's layout is kept, not every system's map (256 MiB at 20 000
-  // systems): a page draws its map from its draft and its shape's layout.
+  // systems): a page draws its map from its draft and its shape's layout. The
+  // drafts are made again then, which costs less than keeping them.
   const shapes = units.then(async () => {
     const unique = new Map<string, Job>();
     for (const system of model.systems) {
       const { key, count, numbered, direction } = mapShape(systemNeighbourhood(model, system));
-      if (!unique.has(key)) unique.set(key, { shape: { key, count, numbered, direction } });
+      if (!unique.has(key)) unique.set(key, { shape: { count, numbered, direction } });
     }
     const laid = await lay<Placement>([...unique.values()]);
     return new Map([...unique.keys()].map((key, index) => [key, laid[index] as Placement]));
