@@ -127,6 +127,14 @@ describe('the Excel download, read back by a spreadsheet library', () => {
       hyperlink: 'mailto:camilla.ahlberg@exempelkommun.se',
     });
     expect(lonesystem.getCell(column('Spårbarhet')).value).toBe(3);
+    // Every row looks like its column: links blue and underlined, dates as dates, only the header bold.
+    for (const row of sheet.getRows(2, sheet.rowCount - 1) ?? []) {
+      expect(row.getCell(column('Sida på webbplatsen')).font).toMatchObject({ underline: true, color: { argb: 'FF1B4F8A' } });
+      expect(row.getCell(column('Id')).font?.bold).toBeFalsy();
+      expect(row.getCell(column('Id')).font?.underline).toBeFalsy();
+      expect(row.getCell(column('Spårbarhet')).numFmt ?? 'General').toBe('General');
+    }
+    expect(end.numFmt).toBe('yyyy-mm-dd');
     // Widths fit the text, within reason: a long description wraps rather than making the sheet a mile wide.
     const description = sheet.getColumn(column('Beskrivning')).width as number;
     expect(description).toBeGreaterThan(30);

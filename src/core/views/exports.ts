@@ -65,7 +65,21 @@ export async function toXlsx(
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
   header.commit();
-  for (const values of cells) sheet.addRow(values).commit();
+  // ExcelJS gives each cell a style object of its own, and turns every one
+  // into XML to find its number in the styles table; it keeps the number by
+  // object, so cells that share one object are looked up once. Per type, since
+  // a number's style differs from a text's in the same column.
+  const shared = columns.map(() => new Map<number, Partial<ExcelJS.Style>>());
+  for (const values of cells) {
+    const row = sheet.addRow(values);
+    row.eachCell((cell, number) => {
+      const byType = shared[number - 1] as Map<number, Partial<ExcelJS.Style>>;
+      let style = byType.get(cell.type);
+      if (!style) byType.set(cell.type, (style = cell.style));
+      cell.style = style;
+    });
+    row.commit();
+  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.commit();
   await book.commit();
