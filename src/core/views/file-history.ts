@@ -43,20 +43,25 @@ export interface FileHistoryOptions {
   people: boolean;
 }
 
-/** O(changes × size of the file). */
+/** O(changes × size of the file); each version of the file is parsed once. */
 export function describeFileHistory(
   relPath: string,
   changes: readonly FileChange[],
   blobs: ReadonlyMap<string, string>,
   options: FileHistoryOptions,
 ): HistoryItem[] {
+  // A change's contents before are the next older change's after: each version is read once.
+  const read = new Map<string, Entry | undefined>();
   const entryOf = (blob: string | undefined): Entry | undefined => {
-    const text = blob === undefined ? undefined : blobs.get(blob);
-    if (text === undefined) return undefined;
-    const bytes = Buffer.from(text, 'utf8');
-    const entry = parseRegister([{ file: relPath, relPath, bytes, size: bytes.length }]).entries[0];
+    if (blob === undefined) return undefined;
+    if (read.has(blob)) return read.get(blob);
+    const text = blobs.get(blob);
+    const bytes = text === undefined ? undefined : Buffer.from(text, 'utf8');
+    const entry = bytes && parseRegister([{ file: relPath, relPath, bytes, size: bytes.length }]).entries[0];
     const data = entry && options.cut(entry.kind, entry.data);
-    return entry && data ? { ...entry, data } : undefined;
+    const cut = entry && data ? { ...entry, data } : undefined;
+    read.set(blob, cut);
+    return cut;
   };
   const items: HistoryItem[] = [];
   for (const change of changes) {
