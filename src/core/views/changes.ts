@@ -181,12 +181,12 @@ function compare(
   }
   const oldFields = flatten(a.data);
   const newFields = flatten(b.data);
-  for (const path of [...new Set([...oldFields.keys(), ...newFields.keys()])]) {
-    const segments = path.split('.');
-    if (SPECIAL_FIELDS.has(segments[0] as string)) continue;
+  for (const path of new Set([...oldFields.keys(), ...newFields.keys()])) {
     const before = oldFields.get(path);
     const after = newFields.get(path);
     if (same(before, after)) continue;
+    const segments = path.split('.');
+    if (SPECIAL_FIELDS.has(segments[0] as string)) continue;
     const field = lower(fieldTitle(kind, segments));
     const value = (item: unknown) => (referenceTargetsAt(kind, segments) ? showList(item, names) : show(item));
     if (segments[0] === 'description') say(`${subject}: beskrivningen ändras.`);
@@ -265,8 +265,9 @@ function flatten(data: Data, prefix = '', into = new Map<string, unknown>()): Ma
   return into;
 }
 
+/** Most fields of a change are the same value, which needs no JSON to tell. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function show(value: unknown): string {
