@@ -7,7 +7,7 @@ import { formatText, summarize } from '#core/findings/findings.ts';
 import { readBlobs, readHistory, type History } from '#core/git/history.ts';
 import { describeFileHistory, type HistoryItem } from '#core/views/file-history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
-import type { PersonRecord, RegisterModel, VisibleModel } from '#core/model/model.ts';
+import type { PersonRecord, RegisterModel, VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { openRegister, type OpenRegister } from '#core/model/open-register.ts';
 import { takeOverRegister } from '#core/model/handed-over-register.ts';
 import { entryCutter, visibleFindings, visibleModel } from '#core/model/visible.ts';
@@ -38,8 +38,8 @@ export interface SiteData {
   rows: RegisterRow[];
   /** Each file's recent changes; for the public, only when (commit subjects can name protected things). */
   history: History;
-  /** A file's recent changes in Swedish, as the audience may see them, by its path in the register. */
-  fileHistory: (relPath: string) => HistoryItem[];
+  /** A system's recent changes in Swedish, as the audience may see them. */
+  systemHistory: (system: VisibleSystem) => HistoryItem[];
   /** Links into the Git repository (edit, view, commits); not for the public, whose build has no repository. */
   repository: RepositoryLinks | undefined;
   builtOn: string;
@@ -147,7 +147,7 @@ function load(): SiteData {
           typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined,
         ),
     history: audience === 'offentlig' ? datesOnly(history) : history,
-    fileHistory: fileHistories(history, registryDir, register.model, model, audience),
+    systemHistory: systemHistories(history, registryDir, register.model, model, audience),
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
@@ -177,33 +177,47 @@ function datesOnly(history: History): History {
 }
 
 /**
- * Each file's recent changes in Swedish, told from its contents before and
- * after as the audience may see them; the contents are read from Git once,
- * for every file, when the first page asks.
+ * Systems whose versions are read from Git at a time: one `git cat-file` each,
+ * and no more text held at once than this many systems' versions (all at
+ * once, in one run at 5 000 systems with five changes each, the heap peaked
+ * at 593 MiB against 518 MiB when each page read its own).
  */
-function fileHistories(
+const HISTORY_BATCH = 2000;
+
+/**
+ * Each system's recent changes in Swedish, told from its file's contents
+ * before and after as the audience may see them. The system pages and the
+ * feeds ask for them; the first to ask has them all told, and the versions
+ * read from Git for the telling are let go.
+ */
+function systemHistories(
   history: History,
   registryDir: string,
   register: RegisterModel,
   model: VisibleModel,
   audience: Audience,
-): (relPath: string) => HistoryItem[] {
-  let blobs: Map<string, string> | undefined;
-  const cut = entryCutter(register, audience);
-  const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
-  const told = new Map<string, HistoryItem[]>();
-  return (relPath) => {
-    let items = told.get(relPath);
-    if (!items) {
-      blobs ??= readBlobs(
+): (system: VisibleSystem) => HistoryItem[] {
+  let told: Map<string, HistoryItem[]> | undefined;
+  const tellAll = () => {
+    const cut = entryCutter(register, audience);
+    const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
+    const changed = model.systems.flatMap((system) => {
+      const changes = history.get(system.source);
+      return changes ? [[system.source, changes] as const] : [];
+    });
+    const told = new Map<string, HistoryItem[]>();
+    for (let start = 0; start < changed.length; start += HISTORY_BATCH) {
+      const batch = changed.slice(start, start + HISTORY_BATCH);
+      const blobs = readBlobs(
         registryDir,
-        [...history.values()].flatMap((changes) =>
+        batch.flatMap(([, changes]) =>
           changes.flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined)),
         ),
       );
-      items = describeFileHistory(relPath, history.get(relPath) ?? [], blobs, { cut, names, people: audience !== 'offentlig' });
-      told.set(relPath, items);
+      for (const [relPath, changes] of batch)
+        told.set(relPath, describeFileHistory(relPath, changes, blobs, { cut, names, people: audience !== 'offentlig' }));
     }
-    return items;
+    return told;
   };
+  return (system) => (told ??= tellAll()).get(system.source) ?? [];
 }

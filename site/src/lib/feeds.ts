@@ -19,10 +19,10 @@ export function administrations(): { id: string; name: string; systems: VisibleS
 
 /** An Atom feed of the latest changes to these systems, newest first. */
 export function changesFeed(systems: readonly VisibleSystem[], title: string, path: string): string {
-  const { model, fileHistory, builtOn } = siteData();
+  const { model, systemHistory, builtOn } = siteData();
   const site = model.settings.siteUrl.replace(/\/?$/, '/');
   const entries = systems
-    .flatMap((system) => fileHistory(system.source).map((change) => ({ system, change })))
+    .flatMap((system) => systemHistory(system).map((change) => ({ system, change })))
     .sort(
       (a, b) => b.change.at.localeCompare(a.change.at) || a.change.rank - b.change.rank || a.system.name.localeCompare(b.system.name, 'sv'),
     )

@@ -13,7 +13,7 @@ export function systemPaths() {
 }
 
 export async function systemPage(system: VisibleSystem) {
-  const { model, history, fileHistory, repository, sees } = siteData();
+  const { model, history, systemHistory, repository, sees } = siteData();
   const map = await siteData().siteMaps.system(system.id);
   const impact = impactOf(model, system);
   return {
@@ -37,7 +37,7 @@ export async function systemPage(system: VisibleSystem) {
       more: Math.max(0, impact.affected.length - IMPACT_ROWS),
       cycles: impact.cycles,
     },
-    changes: fileHistory(system.source),
+    changes: systemHistory(system),
     changed: lastChange(system, history),
   };
 }
