@@ -147,7 +147,7 @@ function load(): SiteData {
           typeof __MAP_WORKER_FILE__ === 'string' ? __MAP_WORKER_FILE__ : undefined,
         ),
     history: audience === 'offentlig' ? datesOnly(history) : history,
-    systemHistory: systemHistories(history, registryDir, register.model, model, audience),
+    systemHistory: systemHistories(history, registryDir, register.model, model, audience, import.meta.env.DEV),
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
@@ -186,9 +186,10 @@ const HISTORY_BATCH = 2000;
 
 /**
  * Each system's recent changes in Swedish, told from its file's contents
- * before and after as the audience may see them. The system pages and the
- * feeds ask for them; the first to ask has them all told, and the versions
- * read from Git for the telling are let go.
+ * before and after as the audience may see them. In a build the first page to
+ * ask has every system's told, and the versions read from Git for the
+ * telling are let go; the live preview, which renders a page or two per saved
+ * change, tells only the system asked for.
  */
 function systemHistories(
   history: History,
@@ -196,18 +197,14 @@ function systemHistories(
   register: RegisterModel,
   model: VisibleModel,
   audience: Audience,
+  onDemand: boolean,
 ): (system: VisibleSystem) => HistoryItem[] {
-  let told: Map<string, HistoryItem[]> | undefined;
-  const tellAll = () => {
-    const cut = entryCutter(register, audience);
-    const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
-    const changed = model.systems.flatMap((system) => {
-      const changes = history.get(system.source);
-      return changes ? [[system.source, changes] as const] : [];
-    });
-    const told = new Map<string, HistoryItem[]>();
-    for (let start = 0; start < changed.length; start += HISTORY_BATCH) {
-      const batch = changed.slice(start, start + HISTORY_BATCH);
+  const cut = entryCutter(register, audience);
+  const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
+  const told = new Map<string, HistoryItem[]>();
+  const tell = (systems: readonly VisibleSystem[]) => {
+    for (let start = 0; start < systems.length; start += HISTORY_BATCH) {
+      const batch = systems.slice(start, start + HISTORY_BATCH).map((system) => [system.source, history.get(system.source) ?? []] as const);
       const blobs = readBlobs(
         registryDir,
         batch.flatMap(([, changes]) =>
@@ -217,7 +214,9 @@ function systemHistories(
       for (const [relPath, changes] of batch)
         told.set(relPath, describeFileHistory(relPath, changes, blobs, { cut, names, people: audience !== 'offentlig' }));
     }
-    return told;
   };
-  return (system) => (told ??= tellAll()).get(system.source) ?? [];
+  return (system) => {
+    if (!told.has(system.source)) tell(onDemand ? [system] : model.systems);
+    return told.get(system.source) ?? [];
+  };
 }
