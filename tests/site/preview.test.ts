@@ -3,6 +3,7 @@
 // a build; a saved mistake shows the validator's findings, located and in
 // Swedish, on every page instead of stopping the server; the fix clears them.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRegister, editFile, EXAMPLE_REGISTER, removeTemp } from '../helpers/registers.ts';
@@ -83,6 +84,16 @@ describe('the live preview', () => {
     const page = await afterSave('system/lonesystem/', (page) => page.status === 200);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Lönesystem Nova');
+  });
+
+  it('sees every save made by renaming a new file over the old one, as vim, sed -i and many editors save', async () => {
+    for (const version of ['Lönesystem Ett', 'Lönesystem Två', 'Lönesystem Tre']) {
+      const text = readFileSync(systemFile, 'utf8').replace(/^name: .*$/m, `name: ${version}`);
+      writeFileSync(`${systemFile}.tmp`, text);
+      renameSync(`${systemFile}.tmp`, systemFile);
+      const page = await afterSave('system/lonesystem/', (page) => page.text.includes(version));
+      expect(page.text, version).toContain(version);
+    }
   });
 
   it('says at once, in Swedish, when the register folder is not there, and starts no server', () => {

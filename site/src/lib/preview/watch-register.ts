@@ -3,7 +3,7 @@
 // watches the site's own sources; the register lies outside them. While the
 // register has errors, every page answers with them, located and in Swedish,
 // before Astro tries to render anything from it.
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatText } from '#core/findings/findings.ts';
@@ -29,18 +29,18 @@ export function watchRegister(registryDir: string, base: string, log: (line: str
     name: 'systemforteckning:watch-register',
     apply: 'serve',
     configureServer(server) {
-      // Node's own recursive watcher, not Vite's: Vite's drops a save that
-      // follows another within moments, and a lost save is a stale preview.
+      // Node's own watchers, not Vite's: Vite's drops a save that follows
+      // another within moments, and a lost save is a stale preview (watchFolders below).
       // Started by the first page request: Vite servers that serve no pages
       // (the component tests load this configuration too) watch nothing.
-      let watcher: FSWatcher | undefined;
+      let watcher: { close(): void } | undefined;
       let reload: NodeJS.Timeout | undefined;
       const startWatching = () => {
-        watcher = watch(registryDir, { recursive: true }, (_event, file) => {
+        watcher = watchFolders(registryDir, (file) => {
           noteRegisterEdit();
           clearTimeout(reload);
           reload = setTimeout(() => {
-            log(`Registret ändrades${file ? ` (${join(relative(process.cwd(), registryDir), file)})` : ''}; sidorna läses om.`);
+            log(`Registret ändrades (${join(relative(process.cwd(), registryDir), file)}); sidorna läses om.`);
             // Astro keeps each route's getStaticPaths result (the pages' props);
             // the event its content layer sends on a change clears that cache.
             for (const [name, environment] of Object.entries(server.environments)) {
@@ -63,6 +63,59 @@ export function watchRegister(registryDir: string, base: string, log: (line: str
             response.end(html);
           });
       });
+    },
+  };
+}
+
+/**
+ * Calls `changed` with the path (from `root`) of whatever changes in the
+ * folder or a folder below it. One watcher per folder, not Node's recursive
+ * one: on Linux that follows each file's inode and goes deaf to a file
+ * replaced by rename, which is how vim, `sed -i` and many editors save (after
+ * the first such save, the next were lost). A folder's watcher sees the name
+ * every time. Hidden folders (.git) are not watched.
+ */
+export function watchFolders(root: string, changed: (file: string) => void): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  const isFolder = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const add = (folder: string) => {
+    // A folder removed and made again is a new folder: its old watcher hears nothing.
+    watchers.get(folder)?.close();
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, (_event, name) => {
+        const path = name ? join(folder, name) : folder;
+        if (name && !name.startsWith('.') && isFolder(path)) add(path);
+        changed(relative(root, path));
+      });
+    } catch {
+      watchers.delete(folder);
+      return;
+    }
+    watcher.on('error', () => {
+      watcher.close();
+      if (watchers.get(folder) === watcher) watchers.delete(folder);
+    });
+    watchers.set(folder, watcher);
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      // Gone again already; its parent's watcher says so.
+    }
+    for (const name of entries) if (!name.startsWith('.') && isFolder(join(folder, name))) add(join(folder, name));
+  };
+  add(root);
+  return {
+    close: () => {
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
 }
