@@ -216,7 +216,8 @@ function systemHistories(
     }
   };
   return (system) => {
-    if (!told.has(system.source)) tell(onDemand ? [system] : model.systems);
+    // A build tells them all at the first ask; a system asked for after that (or in the preview) is told alone.
+    if (!told.has(system.source)) tell(onDemand || told.size > 0 ? [system] : model.systems);
     return told.get(system.source) ?? [];
   };
 }

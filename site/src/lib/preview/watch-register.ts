@@ -77,7 +77,9 @@ export function watchRegister(registryDir: string, base: string, log: (line: str
  */
 export function watchFolders(root: string, changed: (file: string) => void): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
-  const isFolder = (path: string) => {
+  /** A folder to watch: not hidden, and still there. */
+  const watchable = (path: string, name: string) => {
+    if (name.startsWith('.')) return false;
     try {
       return statSync(path).isDirectory();
     } catch {
@@ -91,7 +93,7 @@ export function watchFolders(root: string, changed: (file: string) => void): { c
     try {
       watcher = watch(folder, (_event, name) => {
         const path = name ? join(folder, name) : folder;
-        if (name && !name.startsWith('.') && isFolder(path)) add(path);
+        if (name && watchable(path, name)) add(path);
         changed(relative(root, path));
       });
     } catch {
@@ -109,7 +111,7 @@ export function watchFolders(root: string, changed: (file: string) => void): { c
     } catch {
       // Gone again already; its parent's watcher says so.
     }
-    for (const name of entries) if (!name.startsWith('.') && isFolder(join(folder, name))) add(join(folder, name));
+    for (const name of entries) if (watchable(join(folder, name), name)) add(join(folder, name));
   };
   add(root);
   return {
