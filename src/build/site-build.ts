@@ -1,7 +1,6 @@
 // The build pipeline, shared by npm run build, npm start and the benchmarks:
 // validate → Astro → Pagefind, with a progress line per step.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +30,7 @@ export interface BuildResult {
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 export const SITE_ROOT = join(PROJECT_ROOT, 'site');
+const ASTRO_PROCESS = join(import.meta.dirname, 'astro-process.ts');
 /** Marks a folder as a site this command built: only such a folder is ever replaced. */
 const BUILD_MARKER = '.systemforteckning-bygge';
 
@@ -184,7 +184,7 @@ export const VITE_OVERRIDES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 /**
  * Astro runs in its own process: its memory is returned before Pagefind
  * starts, which halves the build's peak. Progress is the number of pages
- * written so far, since Astro itself is quiet at the warning level.
+ * written so far, since Astro runs at the warning level (astro-process.ts).
  */
 async function runAstro(
   staging: string,
@@ -194,7 +194,6 @@ async function runAstro(
   signal: AbortSignal,
   showProgress: () => boolean,
 ): Promise<void> {
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_OVERRIDES.includes(key)));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
@@ -205,7 +204,7 @@ async function runAstro(
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
   };
-  const child = spawn(process.execPath, [astro, 'build', '--root', SITE_ROOT], {
+  const child = spawn(process.execPath, [ASTRO_PROCESS, SITE_ROOT], {
     env,
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
