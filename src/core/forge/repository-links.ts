@@ -48,13 +48,15 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
   const branch = encodeURIComponent(settings.defaultBranch).replace(/%2F/g, '/');
   const filePath = (source: string) => [registryPath, source].filter(Boolean).join('/');
   const path = (source: string) => encodePath(filePath(source));
+  const address = mailtoHref(settings.contactEmail);
+  // RFC 6068: line breaks in a mailto body are CRLF.
+  const emailBody = encodedAround((post) =>
+    `Fyll i svaren under rubrikerna och skicka meddelandet till IT-avdelningen.\n\n${reportBody({ post }, 'email')}`.replace(/\n/g, '\r\n'),
+  );
   const email = (source: string, name: string) => {
-    const address = mailtoHref(settings.contactEmail);
     if (!address) return undefined;
     const subject = `Ändring i systemförteckningen: ${name}`;
-    const body = `Fyll i svaren under rubrikerna och skicka meddelandet till IT-avdelningen.\n\n${reportBody({ post: filePath(source) }, 'email')}`;
-    // RFC 6068: line breaks in a mailto body are CRLF.
-    return `${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
+    return `${address}?subject=${encodeURIComponent(subject)}&body=${emailBody(filePath(source))}`;
   };
   if (repository === undefined) {
     return {
@@ -69,6 +71,7 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
   const byIssue = settings.changeReports !== 'e-post';
   if (forge === 'gitlab') {
     const project = new URL(repository).pathname.replace(/^\/+/, '');
+    const description = encodedAround((post) => `${reportBody({ post }, 'gitlab')}\n/label ~"${REPORT_LABEL}"\n`);
     return {
       forge,
       edit: (source) => `${new URL(repository).origin}/-/ide/project/${project}/edit/${branch}/-/${path(source)}`,
@@ -77,10 +80,7 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
       register: `${repository}/-/tree/${branch}/${encodePath(registryPath)}`,
       report: (source, name) => ({
         issue: byIssue
-          ? `${repository}/-/issues/new?${query({
-              'issue[title]': `Ändring: ${name}`,
-              'issue[description]': `${reportBody({ post: filePath(source) }, 'gitlab')}\n/label ~"${REPORT_LABEL}"\n`,
-            })}`
+          ? `${repository}/-/issues/new?${query({ 'issue[title]': `Ändring: ${name}` })}&${encodeURIComponent('issue[description]')}=${description(filePath(source))}`
           : undefined,
         email: email(source, name),
       }),
@@ -102,6 +102,20 @@ export function repositoryLinks(settings: LinkSettings, registryPath: string): R
         : undefined,
       email: email(source, name),
     }),
+  };
+}
+
+/**
+ * `text(post)` percent-encoded, with the form around the post encoded once:
+ * every page carries the report links, and encoding the whole form (2 KB)
+ * for each took 0.18 s of a 5 000-system build (CPU profile).
+ */
+function encodedAround(text: (post: string) => string): (post: string) => string {
+  const mark = '\u0000';
+  let around: string[] | undefined;
+  return (post) => {
+    around ??= encodeURIComponent(text(mark)).split(encodeURIComponent(mark));
+    return around.join(encodeURIComponent(post));
   };
 }
 
