@@ -13,7 +13,7 @@ import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { AUDIENCES, type Audience } from '../../src/core/vocabulary.ts';
 import { writeRegister } from './generate.ts';
-import { measure, median, type Measurement } from './measure.ts';
+import { measure, median, pageCache, type Measurement } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
 import { compareBuilds, parseAgainst, removeCheckouts, type Comparison } from './against.ts';
@@ -68,6 +68,10 @@ export const main = defineCommand({
       default: '5000',
       help: 'registerstorlek där förhandsvisningen (npm run dev) mäts efter en sparad ändring (0 hoppar över)',
     },
+    'keep-page-cache': {
+      type: 'boolean',
+      help: 'töm inte sidcachen före varje körning (görs annars där det går, som root på Linux: den växer med varje bygge och gör nästa långsammare)',
+    },
     'audience-sizes': {
       type: 'string',
       value: '5000,…',
@@ -88,6 +92,7 @@ async function bench(
     'audience-sizes'?: string;
     'preview-size'?: string;
     against?: string;
+    'keep-page-cache'?: boolean;
   },
   cwd: string,
 ): Promise<number> {
@@ -107,6 +112,7 @@ async function bench(
     throw new UsageError(
       '--sizes, --validate-sizes, --audience-sizes och --runs ska vara positiva heltal, --preview-size ett heltal (0 hoppar över).',
     );
+  pageCache.empty = !values['keep-page-cache'];
   const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
   const results: SizeResult[] = [];
   const validations: ValidationResult[] = [];
@@ -134,7 +140,17 @@ async function bench(
     rmSync(work, { recursive: true, force: true });
     rmSync(join(ROOT, '.cache', 'site'), { recursive: true, force: true });
   }
-  const report = { measuredAt: new Date().toISOString(), machine: machine(), runs, validations, tasks, results, audiences, comparisons };
+  const report = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    runs,
+    pageCacheEmptied: pageCacheState(),
+    validations,
+    tasks,
+    results,
+    audiences,
+    comparisons,
+  };
   const outFile = resolve(cwd, values.out ?? 'bench/results/latest.json');
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -163,7 +179,7 @@ async function bench(
   }
   if (comparisons.length > 0 || validations.length > 0 || results.length > 0) console.log(speedTargets(comparisons, validations, results));
   console.log(
-    `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar.`,
+    `\nMaskin: ${report.machine.cpu}, ${report.machine.cores} kärnor, ${report.machine.memoryGiB} GiB minne, Node ${report.machine.node}. Median av ${runs} körningar. ${PAGE_CACHE_NOTES[report.pageCacheEmptied]}`,
   );
   console.log(`Detaljer: ${relative(cwd, outFile)}`);
   return 0;
@@ -416,6 +432,18 @@ async function measureSearch(out: string): Promise<number | null> {
     await new Promise((resolveClose) => server.close(resolveClose));
   }
 }
+
+/** Whether the page cache was emptied before each measured run: 'ja', 'nej' or 'ibland'. */
+function pageCacheState(): 'ja' | 'nej' | 'ibland' {
+  if (pageCache.kept === 0 && pageCache.emptied > 0) return 'ja';
+  return pageCache.emptied === 0 ? 'nej' : 'ibland';
+}
+
+const PAGE_CACHE_NOTES = {
+  ja: 'Sidcachen tömdes före varje körning.',
+  nej: 'Sidcachen tömdes inte (kräver root på Linux, eller --keep-page-cache): tiderna växer med varje bygge.',
+  ibland: 'Sidcachen tömdes bara före en del av körningarna.',
+} as const;
 
 function machine() {
   return {
