@@ -14,8 +14,9 @@ export interface Comparison {
   commit: string;
   systems: number;
   runs: number;
-  ours: { seconds: number; peakMiB: number };
-  theirs: { seconds: number; peakMiB: number };
+  /** Medians, and every run's time and peak in the order run, to show the spread. */
+  ours: { seconds: number; peakMiB: number; each: { seconds: number; peakMiB: number }[] };
+  theirs: { seconds: number; peakMiB: number; each: { seconds: number; peakMiB: number }[] };
 }
 
 /** "66308e7@5000,3e73339@20000" → the pairs, checked. */
@@ -105,6 +106,7 @@ export async function compareBuilds(
   const summary = (items: Measurement[]) => ({
     seconds: median(items.map((item) => item.seconds)),
     peakMiB: median(items.map((item) => item.peakMiB)),
+    each: items.map((item) => ({ seconds: item.seconds, peakMiB: item.peakMiB })),
   });
   return { ...against, runs, ours: summary(ours), theirs: summary(theirs) };
 }

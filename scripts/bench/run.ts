@@ -19,6 +19,7 @@ import { generateRegister } from './synthetic-register.ts';
 import { compareBuilds, parseAgainst, removeCheckouts, type Comparison } from './against.ts';
 import { benchImport, benchIncident, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
 import { benchPreview } from './preview.ts';
+import { benchHistory, type HistoryResult } from './history.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 interface SizeResult {
@@ -68,6 +69,12 @@ export const main = defineCommand({
       default: '5000',
       help: 'registerstorlek där förhandsvisningen (npm run dev) mäts efter en sparad ändring (0 hoppar över)',
     },
+    'history-size': {
+      type: 'string',
+      value: '<antal>',
+      default: '5000',
+      help: 'registerstorlek där bygget med fem ändringar per fil i Git jämförs med en incheckning (0 hoppar över)',
+    },
     'keep-page-cache': {
       type: 'boolean',
       help: 'töm inte sidcachen före varje körning (görs annars där det går, som root på Linux: den växer med varje bygge och gör nästa långsammare)',
@@ -93,24 +100,25 @@ async function bench(
     'preview-size'?: string;
     against?: string;
     'keep-page-cache'?: boolean;
+    'history-size'?: string;
   },
   cwd: string,
 ): Promise<number> {
   const importRows = Number(values['import-rows'] ?? 5000);
   const previewSize = Number(values['preview-size'] ?? 5000);
+  const historySize = Number(values['history-size'] ?? 5000);
   const sizes = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
   const validateSizes = (values['validate-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const audienceSizes = (values['audience-sizes'] ?? '').split(',').filter(Boolean).map(Number);
   const runs = Number(values.runs);
   if (
     [...sizes, ...validateSizes, ...audienceSizes].some((size) => !Number.isInteger(size) || size < 1) ||
-    !Number.isInteger(previewSize) ||
-    previewSize < 0 ||
+    ![previewSize, historySize].every((size) => Number.isInteger(size) && size >= 0) ||
     !Number.isInteger(runs) ||
     runs < 1
   )
     throw new UsageError(
-      '--sizes, --validate-sizes, --audience-sizes och --runs ska vara positiva heltal, --preview-size ett heltal (0 hoppar över).',
+      '--sizes, --validate-sizes, --audience-sizes och --runs ska vara positiva heltal, --preview-size och --history-size heltal (0 hoppar över).',
     );
   pageCache.empty = !values['keep-page-cache'];
   const work = mkdtempSync(join(tmpdir(), 'systemforteckning-bench-'));
@@ -120,6 +128,7 @@ async function bench(
   const audiences: AudienceResult[] = [];
   const against = parseAgainst(values.against);
   const comparisons: Comparison[] = [];
+  let history: HistoryResult | undefined;
   try {
     for (const pair of against) comparisons.push(await compareBuilds(pair, runs, work, progress));
     if (importRows > 0) tasks.push(await benchImport(importRows, runs, work, progress));
@@ -130,6 +139,7 @@ async function bench(
     for (const systems of validateSizes) validations.push(await benchValidation(systems, runs, work));
     for (const systems of sizes) results.push(await benchSize(systems, runs, work));
     for (const systems of audienceSizes) audiences.push(await benchAudiences(systems, runs, work));
+    if (historySize > 0) history = await benchHistory(historySize, runs, work, progress);
   } finally {
     removeCheckouts(
       work,
@@ -176,6 +186,12 @@ async function bench(
         `${ratio <= 1.1 ? '✓' : '✗'} Bygget för ${audience} med ${result.systems} system: ${fixed(result.seconds[audience], 1)} s mot ${fixed(intern, 1)} s för intern (${fixed((ratio - 1) * 100, 0)} %, mål högst +10 %).`,
       );
     }
+  }
+  if (history) {
+    const { oneCommit, withHistory } = history;
+    console.log(
+      `Bygget med historik, ${history.systems} system och ${history.changesPerFile} ändringar per system- och personfil i Git: ${fixed(withHistory.seconds, 1)} s mot ${fixed(oneCommit.seconds, 1)} s med en incheckning (${fixed((withHistory.seconds / oneCommit.seconds - 1) * 100, 0)} %), toppminne ${fixed(withHistory.peakMiB, 0)} mot ${fixed(oneCommit.peakMiB, 0)} MiB.`,
+    );
   }
   if (comparisons.length > 0 || validations.length > 0 || results.length > 0) console.log(speedTargets(comparisons, validations, results));
   console.log(

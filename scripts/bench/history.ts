@@ -1,0 +1,87 @@
+// What a register's Git history costs the build. A register kept for a few
+// years has several changes per file, and the system pages and feeds tell
+// them (the five latest per file), while the bench's other registers have
+// one or two commits. The same generated register is built twice, as one
+// commit and after four yearly reviews that change every system and person
+// file, alternating run by run.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeRegister } from './generate.ts';
+import { measure, median, type Measurement } from './measure.ts';
+import { generateRegister } from './synthetic-register.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Yearly reviews after the first commit: five changes per system and person file. */
+const REVIEWS = 4;
+/** The reviews end last year, so that no review date lies ahead of the build. */
+const FIRST_YEAR = new Date().getFullYear() - REVIEWS - 1;
+
+export interface HistoryResult {
+  systems: number;
+  changesPerFile: number;
+  /** Median build time and peak of the register as one commit and with its history. */
+  oneCommit: { seconds: number; peakMiB: number };
+  withHistory: { seconds: number; peakMiB: number };
+}
+
+export async function benchHistory(systems: number, runs: number, work: string, progress: (line: string) => void): Promise<HistoryResult> {
+  const label = `[historik, ${systems} system]`;
+  progress(`${label} genererar registren …`);
+  const files = generateRegister({ systems, seed: 1 }).files;
+  const flat = join(work, `historik-${systems}-en`);
+  const kept = join(work, `historik-${systems}-fem`);
+  for (const repository of [flat, kept]) {
+    writeRegister(files, join(repository, 'registry'));
+    git(repository, FIRST_YEAR, 'init', '-q', '-b', 'main');
+    git(repository, FIRST_YEAR, 'add', '.');
+    git(repository, FIRST_YEAR, 'commit', '-q', '-m', 'Registret förs in');
+  }
+  for (let review = 1; review <= REVIEWS; review++) yearlyReview(kept, FIRST_YEAR + review);
+
+  const builds = { flat: [] as Measurement[], kept: [] as Measurement[] };
+  for (let run = 1; run <= runs; run++) {
+    for (const [name, repository] of [
+      ['flat', flat],
+      ['kept', kept],
+    ] as const) {
+      progress(`${label} bygger ${name === 'flat' ? 'med en incheckning' : 'med historik'}, körning ${run} av ${runs} …`);
+      const result = await measure(
+        process.execPath,
+        [join(ROOT, 'src/cli/build.ts'), '--registry', join(repository, 'registry'), '--out', join(work, `historik-ut-${name}-${run}`)],
+        { cwd: ROOT },
+      );
+      if (result.exitCode !== 0) throw new Error(`${label} bygget misslyckades:\n${result.stdout.slice(-2000)}`);
+      builds[name].push(result);
+    }
+  }
+  const summary = (items: Measurement[]) => ({
+    seconds: median(items.map((item) => item.seconds)),
+    peakMiB: median(items.map((item) => item.peakMiB)),
+  });
+  return { systems, changesPerFile: REVIEWS + 1, oneCommit: summary(builds.flat), withHistory: summary(builds.kept) };
+}
+
+/** Every system's review date and every person's phone number changed, committed on that year's review day. */
+function yearlyReview(repository: string, year: number): void {
+  const registry = join(repository, 'registry');
+  const edit = (folder: string, change: (text: string) => string) => {
+    for (const name of readdirSync(join(registry, folder))) {
+      const file = join(registry, folder, name);
+      writeFileSync(file, change(readFileSync(file, 'utf8')));
+    }
+  };
+  edit('systems', (text) => text.replace(/^reviewed: .*$/m, `reviewed: '${year}-03-14'`));
+  edit('people', (text) => text.replace(/^(phone: 010-\d+ \d+) \d+$/m, `$1 ${year}`));
+  git(repository, year, 'commit', '-q', '-am', `Årlig granskning ${year}`);
+}
+
+function git(cwd: string, year: number, ...args: string[]): void {
+  const date = `${year}-03-14T10:00:00`;
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=IT-avdelningen', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
