@@ -129,4 +129,25 @@ describe('the GitLab description template and the pre-filled texts', () => {
     expect(body).toContain('Hjälp: Bara om ändringen gäller en roll. Välj en av: Systemägare; Systemförvaltare');
     expect(parseReport(body)).toEqual({ post: 'registry/systems/lonesystem.yaml' });
   });
+
+  it("carry each page's own post, whatever characters its path has", () => {
+    const links = repositoryLinks(
+      {
+        repositoryUrl: 'https://git.testkommun.se/it/systemforteckning',
+        forge: 'gitlab',
+        defaultBranch: 'main',
+        changeReports: 'ärende',
+        contactEmail: 'it@testkommun.se',
+      },
+      'registry',
+    );
+    for (const source of ['systems/lonesystem.yaml', 'systems/lön & vård #2 100%.yaml', 'people/åsa-öberg.yaml']) {
+      const { issue, email } = links.report(source, 'Namn & "citat"');
+      const mail = new URL(email as string);
+      const description = new URL(issue as string).searchParams.get('issue[description]') as string;
+      expect(parseReport(mail.searchParams.get('body') as string)).toEqual({ post: `registry/${source}` });
+      expect(parseReport(description)).toEqual({ post: `registry/${source}` });
+      expect(mail.searchParams.get('subject')).toBe('Ändring i systemförteckningen: Namn & "citat"');
+    }
+  });
 });
