@@ -97,7 +97,7 @@ export async function compareBuilds(
       const result = await measure(
         process.execPath,
         [buildScript(dir), '--registry', registry, '--out', join(work, `ut-${against.commit}-${name.length}`)],
-        { cwd: dir },
+        { cwd: dir, writesSite: true },
       );
       if (result.exitCode !== 0) throw new Error(`${label} bygget med ${name} misslyckades:\n${result.stdout.slice(-2000)}`);
       into.push(result);

@@ -49,7 +49,7 @@ export async function benchHistory(systems: number, runs: number, work: string, 
       const result = await measure(
         process.execPath,
         [join(ROOT, 'src/cli/build.ts'), '--registry', join(repository, 'registry'), '--out', join(work, `historik-ut-${name}-${run}`)],
-        { cwd: ROOT },
+        { cwd: ROOT, writesSite: true },
       );
       if (result.exitCode !== 0) throw new Error(`${label} bygget misslyckades:\n${result.stdout.slice(-2000)}`);
       builds[name].push(result);

@@ -77,7 +77,7 @@ export const main = defineCommand({
     },
     'keep-page-cache': {
       type: 'boolean',
-      help: 'töm inte sidcachen före varje körning (görs annars där det går, som root på Linux: den växer med varje bygge och gör nästa långsammare)',
+      help: 'töm inte sidcachen före varje bygge (görs annars där det går, som root på Linux: den växer med varje bygge och gör nästa långsammare)',
     },
     'audience-sizes': {
       type: 'string',
@@ -160,6 +160,7 @@ async function bench(
     results,
     audiences,
     comparisons,
+    history,
   };
   const outFile = resolve(cwd, values.out ?? 'bench/results/latest.json');
   mkdirSync(dirname(outFile), { recursive: true });
@@ -257,7 +258,7 @@ async function benchAudiences(systems: number, runs: number, work: string): Prom
       const result = await measure(
         process.execPath,
         [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', out, '--audience', audience],
-        { cwd: ROOT },
+        { cwd: ROOT, writesSite: true },
       );
       if (result.exitCode !== 0) throw new Error(`Bygget för ${audience} misslyckades:\n${result.stdout}`);
       builds.get(audience)?.push(result);
@@ -295,6 +296,7 @@ async function benchSize(systems: number, runs: number, work: string): Promise<S
     lastOut = join(work, `site-${systems}-${run}`);
     const result = await measure(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--registry', registry, '--out', lastOut], {
       cwd: ROOT,
+      writesSite: true,
       phaseMarkers: /^\[(\d)\/3\]/,
     });
     if (result.exitCode !== 0) throw new Error(`Bygget misslyckades:\n${result.stdout}`);
@@ -449,16 +451,16 @@ async function measureSearch(out: string): Promise<number | null> {
   }
 }
 
-/** Whether the page cache was emptied before each measured run: 'ja', 'nej' or 'ibland'. */
+/** Whether the page cache was emptied before each build: 'ja', 'nej' or 'ibland'. */
 function pageCacheState(): 'ja' | 'nej' | 'ibland' {
   if (pageCache.kept === 0 && pageCache.emptied > 0) return 'ja';
   return pageCache.emptied === 0 ? 'nej' : 'ibland';
 }
 
 const PAGE_CACHE_NOTES = {
-  ja: 'Sidcachen tömdes före varje körning.',
+  ja: 'Sidcachen tömdes före varje bygge.',
   nej: 'Sidcachen tömdes inte (kräver root på Linux, eller --keep-page-cache): tiderna växer med varje bygge.',
-  ibland: 'Sidcachen tömdes bara före en del av körningarna.',
+  ibland: 'Sidcachen tömdes bara före en del av byggena.',
 } as const;
 
 function machine() {
