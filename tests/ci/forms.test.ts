@@ -109,8 +109,9 @@ describe('the GitLab description template and the pre-filled texts', () => {
     expect(parseReport(reportBody(answers, 'email').replace(/\n/g, '\r\n'))).toEqual(answers);
   });
 
-  it('show the choices the form offers also in a GitLab issue and an e-mail, and the e-mail breaks lines with CRLF', () => {
-    const links = repositoryLinks(
+  /** The report links of a register on a GitLab server that takes reports as issues and e-mail. */
+  const gitlabLinks = () =>
+    repositoryLinks(
       {
         repositoryUrl: 'https://git.testkommun.se/it/systemforteckning',
         forge: 'gitlab',
@@ -119,7 +120,10 @@ describe('the GitLab description template and the pre-filled texts', () => {
         contactEmail: 'it@testkommun.se',
       },
       'registry',
-    ).report('systems/lonesystem.yaml', 'Lönesystem');
+    );
+
+  it('show the choices the form offers also in a GitLab issue and an e-mail, and the e-mail breaks lines with CRLF', () => {
+    const links = gitlabLinks().report('systems/lonesystem.yaml', 'Lönesystem');
     const description = new URL(links.issue as string).searchParams.get('issue[description]') as string;
     expect(description).toContain('<!-- Välj det som passar bäst. Välj en av: ');
     const mail = links.email as string;
@@ -131,16 +135,7 @@ describe('the GitLab description template and the pre-filled texts', () => {
   });
 
   it("carry each page's own post, whatever characters its path has", () => {
-    const links = repositoryLinks(
-      {
-        repositoryUrl: 'https://git.testkommun.se/it/systemforteckning',
-        forge: 'gitlab',
-        defaultBranch: 'main',
-        changeReports: 'ärende',
-        contactEmail: 'it@testkommun.se',
-      },
-      'registry',
-    );
+    const links = gitlabLinks();
     for (const source of ['systems/lonesystem.yaml', 'systems/lön & vård #2 100%.yaml', 'people/åsa-öberg.yaml']) {
       const { issue, email } = links.report(source, 'Namn & "citat"');
       const mail = new URL(email as string);
