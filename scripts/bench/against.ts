@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { measure, median, type Measurement } from './measure.ts';
+import { commitRegister } from './git.ts';
+import { measure, medians, type Measurement } from './measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -68,24 +69,7 @@ export async function compareBuilds(
     [join(theirDir, 'scripts', 'bench', 'generate.ts'), '--systems', String(against.systems), '--out', registry],
     theirDir,
   );
-  run('git', ['init', '-q', '-b', 'main'], repository);
-  run('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'add', '.'], repository);
-  run(
-    'git',
-    [
-      '-c',
-      'user.name=Bench',
-      '-c',
-      'user.email=bench@example.invalid',
-      '-c',
-      'commit.gpgsign=false',
-      'commit',
-      '-q',
-      '-m',
-      'Genererat register',
-    ],
-    repository,
-  );
+  commitRegister(repository, 'Genererat register');
   const ours: Measurement[] = [];
   const theirs: Measurement[] = [];
   for (let index = 1; index <= runs; index++) {
@@ -104,8 +88,7 @@ export async function compareBuilds(
     }
   }
   const summary = (items: Measurement[]) => ({
-    seconds: median(items.map((item) => item.seconds)),
-    peakMiB: median(items.map((item) => item.peakMiB)),
+    ...medians(items),
     each: items.map((item) => ({ seconds: item.seconds, peakMiB: item.peakMiB })),
   });
   return { ...against, runs, ours: summary(ours), theirs: summary(theirs) };

@@ -4,11 +4,11 @@
 // one or two commits. The same generated register is built twice, as one
 // commit and after four yearly reviews that change every system and person
 // file, alternating run by run.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeRegister } from './generate.ts';
-import { measure, median, type Measurement } from './measure.ts';
+import { commitRegister, git } from './git.ts';
+import { measure, medians, type Measurement } from './measure.ts';
 import { generateRegister } from './synthetic-register.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -33,9 +33,7 @@ export async function benchHistory(systems: number, runs: number, work: string, 
   const kept = join(work, `historik-${systems}-fem`);
   for (const repository of [flat, kept]) {
     writeRegister(files, join(repository, 'registry'));
-    git(repository, FIRST_YEAR, 'init', '-q', '-b', 'main');
-    git(repository, FIRST_YEAR, 'add', '.');
-    git(repository, FIRST_YEAR, 'commit', '-q', '-m', 'Registret förs in');
+    commitRegister(repository, 'Registret förs in', reviewDay(FIRST_YEAR));
   }
   for (let review = 1; review <= REVIEWS; review++) yearlyReview(kept, FIRST_YEAR + review);
 
@@ -55,11 +53,7 @@ export async function benchHistory(systems: number, runs: number, work: string, 
       builds[name].push(result);
     }
   }
-  const summary = (items: Measurement[]) => ({
-    seconds: median(items.map((item) => item.seconds)),
-    peakMiB: median(items.map((item) => item.peakMiB)),
-  });
-  return { systems, changesPerFile: REVIEWS + 1, oneCommit: summary(builds.flat), withHistory: summary(builds.kept) };
+  return { systems, changesPerFile: REVIEWS + 1, oneCommit: medians(builds.flat), withHistory: medians(builds.kept) };
 }
 
 /** Every system's review date and every person's phone number changed, committed on that year's review day. */
@@ -71,17 +65,9 @@ function yearlyReview(repository: string, year: number): void {
       writeFileSync(file, change(readFileSync(file, 'utf8')));
     }
   };
-  edit('systems', (text) => text.replace(/^reviewed: .*$/m, `reviewed: '${year}-03-14'`));
+  edit('systems', (text) => text.replace(/^reviewed: .*$/m, `reviewed: '${reviewDay(year).slice(0, 10)}'`));
   edit('people', (text) => text.replace(/^(phone: 010-\d+ \d+) \d+$/m, `$1 ${year}`));
-  git(repository, year, 'commit', '-q', '-am', `Årlig granskning ${year}`);
+  git(repository, ['commit', '-q', '-am', `Årlig granskning ${year}`], reviewDay(year));
 }
 
-function git(cwd: string, year: number, ...args: string[]): void {
-  const date = `${year}-03-14T10:00:00`;
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=IT-avdelningen', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
+const reviewDay = (year: number) => `${year}-03-14T10:00:00`;

@@ -126,6 +126,11 @@ export function measure(
   });
 }
 
+/** The median time and peak of several runs. */
+export function medians(items: readonly Measurement[]): { seconds: number; peakMiB: number } {
+  return { seconds: median(items.map((item) => item.seconds)), peakMiB: median(items.map((item) => item.peakMiB)) };
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -4,7 +4,6 @@
 // Pagefind separately, output and index sizes, the register page's weight,
 // search latency in a browser, and the change summary and report. Each figure
 // is the median of several runs; a table goes to stdout, the details to JSON.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,6 +19,7 @@ import { compareBuilds, parseAgainst, removeCheckouts, type Comparison } from '.
 import { benchImport, benchIncident, benchPeopleSync, benchReminders, type TaskResult } from './tasks.ts';
 import { benchPreview } from './preview.ts';
 import { benchHistory, type HistoryResult } from './history.ts';
+import { commitRegister, git } from './git.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 interface SizeResult {
@@ -247,9 +247,7 @@ async function benchAudiences(systems: number, runs: number, work: string): Prom
   const repository = join(work, `a${systems}`);
   const registry = join(repository, 'registry');
   writeRegister(generateRegister({ systems, seed: 1 }).files, registry);
-  git(repository, 'init', '-q', '-b', 'main');
-  git(repository, 'add', '.');
-  git(repository, 'commit', '-q', '-m', 'Genererat register');
+  commitRegister(repository, 'Genererat register');
   const builds = new Map<Audience, Measurement[]>(AUDIENCES.map((audience) => [audience, []]));
   for (let run = 1; run <= runs; run++) {
     for (const audience of AUDIENCES) {
@@ -278,11 +276,9 @@ async function benchSize(systems: number, runs: number, work: string): Promise<S
   const registry = join(repository, 'registry');
   const register = generateRegister({ systems, seed: 1 });
   writeRegister(register.files, registry);
-  git(repository, 'init', '-q', '-b', 'main');
-  git(repository, 'add', '.');
-  git(repository, 'commit', '-q', '-m', 'Genererat register');
+  commitRegister(repository, 'Genererat register');
   changeOnePercent(registry, register.files);
-  git(repository, 'commit', '-q', '-am', 'Nya systemförvaltare');
+  git(repository, ['commit', '-q', '-am', 'Nya systemförvaltare']);
 
   const validate = await repeat(runs * 2, `${label} validerar`, () =>
     measure(process.execPath, [join(ROOT, 'src/cli/validate.ts'), '--registry', registry]),
@@ -380,15 +376,6 @@ async function ajvCli(registry: string): Promise<Measurement> {
     peakMiB = Math.max(peakMiB, result.peakMiB);
   }
   return { seconds, peakMiB, exitCode: 0, stdout: '', phases: {} };
-}
-
-function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
 /** Gives every hundredth system another manager: a realistic pull request for the change summary. */
