@@ -43,8 +43,8 @@ export interface SiteData {
   /** Links into the Git repository (edit, view, commits); not for the public, whose build has no repository. */
   repository: RepositoryLinks | undefined;
   builtOn: string;
-  /** When the site was built and from which commit, for the footer. */
-  build: { time: string; version: Version | undefined };
+  /** When the site was built (SOURCE_DATE_EPOCH, or now) and from which commit: for the footer, and the downloads' own time. */
+  build: { moment: Date; time: string; version: Version | undefined };
   /** The IT department's follow-up, as npm run report prints it. */
   report: Report;
   activePeople: PersonRecord[];
@@ -150,7 +150,7 @@ function load(): SiteData {
     systemHistory: systemHistories(history, registryDir, register.model, model, audience, import.meta.env.DEV),
     repository: linksFor(model, registryDir),
     builtOn: today,
-    build: { time: formatSwedishTime(moment), version: registerVersion(registryDir) },
+    build: { moment, time: formatSwedishTime(moment), version: registerVersion(registryDir) },
     report: buildReport({ findings, model, today, sees: (path) => sees('system', path) }),
     providers: audience === 'offentlig' ? [] : providersOf(model),
   };

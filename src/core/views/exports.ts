@@ -27,11 +27,15 @@ export function toCsv(rows: readonly RegisterRow[], model: VisibleModel, columns
  * writes each row as it comes, and each text in its cell rather than in a
  * shared table of all texts: at 20 000 systems the workbook in memory took
  * 8.1 s and 1.4 GiB more memory, the stream 4.9 s and 0.1 GiB.
- */
-export async function toXlsx(
+ *
+ * `written` is the workbook's time, in its properties and on every file in
+ * it, so that the same register and build time give the same bytes
+ * (SOURCE_DATE_EPOCH).
+ */ export async function toXlsx(
   rows: readonly RegisterRow[],
   model: VisibleModel,
   columns: readonly RegisterColumn[] = REGISTER_COLUMNS,
+  written: Date = new Date(),
 ): Promise<Uint8Array> {
   // The widths must be known before the first row is written.
   const widths = columns.map((column) => Math.min(MAX_WIDTH, column.heading.length + 2));
@@ -50,7 +54,7 @@ export async function toXlsx(
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const book = new TimedWorkbookWriter(written, { stream, useStyles: true, useSharedStrings: false });
   book.creator = 'Systemförteckningen';
   const sheet = book.addWorksheet('Systemförteckning', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2' }] });
   // A column's style is every cell's in it, the header's too, whose own font and alignment are set after.
@@ -84,6 +88,34 @@ export async function toXlsx(
   sheet.commit();
   await book.commit();
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+type Zip = { append: (source: unknown, data: Record<string, unknown>) => unknown };
+const { WorkbookWriter } = ExcelJS.stream.xlsx;
+type WriterOptions = ConstructorParameters<typeof WorkbookWriter>[0];
+
+/**
+ * ExcelJS adds each file to its zip without a time, so the zip library
+ * (archiver) stamps the clock's. This writer gives every file the workbook's
+ * time (`created`) instead. ExcelJS adds its first file (the theme) while the
+ * writer is made, after it made the zip, so the zip's append is wrapped there;
+ * what is added and how it is compressed stay ExcelJS's.
+ */
+class TimedWorkbookWriter extends WorkbookWriter {
+  constructor(written: Date, options: WriterOptions) {
+    // ExcelJS reads `created` (and `modified` from it) from its options, which its types leave out.
+    super({ ...options, created: written } as WriterOptions);
+  }
+
+  override addThemes(): Promise<void> {
+    const zip = (this as unknown as { zip?: Zip }).zip;
+    if (zip && typeof zip.append === 'function') {
+      const append = zip.append.bind(zip);
+      const date = this.created;
+      zip.append = (source, data) => append(source, { ...data, date });
+    }
+    return super.addThemes();
+  }
 }
 
 /** Wider than this, a column wraps its header and is read in the cell. */

@@ -79,7 +79,7 @@ export const jsonDownload = () => respond(toJsonExport(siteData().model, siteDat
 
 export const xlsxDownload = async () =>
   respond(
-    Buffer.from(await toXlsx(siteData().rows, siteData().model, siteData().columns.download)),
+    Buffer.from(await toXlsx(siteData().rows, siteData().model, siteData().columns.download, siteData().build.moment)),
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
 
