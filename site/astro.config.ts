@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { siteLocation } from './src/lib/site-location.ts';
 import { watchRegister } from './src/lib/preview/watch-register.ts';
+import { layoutVersion } from './src/lib/maps/layout-version.ts';
 
 const { site, base, registryDir } = siteLocation();
 
@@ -23,6 +24,8 @@ export default defineConfig({
     // this source file (lib/maps/map-layouts.ts); the bundled pages only know its path.
     define: {
       __MAP_WORKER_FILE__: JSON.stringify(fileURLToPath(new URL('./src/lib/maps/map-worker.ts', import.meta.url))),
+      // Which layout code kept layouts came from (lib/maps/layout-cache.ts).
+      __MAP_LAYOUT_VERSION__: JSON.stringify(layoutVersion()),
       __HELP_DIR__: JSON.stringify(fileURLToPath(new URL('../docs/hjalp', import.meta.url))),
     },
   },

@@ -18,6 +18,12 @@ export interface BuildOptions {
   base?: string | undefined;
   /** Who the site is for; intern (the intranet) when not given. */
   audience?: Audience;
+  /**
+   * A folder kept between builds, where the dependency maps' layouts are
+   * reused from the previous build (site/src/lib/maps/layout-cache.ts); none
+   * when not given, so that every map is laid out.
+   */
+  cache?: string | undefined;
   /** Print progress (default true). */
   log?: (line: string) => void;
 }
@@ -31,6 +37,8 @@ export interface BuildResult {
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 export const SITE_ROOT = join(PROJECT_ROOT, 'site');
 const ASTRO_PROCESS = join(import.meta.dirname, 'astro-process.ts');
+/** Where a build keeps what the next can reuse, unless told otherwise: in the project, where CI's cache finds it. */
+export const DEFAULT_BUILD_CACHE = join(PROJECT_ROOT, '.cache', 'byggcache');
 /** Marks a folder as a site this command built: only such a folder is ever replaced. */
 const BUILD_MARKER = '.systemforteckning-bygge';
 
@@ -194,7 +202,9 @@ async function runAstro(
   signal: AbortSignal,
   showProgress: () => boolean,
 ): Promise<void> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_OVERRIDES.includes(key)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !VITE_OVERRIDES.includes(key) && key !== 'SYSTEMFORTECKNING_CACHE'),
+  );
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     SYSTEMFORTECKNING_REGISTRY: options.registry,
@@ -202,7 +212,12 @@ async function runAstro(
     SYSTEMFORTECKNING_AUDIENCE: options.audience ?? 'intern',
     SYSTEMFORTECKNING_CHECKED: handOver,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Vite takes its mode from NODE_ENV: a shell's or test runner's
+    // "development" or "test" made import.meta.env.DEV true, and the build took
+    // the live preview's paths (no hand-over, maps one at a time, no cache).
+    NODE_ENV: 'production',
     ...(options.base !== undefined ? { SYSTEMFORTECKNING_BASE: options.base } : {}),
+    ...(options.cache !== undefined ? { SYSTEMFORTECKNING_CACHE: options.cache } : {}),
   };
   const child = spawn(process.execPath, [ASTRO_PROCESS, SITE_ROOT], {
     env,

@@ -56,6 +56,16 @@ describe('.gitlab-ci.yml', () => {
     expect(reporters.map(([name]) => name)).toEqual(['validera']);
   });
 
+  it('gives every job that builds the site the previous build’s cache, beside npm’s', () => {
+    const builders = jobs.filter(([, job]) => commands(job).some((command) => /npm run build/.test(command)));
+    expect(builders.length).toBeGreaterThan(0);
+    for (const [name, job] of builders) {
+      const caches = job.cache as { key: unknown; paths: string[]; fallback_keys?: string[] }[];
+      expect(caches.map((cache) => cache.paths), name).toEqual([['.npm/'], ['.cache/byggcache/']]);
+      expect(caches[1], name).toMatchObject({ key: 'byggcache-$CI_COMMIT_REF_SLUG', fallback_keys: ['byggcache-$CI_DEFAULT_BRANCH'] });
+    }
+  });
+
   describe('the token', () => {
     const main = { CI_DEFAULT_BRANCH: 'main' };
     /** Pipelines whose .gitlab-ci.yml and code a merge request's author controls. */

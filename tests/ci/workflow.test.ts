@@ -82,7 +82,9 @@ describe('GitHub workflows', () => {
   it('builds the public version only when PUBLICERA_OFFENTLIG asks, and never the protected version', () => {
     const builds = files.flatMap((file) => {
       const workflow = load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any;
-      return Object.values<any>(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((step: any) => /npm run( -s)? build/.test(String(step.run ?? ''))));
+      return Object.values<any>(workflow.jobs).flatMap((job) =>
+        (job.steps ?? []).filter((step: any) => /npm run( -s)? build/.test(String(step.run ?? ''))),
+      );
     });
     expect(builds.length).toBeGreaterThan(0);
     for (const step of builds) {
@@ -92,10 +94,24 @@ describe('GitHub workflows', () => {
     }
     for (const file of files) {
       const workflow = load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any;
-      for (const job of Object.values<any>(workflow.jobs)) for (const step of job.steps ?? []) expect(String(step.run ?? ''), file).not.toMatch(/skyddad/);
+      for (const job of Object.values<any>(workflow.jobs))
+        for (const step of job.steps ?? []) expect(String(step.run ?? ''), file).not.toMatch(/skyddad/);
     }
     const publish = load(readFileSync(join(WORKFLOWS, 'publish.yml'), 'utf8')) as any;
     expect(publish.jobs['offentlig-server'].environment).toBe('offentlig');
+  });
+
+  it('keeps the build cache from main’s builds, and lets a pull request only read it', () => {
+    const cacheSteps = (file: string, job: string) =>
+      ((load(readFileSync(join(WORKFLOWS, file), 'utf8')) as any).jobs[job].steps as any[]).filter((step) =>
+        /^actions\/cache(\/restore)?@/.test(String(step.uses)),
+      );
+    const [saved] = cacheSteps('publish.yml', 'build');
+    expect(saved.uses).toMatch(/^actions\/cache@/);
+    expect(saved.with).toEqual({ path: '.cache/byggcache', key: 'byggcache-${{ github.run_id }}', 'restore-keys': 'byggcache-' });
+    const [restored] = cacheSteps('pull-request.yml', 'build');
+    expect(restored.uses).toMatch(/^actions\/cache\/restore@/);
+    expect(restored.with.path).toBe('.cache/byggcache');
   });
 
   it('lets the reminders workflow write issues and nothing else, weekly and on demand', () => {

@@ -46,9 +46,15 @@ export default async function setup(project: TestProject) {
 
   const base = '/intra/sf/';
   const fixtureOut = join(temp, 'fixture-site');
-  run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--registry', registry, '--out', fixtureOut, '--base', base], REPO);
+  // The build cache of this run only, so that no earlier run's layouts reach these sites.
+  const cache = ['--cache', join(temp, 'byggcache')];
+  run(
+    process.execPath,
+    [join(REPO, 'src', 'cli', 'build.ts'), '--registry', registry, '--out', fixtureOut, '--base', base, ...cache],
+    REPO,
+  );
   const exampleOut = join(temp, 'example-site');
-  run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--out', exampleOut], REPO);
+  run(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--out', exampleOut, ...cache], REPO);
 
   const partedOut = join(temp, 'parted-site');
   cpSync(exampleOut, partedOut, { recursive: true, filter: (path) => !relative(exampleOut, path).startsWith('pagefind') });

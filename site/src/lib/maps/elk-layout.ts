@@ -7,7 +7,7 @@
 // there is no box to cross, and there are thousands of them.
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { DependencyMap, Draft } from './dependency-map.ts';
+import type { DependencyMap, Draft, Placement } from './dependency-map.ts';
 import { NODE_HEIGHT, NODE_WIDTH, fitToDrawing } from './dependency-map.ts';
 
 // A CommonJS module: its constructor is the module itself, which TypeScript sees as the default's default.
@@ -15,9 +15,21 @@ type ElkConstructor = new (args?: ELKConstructorArguments) => ElkApi;
 const loaded = ElkModule as unknown as ElkConstructor & { default?: ElkConstructor };
 const elk = new (loaded.default ?? loaded)();
 
-export async function layoutWithElk(draft: Draft, direction: 'RIGHT' | 'DOWN' = 'RIGHT'): Promise<DependencyMap> {
+type ElkDirection = 'RIGHT' | 'DOWN';
+
+/** The edges ELK lays out: between two of the draft's nodes, not to itself. */
+function drawnEdges(draft: Draft): Draft['edges'] {
   const keys = new Set(draft.nodes.map((node) => node.key));
-  const edges = draft.edges.filter((edge) => edge.from !== edge.to && keys.has(edge.from) && keys.has(edge.to));
+  return draft.edges.filter((edge) => edge.from !== edge.to && keys.has(edge.from) && keys.has(edge.to));
+}
+
+/**
+ * ELK's layout of a draft as numbers only: each node's centre (by position in
+ * the draft) and each drawn edge's route. What a layout cache keeps, and what a
+ * worker sends back.
+ */
+export async function placeWithElk(draft: Draft, direction: ElkDirection = 'RIGHT'): Promise<Placement> {
+  const edges = drawnEdges(draft);
   const input: ElkNode = {
     id: 'karta',
     layoutOptions: {
@@ -38,17 +50,34 @@ export async function layoutWithElk(draft: Draft, direction: 'RIGHT' | 'DOWN' = 
   const graph: ElkNode = await elk.layout(input);
   const placed = new Map<string, ElkNode>((graph.children ?? []).map((child: ElkNode) => [child.id, child]));
   const routes = new Map(((graph.edges ?? []) as ElkExtendedEdge[]).map((edge) => [edge.id, edge.sections?.[0]]));
-  return fitToDrawing({
+  return {
     width: Math.round(graph.width ?? NODE_WIDTH),
     height: Math.round(graph.height ?? NODE_HEIGHT),
-    nodes: draft.nodes.map((node) => {
+    centres: draft.nodes.map((node) => {
       const box = placed.get(node.key);
-      return { ...node, x: Math.round(box?.x ?? 0), y: Math.round(box?.y ?? 0), width: NODE_WIDTH, height: NODE_HEIGHT };
+      return { x: Math.round(box?.x ?? 0) + NODE_WIDTH / 2, y: Math.round(box?.y ?? 0) + NODE_HEIGHT / 2 };
     }),
-    edges: edges.map((edge, index) => {
+    points: edges.map((_, index) => {
       const section = routes.get(`e${index}`);
       const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-      return { ...edge, points: points.map((point) => ({ x: Math.round(point.x), y: Math.round(point.y) })) };
+      return points.map((point) => ({ x: Math.round(point.x), y: Math.round(point.y) }));
     }),
+  };
+}
+
+/** A förvaltning's map from ELK's placement of its draft: its systems in the boxes, the routes as ELK drew them. */
+export function drawElkMap(draft: Draft, { width, height, centres, points }: Placement): DependencyMap {
+  return fitToDrawing({
+    width,
+    height,
+    nodes: draft.nodes.map((node, position) => {
+      const centre = centres[position] ?? { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 };
+      return { ...node, x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
+    }),
+    edges: drawnEdges(draft).map((edge, index) => ({ ...edge, points: points[index] ?? [] })),
   });
+}
+
+export async function layoutWithElk(draft: Draft, direction: ElkDirection = 'RIGHT'): Promise<DependencyMap> {
+  return drawElkMap(draft, await placeWithElk(draft, direction));
 }

@@ -2,7 +2,9 @@
 // renders its other pages: each förvaltning's map, and each shape the
 // systems' maps have (a system's page draws its own from its shape's layout).
 // Without a worker file to start (outside npm run build), they are laid out
-// here, one by one, the same way.
+// here, one by one, the same way. A layout the previous build kept
+// (layout-cache.ts, npm run build's --cache) is not laid out again; the workers
+// send back numbers only, and the pages draw their maps from them.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VisibleModel } from '#core/model/model.ts';
@@ -18,7 +20,8 @@ import {
   type MapShape,
   type Placement,
 } from './dependency-map.ts';
-import { layoutWithElk } from './elk-layout.ts';
+import { drawElkMap, layoutWithElk, placeWithElk } from './elk-layout.ts';
+import { layoutKey, type LayoutCache } from './layout-cache.ts';
 
 /** Jobs per message: large enough that messaging costs little, small enough to share the work evenly. */
 const CHUNK = 250;
@@ -35,6 +38,8 @@ export interface SiteMaps {
   /** A förvaltning's map, with its draft and how many systems it leaves out. */
   unit(id: string): Promise<UnitMap>;
   system(id: string): Promise<DependencyMap>;
+  /** Every map laid out and, with a cache, the layouts saved for the next build; never rejects. */
+  settled: Promise<void>;
 }
 
 export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
@@ -42,27 +47,55 @@ export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
 /** A förvaltning's draft, laid out whole by ELK; or the shape of systems' maps, laid out once by dagre. */
 export type Job = { draft: Draft } | { shape: Pick<MapShape, 'count' | 'numbered' | 'direction'> };
 
-/** A förvaltning's map by ELK, routed orthogonally (elk-layout.ts); a shape's placement by dagre, which each system's page routes itself. */
-export function layoutJob(job: Job): Promise<DependencyMap> | Placement {
-  return 'draft' in job ? layoutWithElk(job.draft) : layOutShape(job.shape);
+/** A förvaltning's placement by ELK, routed orthogonally (elk-layout.ts); a shape's by dagre, which each system's page routes itself. */
+export function layoutJob(job: Job): Promise<Placement> | Placement {
+  return 'draft' in job ? placeWithElk(job.draft) : layOutShape(job.shape);
+}
+
+/** What a job's layout depends on, besides the layout code: the cache's key (layout-cache.ts). */
+function jobKey(job: Job): string {
+  if ('shape' in job) {
+    const { direction, count, numbered } = job.shape;
+    return layoutKey(`dagre|${direction}|${count}|${numbered.join(',')}`);
+  }
+  const { nodes, edges } = job.draft;
+  return layoutKey(JSON.stringify(['elk', nodes.map((node) => node.key), edges.map((edge) => [edge.from, edge.to])]));
 }
 
 /**
  * Every map of the site, laid out ahead in worker threads while other pages
- * render: the förvaltningar's first, whose pages come first. A failure is
- * reported where a page asks for a map.
+ * render: the förvaltningar's first, whose pages come first. A layout the
+ * cache keeps from the previous build is not laid out again, and the cache is
+ * saved once every map is laid out. A failure is reported where a page asks
+ * for a map.
  */
-export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], workerFile: string | undefined): SiteMaps {
-  const lay = <T>(jobs: Job[]) =>
-    workerFile ? inWorkers<T>(jobs, workerFile) : Promise.all(jobs.map((job) => layoutJob(job) as T | Promise<T>));
+export function layoutSiteMaps(
+  model: VisibleModel,
+  unitIds: readonly string[],
+  workerFile: string | undefined,
+  cache?: LayoutCache,
+): SiteMaps {
+  const layOut = (jobs: Job[]) => (workerFile ? inWorkers(jobs, workerFile) : Promise.all(jobs.map((job) => layoutJob(job))));
+  const lay = async (jobs: Job[]): Promise<Placement[]> => {
+    if (!cache) return layOut(jobs);
+    const keys = jobs.map(jobKey);
+    const placed = keys.map((key) => cache.get(key));
+    const missing = jobs.flatMap((_, index) => (placed[index] ? [] : [index]));
+    const laid = await layOut(missing.map((index) => jobs[index] as Job));
+    missing.forEach((index, position) => {
+      placed[index] = laid[position] as Placement;
+      cache.keep(keys[index] as string, laid[position] as Placement);
+    });
+    return placed as Placement[];
+  };
   const unitDrafts = unitIds.map((id) => unitNeighbourhood(model, id));
-  const units = lay<DependencyMap>(unitDrafts.map((draft) => ({ draft }))).then(
-    (maps) =>
+  const units = lay(unitDrafts.map((draft) => ({ draft }))).then(
+    (placements) =>
       new Map(
-        unitIds.map((id, index) => [
-          id,
-          { map: maps[index] as DependencyMap, draft: unitDrafts[index] as Draft, hidden: unitDrafts[index]?.hidden ?? 0 },
-        ]),
+        unitIds.map((id, index) => {
+          const draft = unitDrafts[index] as Draft & { hidden: number };
+          return [id, { map: drawElkMap(draft, placements[index] as Placement), draft, hidden: draft.hidden }];
+        }),
       ),
   );
   // Only each shape's layout is kept, not every system's map (256 MiB at 20 000
@@ -74,12 +107,15 @@ export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], 
       const { key, count, numbered, direction } = mapShape(systemNeighbourhood(model, system));
       if (!unique.has(key)) unique.set(key, { shape: { count, numbered, direction } });
     }
-    const laid = await lay<Placement>([...unique.values()]);
+    const laid = await lay([...unique.values()]);
     return new Map([...unique.keys()].map((key, index) => [key, laid[index] as Placement]));
   });
-  units.catch(() => {});
-  shapes.catch(() => {});
+  const settled = Promise.all([units, shapes]).then(
+    () => cache?.save(),
+    () => {},
+  );
   return {
+    settled,
     unit: async (id) => (await units).get(id) as UnitMap,
     system: async (id) => {
       const draft = systemNeighbourhood(model, model.systemById.get(id)!);
@@ -95,6 +131,7 @@ export function layoutSiteMaps(model: VisibleModel, unitIds: readonly string[], 
  */
 export function layoutMapsOnDemand(model: VisibleModel): SiteMaps {
   return {
+    settled: Promise.resolve(),
     unit: async (id) => {
       const draft = unitNeighbourhood(model, id);
       return { map: await layoutWithElk(draft), draft, hidden: draft.hidden };
@@ -103,10 +140,11 @@ export function layoutMapsOnDemand(model: VisibleModel): SiteMaps {
   };
 }
 
-async function inWorkers<T>(jobs: Job[], workerFile: string): Promise<T[]> {
+async function inWorkers(jobs: Job[], workerFile: string): Promise<Placement[]> {
+  if (jobs.length === 0) return [];
   const chunks: Job[][] = [];
   for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(jobs.slice(start, start + CHUNK));
-  const results: T[][] = new Array(chunks.length);
+  const results: Placement[][] = new Array(chunks.length);
   let next = 0;
   // One core stays with the page rendering, which the maps must not hold up.
   const threads = Math.max(1, Math.min(availableParallelism() - 1, chunks.length));
@@ -116,7 +154,7 @@ async function inWorkers<T>(jobs: Job[], workerFile: string): Promise<T[]> {
       try {
         while (next < chunks.length) {
           const index = next++;
-          results[index] = await new Promise<T[]>((resolve, reject) => {
+          results[index] = await new Promise<Placement[]>((resolve, reject) => {
             worker.once('message', resolve);
             worker.once('error', reject);
             worker.postMessage(chunks[index]);

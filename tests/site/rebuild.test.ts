@@ -1,0 +1,83 @@
+// A rebuild with the previous build's cache (npm run build --cache) after one
+// system's file changed is the same site, byte for byte, as a build of the
+// changed register from scratch (--no-cache): the changed system's page, the
+// pages that list it or draw it on a map, the downloads and the search index.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUILD_CACHE } from '../../src/build/site-build.ts';
+import { cacheOption, main as buildMain } from '../../src/cli/build.ts';
+import { runMain } from '../helpers/command.ts';
+import { EXAMPLE_REGISTER, listFiles, removeTemp } from '../helpers/registers.ts';
+import { REPO, runCli } from '../helpers/run.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'systemforteckning-ombygge-'));
+const registry = join(temp, 'registry');
+const cache = join(temp, 'byggcache');
+/** One build time for all three builds: the pages and downloads say when they were built. */
+const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 28, 9) / 1000) };
+
+function build(out: string, ...options: string[]): void {
+  const result = runCli('src/cli/build.ts', ['--registry', registry, '--out', join(temp, out), ...options], { env, timeout: 300_000 });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+}
+
+const read = (out: string, path: string) => readFileSync(join(temp, out, path));
+
+beforeAll(() => {
+  cpSync(EXAMPLE_REGISTER, registry, { recursive: true });
+  build('forsta', '--cache', cache);
+  // A new name, and one dependency less: the maps that show it change shape.
+  const system = join(registry, 'systems', 'lonesystem.yaml');
+  writeFileSync(
+    system,
+    readFileSync(system, 'utf8')
+      .replace('name: Lönesystem\n', 'name: Lönesystem Personec\n')
+      .replace('  - system: identitetshantering\n    type: inloggning\n', ''),
+  );
+  build('ombyggd', '--cache', cache);
+  build('fran-borjan', '--no-cache');
+}, 600_000);
+afterAll(() => removeTemp(temp));
+
+describe('a rebuild with the previous build’s cache', () => {
+  it('keeps the maps’ layouts in the cache folder', () => {
+    expect(existsSync(join(cache, 'kartor-intern.json'))).toBe(true);
+  });
+
+  it('writes the same files, byte for byte, as a build from scratch', () => {
+    const files = listFiles(join(temp, 'fran-borjan'));
+    expect(listFiles(join(temp, 'ombyggd'))).toEqual(files);
+    const differing = files.filter((path) => !read('ombyggd', path).equals(read('fran-borjan', path)));
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the change where the system is listed, mapped and found', () => {
+    const changed = ['system/lonesystem/index.html', 'system/index.html', 'karta/kommunledningsforvaltningen/index.html'];
+    for (const path of changed) {
+      expect(read('ombyggd', path).toString('utf8')).toContain('Lönesystem Personec');
+      expect(read('forsta', path).toString('utf8')).not.toContain('Lönesystem Personec');
+    }
+    const indexFiles = listFiles(join(temp, 'ombyggd')).filter((path) => path.startsWith('pagefind/'));
+    expect(indexFiles.length).toBeGreaterThan(0);
+    expect(indexFiles).not.toEqual(listFiles(join(temp, 'forsta')).filter((path) => path.startsWith('pagefind/')));
+  });
+});
+
+describe('the cache options', () => {
+  it('keep the cache in the project by default, where --cache says, or nowhere with --no-cache', () => {
+    expect(cacheOption({}, temp)).toBe(DEFAULT_BUILD_CACHE);
+    expect(DEFAULT_BUILD_CACHE).toBe(join(REPO, '.cache', 'byggcache'));
+    expect(cacheOption({ cache: 'ci-cache' }, temp)).toBe(join(temp, 'ci-cache'));
+    expect(cacheOption({ 'no-cache': true }, temp)).toBeUndefined();
+  });
+
+  it('refuse both at once, in Swedish, without building', async () => {
+    const result = await runMain(buildMain, ['--registry', registry, '--out', join(temp, 'bada'), '--cache', cache, '--no-cache']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('Fel: Ange antingen --cache <mapp> eller --no-cache, inte båda.\n');
+    expect(existsSync(join(temp, 'bada'))).toBe(false);
+  });
+});
