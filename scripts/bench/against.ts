@@ -78,10 +78,17 @@ export async function compareBuilds(
       [against.commit, theirDir, theirs],
     ] as const) {
       progress(`${label} bygger med ${name}, körning ${index} av ${runs} …`);
+      // A new folder per run, as the size table's builds: each build is from
+      // scratch, not also the removal of the previous run's site. This
+      // version builds without its cache, as the earlier ones (which have none).
+      const out = join(work, `ut-${against.commit}-${name.length}-${index}`);
       const result = await measure(
         process.execPath,
-        [buildScript(dir), '--registry', registry, '--out', join(work, `ut-${against.commit}-${name.length}`)],
-        { cwd: dir, writesSite: true },
+        [buildScript(dir), '--registry', registry, '--out', out, ...(dir === ROOT ? ['--no-cache'] : [])],
+        {
+          cwd: dir,
+          writesSite: true,
+        },
       );
       if (result.exitCode !== 0) throw new Error(`${label} bygget med ${name} misslyckades:\n${result.stdout.slice(-2000)}`);
       into.push(result);

@@ -46,7 +46,14 @@ export async function benchHistory(systems: number, runs: number, work: string, 
       progress(`${label} bygger ${name === 'flat' ? 'med en incheckning' : 'med historik'}, körning ${run} av ${runs} …`);
       const result = await measure(
         process.execPath,
-        [join(ROOT, 'src/cli/build.ts'), '--registry', join(repository, 'registry'), '--out', join(work, `historik-ut-${name}-${run}`)],
+        [
+          join(ROOT, 'src/cli/build.ts'),
+          '--registry',
+          join(repository, 'registry'),
+          '--out',
+          join(work, `historik-ut-${name}-${run}`),
+          '--no-cache',
+        ],
         { cwd: ROOT, writesSite: true },
       );
       if (result.exitCode !== 0) throw new Error(`${label} bygget misslyckades:\n${result.stdout.slice(-2000)}`);
