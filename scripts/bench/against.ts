@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { commitRegister } from './git.ts';
-import { measure, medians, type Measurement } from './measure.ts';
+import { measure, medians, type Measurement, type TimeAndPeak } from './measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -16,8 +16,8 @@ export interface Comparison {
   systems: number;
   runs: number;
   /** Medians, and every run's time and peak in the order run, to show the spread. */
-  ours: { seconds: number; peakMiB: number; each: { seconds: number; peakMiB: number }[] };
-  theirs: { seconds: number; peakMiB: number; each: { seconds: number; peakMiB: number }[] };
+  ours: TimeAndPeak & { each: TimeAndPeak[] };
+  theirs: TimeAndPeak & { each: TimeAndPeak[] };
 }
 
 /** "66308e7@5000,3e73339@20000" → the pairs, checked. */

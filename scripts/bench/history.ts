@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeRegister } from './generate.ts';
 import { commitRegister, git } from './git.ts';
-import { measure, medians, type Measurement } from './measure.ts';
+import { measure, medians, type Measurement, type TimeAndPeak } from './measure.ts';
 import { generateRegister } from './synthetic-register.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -21,8 +21,8 @@ export interface HistoryResult {
   systems: number;
   changesPerFile: number;
   /** Median build time and peak of the register as one commit and with its history. */
-  oneCommit: { seconds: number; peakMiB: number };
-  withHistory: { seconds: number; peakMiB: number };
+  oneCommit: TimeAndPeak;
+  withHistory: TimeAndPeak;
 }
 
 export async function benchHistory(systems: number, runs: number, work: string, progress: (line: string) => void): Promise<HistoryResult> {

@@ -6,13 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-export interface Measurement {
-  seconds: number;
-  peakMiB: number;
+export interface Measurement extends TimeAndPeak {
   exitCode: number | null;
   stdout: string;
   /** Wall time and peak memory per phase, keyed by the marker that started it. */
-  phases: Record<string, { seconds: number; peakMiB: number }>;
+  phases: Record<string, TimeAndPeak>;
 }
 
 function children(pid: number): number[] {
@@ -127,7 +125,13 @@ export function measure(
 }
 
 /** The median time and peak of several runs. */
-export function medians(items: readonly Measurement[]): { seconds: number; peakMiB: number } {
+/** How long something took and the most memory it held: one run's, or the median of several. */
+export interface TimeAndPeak {
+  seconds: number;
+  peakMiB: number;
+}
+
+export function medians(items: readonly Measurement[]): TimeAndPeak {
   return { seconds: median(items.map((item) => item.seconds)), peakMiB: median(items.map((item) => item.peakMiB)) };
 }
 

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeRegister } from './generate.ts';
 import { commitRegister } from './git.ts';
-import { measure, medians, type Measurement } from './measure.ts';
+import { measure, medians, type Measurement, type TimeAndPeak } from './measure.ts';
 import { generateRegister } from './synthetic-register.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -15,8 +15,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 export interface RebuildResult {
   systems: number;
   /** Median time and peak of a build from scratch and of a rebuild with the cache, after the same change. */
-  full: { seconds: number; peakMiB: number };
-  rebuild: { seconds: number; peakMiB: number };
+  full: TimeAndPeak;
+  rebuild: TimeAndPeak;
 }
 
 export async function benchRebuild(systems: number, runs: number, work: string, progress: (line: string) => void): Promise<RebuildResult> {

@@ -12,7 +12,7 @@ import { defineCommand, runMain, UsageError } from '../../src/cli/command.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { AUDIENCES, type Audience } from '../../src/core/vocabulary.ts';
 import { writeRegister } from './generate.ts';
-import { measure, median, pageCache, type Measurement } from './measure.ts';
+import { measure, median, pageCache, type Measurement, type TimeAndPeak } from './measure.ts';
 import { searchLatency } from './search-latency.ts';
 import { generateRegister } from './synthetic-register.ts';
 import { compareBuilds, parseAgainst, removeCheckouts, type Comparison } from './against.ts';
@@ -26,7 +26,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 interface SizeResult {
   systems: number;
   files: number;
-  validate: { seconds: number; peakMiB: number };
+  validate: TimeAndPeak;
   ajvCli: { seconds: number; ratio: number };
   build: { seconds: number; peakMiB: number; astroSeconds: number; astroPeakMiB: number; pagefindSeconds: number; pagefindPeakMiB: number };
   output: {
