@@ -9,6 +9,7 @@ import { UserError } from '../core/errors.ts';
 import { firstPass } from './first-pass.ts';
 import { indexSite } from './search-index.ts';
 import { displayPathOf } from '../core/reading/load.ts';
+import { layoutCacheCounts, layoutCacheFile } from '../../site/src/lib/maps/layout-cache.ts';
 import { buildMoment, todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
 
@@ -138,6 +139,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   let validated = false;
+  const astroStarted = Date.now();
   const astro = runAstro(staging, handOver, options, log, stop.signal, () => validated).then(
     () => undefined,
     (error: unknown) => ({ error }),
@@ -166,7 +168,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (failed) throw failed.error;
     writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
     seconds.astro = lap();
-    log(`      klart (${seconds.astro.toFixed(1)} s).`);
+    log(
+      `      klart (${seconds.astro.toFixed(1)} s).${options.cache ? layoutsLine(layoutCacheFile(options.cache, audience), astroStarted) : ''}`,
+    );
 
     log('[3/3] Bygger sökindex med Pagefind …');
     const pages = await indexSite(staging);
@@ -180,6 +184,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     process.off('SIGTERM', interrupted);
     cleanUp();
   }
+}
+
+/** How many map layouts the build took from the cache: in a CI log, whether the cache was restored. */
+function layoutsLine(file: string, since: number): string {
+  const counts = layoutCacheCounts(file, since);
+  if (!counts || counts.reused + counts.laidOut === 0) return '';
+  return ` Kartlayouter från förra bygget: ${counts.reused} av ${counts.reused + counts.laidOut}.`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openRegister } from '../../src/core/model/open-register.ts';
 import { visibleModel } from '../../src/core/model/visible.ts';
 import { mappedUnits } from '../../site/src/lib/maps/dependency-map.ts';
-import { openLayoutCache, type LayoutCache } from '../../site/src/lib/maps/layout-cache.ts';
+import { layoutCacheCounts, openLayoutCache, type LayoutCache } from '../../site/src/lib/maps/layout-cache.ts';
 import { layoutSiteMaps, type SiteMaps } from '../../site/src/lib/maps/map-layouts.ts';
 import { EXAMPLE_REGISTER, removeTemp, TODAY } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
@@ -55,6 +55,17 @@ describe('the maps’ layouts kept between builds', () => {
     expect(second.laidOut).toBe(0);
     expect(kept).toEqual(fresh);
     expect(await everyMap(layoutSiteMaps(model, unitIds, undefined))).toEqual(fresh);
+  });
+
+  it('tell how many a build took from the cache and how many it laid out, not an earlier build’s', async () => {
+    const file = join(temp, 'antal', 'kartor-intern.json');
+    const before = Date.now() - 1000;
+    const first = counted(openLayoutCache(file, 'v1'));
+    await everyMap(layoutSiteMaps(model, unitIds, undefined, first));
+    expect(layoutCacheCounts(file, before)).toEqual({ reused: 0, laidOut: first.laidOut });
+    await everyMap(layoutSiteMaps(model, unitIds, undefined, openLayoutCache(file, 'v1')));
+    expect(layoutCacheCounts(file, before)).toEqual({ reused: first.laidOut, laidOut: 0 });
+    expect(layoutCacheCounts(file, Date.now() + 60_000)).toBeUndefined();
   });
 
   it('are laid out again when the layout code changed', async () => {

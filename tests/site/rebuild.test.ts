@@ -18,10 +18,20 @@ const cache = join(temp, 'byggcache');
 /** One build time for all three builds: the pages and downloads say when they were built. */
 const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 28, 9) / 1000) };
 
+/** What each build printed. */
+const printed = new Map<string, string>();
+
 function build(out: string, ...options: string[]): void {
   const result = runCli('src/cli/build.ts', ['--registry', registry, '--out', join(temp, out), ...options], { env, timeout: 300_000 });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
+  printed.set(out, result.stdout);
+}
+
+/** "Kartlayouter från förra bygget: 3 av 40." as numbers, when the build says it. */
+function layoutsFromCache(out: string): [number, number] | undefined {
+  const match = /Kartlayouter från förra bygget: (\d+) av (\d+)\./.exec(printed.get(out) ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
 
 const read = (out: string, path: string) => readFileSync(join(temp, out, path));
@@ -43,8 +53,16 @@ beforeAll(() => {
 afterAll(() => removeTemp(temp));
 
 describe('a rebuild with the previous build’s cache', () => {
-  it('keeps the maps’ layouts in the cache folder', () => {
+  it('keeps the maps’ layouts in the cache folder, and says how many it took from there', () => {
     expect(existsSync(join(cache, 'kartor-intern.json'))).toBe(true);
+    const [firstReused, firstTotal] = layoutsFromCache('forsta') ?? [];
+    expect(firstReused).toBe(0);
+    const [reused, total] = layoutsFromCache('ombyggd') ?? [];
+    // The changed system's neighbourhoods have new shapes; every other layout comes from the cache.
+    expect(reused).toBeGreaterThan(0);
+    expect(reused).toBeLessThan(total as number);
+    expect(total).toBeGreaterThanOrEqual((firstTotal as number) - 5);
+    expect(layoutsFromCache('fran-borjan')).toBeUndefined();
   });
 
   it('writes the same files, byte for byte, as a build from scratch', () => {

@@ -2,7 +2,6 @@
 // as the CLI, cut to the audience the site is built for (model/visible.ts).
 // Loaded once per build and shared by every page; no page sees the register
 // in any other way, so no page can show what its audience may not see.
-import { join } from 'node:path';
 import { buildMoment, formatSwedishTime, todayIso } from '#core/text/dates.ts';
 import { formatText, summarize } from '#core/findings/findings.ts';
 import { readBlobs, readHistory, type History } from '#core/git/history.ts';
@@ -21,7 +20,7 @@ import { registryDirFromEnv } from './site-location.ts';
 import { openedInPreview, registerEdits } from './preview/register-edits.ts';
 import { mappedUnits } from './maps/dependency-map.ts';
 import { layoutMapsOnDemand, layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
-import { openLayoutCache, type LayoutCache } from './maps/layout-cache.ts';
+import { layoutCacheFile, openLayoutCache, type LayoutCache } from './maps/layout-cache.ts';
 import { registerRows, type RegisterRow } from '#core/views/register-rows.ts';
 import { visibleColumns, type RegisterColumn } from '#core/views/register-columns.ts';
 import { buildReport, type Report } from '#core/views/report.ts';
@@ -96,7 +95,7 @@ function handedOver(registryDir: string, today: string): Pick<OpenRegister, 'mod
 function layoutCacheFor(audience: Audience, env: NodeJS.ProcessEnv = process.env): LayoutCache | undefined {
   const folder = env.SYSTEMFORTECKNING_CACHE;
   if (!folder || typeof __MAP_LAYOUT_VERSION__ !== 'string') return undefined;
-  return openLayoutCache(join(folder, `kartor-${audience}.json`), __MAP_LAYOUT_VERSION__);
+  return openLayoutCache(layoutCacheFile(folder, audience), __MAP_LAYOUT_VERSION__);
 }
 
 /** The audience the build is for (npm run build -- --audience), intern when not given. */

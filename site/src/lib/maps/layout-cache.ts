@@ -7,8 +7,8 @@
 // register holds; a file that does not parse, or that another version of the
 // layout code wrote, is ignored and replaced.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import type { Placement } from './dependency-map.ts';
 
@@ -16,7 +16,35 @@ import type { Placement } from './dependency-map.ts';
 const coordinate = z.number().min(-1e6).max(1e6);
 const point = z.object({ x: coordinate, y: coordinate });
 const placement = z.object({ width: coordinate, height: coordinate, centres: z.array(point), points: z.array(z.array(point)) });
-const cacheFile = z.object({ version: z.string(), layouts: z.record(z.string(), placement) });
+const count = z.number().int().min(0);
+const cacheFile = z.object({
+  version: z.string(),
+  /** How many layouts the build that wrote the file took from the one before, and how many it laid out. */
+  reused: count.optional(),
+  laidOut: count.optional(),
+  layouts: z.record(z.string(), placement),
+});
+
+/** The file in a build's cache folder that keeps an audience's layouts: the audiences' maps differ. */
+export function layoutCacheFile(folder: string, audience: string): string {
+  return join(folder, `kartor-${audience}.json`);
+}
+
+/**
+ * How many layouts the build that last wrote `file` took from the cache and
+ * how many it laid out, if it was written after `since` (ms): for the build's
+ * progress line, which tells whether CI restored the cache.
+ */
+export function layoutCacheCounts(file: string, since: number): { reused: number; laidOut: number } | undefined {
+  try {
+    if (statSync(file).mtimeMs < since) return undefined;
+    const parsed = cacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success || parsed.data.reused === undefined || parsed.data.laidOut === undefined) return undefined;
+    return { reused: parsed.data.reused, laidOut: parsed.data.laidOut };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface LayoutCache {
   /** The placement kept for a job's key, if any; it is kept for the next build too. */
@@ -39,20 +67,26 @@ export function layoutKey(identity: string): string {
 export function openLayoutCache(file: string, version: string): LayoutCache {
   const previous = readLayouts(file, version);
   const next = new Map<string, Placement>();
+  let reused = 0;
+  let laidOut = 0;
   return {
     get(key) {
       const found = previous.get(key);
-      if (found) next.set(key, found);
+      if (found && !next.has(key)) {
+        next.set(key, found);
+        reused++;
+      }
       return found;
     },
     keep(key, laid) {
+      if (!next.has(key)) laidOut++;
       next.set(key, laid);
     },
     save() {
       const partial = `${file}.${process.pid}.skrivs`;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(partial, JSON.stringify({ version, layouts: Object.fromEntries(next) }));
+        writeFileSync(partial, JSON.stringify({ version, reused, laidOut, layouts: Object.fromEntries(next) }));
         renameSync(partial, file);
       } catch (error) {
         try {
