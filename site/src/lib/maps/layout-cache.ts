@@ -20,8 +20,8 @@ const count = z.number().int().min(0);
 const cacheFile = z.object({
   version: z.string(),
   /** How many layouts the build that wrote the file took from the one before, and how many it laid out. */
-  reused: count.optional(),
-  laidOut: count.optional(),
+  reused: count,
+  laidOut: count,
   layouts: z.record(z.string(), placement),
 });
 
@@ -39,8 +39,7 @@ export function layoutCacheCounts(file: string, since: number): { reused: number
   try {
     if (statSync(file).mtimeMs < since) return undefined;
     const parsed = cacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success || parsed.data.reused === undefined || parsed.data.laidOut === undefined) return undefined;
-    return { reused: parsed.data.reused, laidOut: parsed.data.laidOut };
+    return parsed.success ? { reused: parsed.data.reused, laidOut: parsed.data.laidOut } : undefined;
   } catch {
     return undefined;
   }
