@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { siteLocation } from './src/lib/site-location.ts';
 import { watchRegister } from './src/lib/preview/watch-register.ts';
 import { layoutVersion } from './src/lib/maps/layout-version.ts';
+import { historyVersion } from './src/lib/history-version.ts';
 
 const { site, base, registryDir } = siteLocation();
 
@@ -26,6 +27,8 @@ export default defineConfig({
       __MAP_WORKER_FILE__: JSON.stringify(fileURLToPath(new URL('./src/lib/maps/map-worker.ts', import.meta.url))),
       // Which layout code kept layouts came from (lib/maps/layout-cache.ts).
       __MAP_LAYOUT_VERSION__: JSON.stringify(layoutVersion()),
+      // Which code told kept histories (lib/history-cache.ts).
+      __HISTORY_VERSION__: JSON.stringify(historyVersion()),
       __HELP_DIR__: JSON.stringify(fileURLToPath(new URL('../docs/hjalp', import.meta.url))),
     },
   },

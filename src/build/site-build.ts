@@ -9,7 +9,9 @@ import { UserError } from '../core/errors.ts';
 import { firstPass } from './first-pass.ts';
 import { indexSite } from './search-index.ts';
 import { displayPathOf } from '../core/reading/load.ts';
-import { layoutCacheCounts, layoutCacheFile } from '../../site/src/lib/maps/layout-cache.ts';
+import { cacheCounts } from '../../site/src/lib/build-cache.ts';
+import { historyCacheFile } from '../../site/src/lib/history-cache.ts';
+import { layoutCacheFile } from '../../site/src/lib/maps/layout-cache.ts';
 import { buildMoment, todayIso } from '../core/text/dates.ts';
 import type { Audience } from '../core/vocabulary.ts';
 
@@ -168,9 +170,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (failed) throw failed.error;
     writeFileSync(join(staging, BUILD_MARKER), 'Byggd av npm run build. Mappen ersätts vid nästa bygge.\n');
     seconds.astro = lap();
-    log(
-      `      klart (${seconds.astro.toFixed(1)} s).${options.cache ? layoutsLine(layoutCacheFile(options.cache, audience), astroStarted) : ''}`,
-    );
+    log(`      klart (${seconds.astro.toFixed(1)} s).${options.cache ? cacheLine(options.cache, audience, astroStarted) : ''}`);
 
     log('[3/3] Bygger sökindex med Pagefind …');
     const pages = await indexSite(staging);
@@ -186,11 +186,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** How many map layouts the build took from the cache: in a CI log, whether the cache was restored. */
-function layoutsLine(file: string, since: number): string {
-  const counts = layoutCacheCounts(file, since);
-  if (!counts || counts.reused + counts.laidOut === 0) return '';
-  return ` Kartlayouter från förra bygget: ${counts.reused} av ${counts.reused + counts.laidOut}.`;
+/** How much the build took from the cache: in a CI log, whether the cache was restored. */
+function cacheLine(folder: string, audience: Audience, since: number): string {
+  const kept = [
+    { what: 'Kartlayouter', file: layoutCacheFile(folder, audience), unit: '' },
+    { what: 'Berättad historik', file: historyCacheFile(folder, audience), unit: ' ändringar' },
+  ];
+  return kept
+    .map(({ what, file, unit }) => {
+      const counts = file && cacheCounts(file, since);
+      if (!counts || counts.reused + counts.made === 0) return '';
+      return ` ${what} från förra bygget: ${counts.reused} av ${counts.reused + counts.made}${unit}.`;
+    })
+    .join('');
 }
 
 /**

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openRegister } from '../../src/core/model/open-register.ts';
 import { visibleModel } from '../../src/core/model/visible.ts';
 import { mappedUnits } from '../../site/src/lib/maps/dependency-map.ts';
-import { layoutCacheCounts, openLayoutCache, type LayoutCache } from '../../site/src/lib/maps/layout-cache.ts';
+import { cacheCounts } from '../../site/src/lib/build-cache.ts';
+import { openLayoutCache, type LayoutCache } from '../../site/src/lib/maps/layout-cache.ts';
 import { layoutSiteMaps, type SiteMaps } from '../../site/src/lib/maps/map-layouts.ts';
 import { EXAMPLE_REGISTER, removeTemp, TODAY } from '../helpers/registers.ts';
 import { REPO } from '../helpers/run.ts';
@@ -62,10 +63,10 @@ describe('the maps’ layouts kept between builds', () => {
     const before = Date.now() - 1000;
     const first = counted(openLayoutCache(file, 'v1'));
     await everyMap(layoutSiteMaps(model, unitIds, undefined, first));
-    expect(layoutCacheCounts(file, before)).toEqual({ reused: 0, laidOut: first.laidOut });
+    expect(cacheCounts(file, before)).toEqual({ reused: 0, made: first.laidOut });
     await everyMap(layoutSiteMaps(model, unitIds, undefined, openLayoutCache(file, 'v1')));
-    expect(layoutCacheCounts(file, before)).toEqual({ reused: first.laidOut, laidOut: 0 });
-    expect(layoutCacheCounts(file, Date.now() + 60_000)).toBeUndefined();
+    expect(cacheCounts(file, before)).toEqual({ reused: first.laidOut, made: 0 });
+    expect(cacheCounts(file, Date.now() + 60_000)).toBeUndefined();
   });
 
   it('are laid out again when the layout code changed', async () => {
@@ -89,19 +90,19 @@ describe('the maps’ layouts kept between builds', () => {
     const texts: unknown[] = [];
     JSON.parse(text, (_, value) => (typeof value === 'string' && texts.push(value), value));
     expect(texts).toEqual(['v1']);
-    expect(Object.keys(JSON.parse(text).layouts).every((key: string) => /^[\w-]{32}$/.test(key))).toBe(true);
+    expect(Object.keys(JSON.parse(text).entries).every((key: string) => /^[\w-]{32}$/.test(key))).toBe(true);
   });
 
   it('are ignored when the file is cut short, foreign or holds what is no layout', async () => {
     const file = join(temp, 'trasig', 'kartor-intern.json');
     await everyMap(layoutSiteMaps(model, unitIds, undefined, openLayoutCache(file, 'v1')));
     const good = JSON.parse(readFileSync(file, 'utf8'));
-    const [key, placement] = Object.entries(good.layouts)[0] as [string, { width: number }];
+    const [key, placement] = Object.entries(good.entries)[0] as [string, { width: number }];
     const damaged = [
       readFileSync(file, 'utf8').slice(0, 100),
       JSON.stringify({ something: 'else' }),
-      JSON.stringify({ ...good, layouts: { ...good.layouts, [key]: { ...placement, width: '<script>' } } }),
-      JSON.stringify({ ...good, layouts: { ...good.layouts, [key]: { ...placement, width: 1e12 } } }),
+      JSON.stringify({ ...good, entries: { ...good.entries, [key]: { ...placement, width: '<script>' } } }),
+      JSON.stringify({ ...good, entries: { ...good.entries, [key]: { ...placement, width: 1e12 } } }),
     ];
     for (const text of damaged) {
       writeFileSync(file, text);

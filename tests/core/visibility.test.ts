@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { impactOf } from '../../src/core/model/impact.ts';
 import { openRegister } from '../../src/core/model/open-register.ts';
-import { visibleFindings, visibleModel } from '../../src/core/model/visible.ts';
+import { cutterIdentity, visibleFindings, visibleModel } from '../../src/core/model/visible.ts';
 import { copyRegister, editFile, FIXTURES, removeTemp, TODAY } from '../helpers/registers.ts';
 
 const temps: string[] = [];
@@ -76,6 +76,18 @@ describe('the register as an audience sees it', () => {
     const lonesystem = visibleModel(opened.model, 'offentlig').systemById.get('lonesystem');
     expect(lonesystem).toHaveProperty('criticality', 'kritisk');
     expect(lonesystem).not.toHaveProperty('aliases');
+  });
+
+  it('names everything the cut depends on, so that what was told from a cut can be kept under it', () => {
+    const plain = register().opened.model;
+    const identity = cutterIdentity(plain, 'intern');
+    expect(cutterIdentity(register().opened.model, 'intern')).toBe(identity);
+    expect(cutterIdentity(plain, 'offentlig')).not.toBe(identity);
+    // An entry hidden from staff: references to it are cut away from every other file's versions.
+    const hidden = register((root) => editFile(join(root, 'systems', 'budget.yaml'), (text) => `${text}visibility: skyddad\n`));
+    expect(cutterIdentity(hidden.opened.model, 'intern')).not.toBe(identity);
+    const moved = register((root) => editFile(join(root, 'settings.yaml'), (text) => `${text}visibility:\n  system.aliases: skyddad\n`));
+    expect(cutterIdentity(moved.opened.model, 'intern')).not.toBe(identity);
   });
 
   it('gives an audience only the findings about what it may see', () => {

@@ -4,13 +4,13 @@
 // in any other way, so no page can show what its audience may not see.
 import { buildMoment, formatSwedishTime, todayIso } from '#core/text/dates.ts';
 import { formatText, summarize } from '#core/findings/findings.ts';
-import { readBlobs, readHistory, type History } from '#core/git/history.ts';
-import { describeFileHistory, type HistoryItem } from '#core/views/file-history.ts';
+import { readHistory, type History } from '#core/git/history.ts';
+import type { HistoryItem } from '#core/views/file-history.ts';
 import { registerVersion, repositoryPathOf, type Version } from '#core/git/repository.ts';
-import type { PersonRecord, RegisterModel, VisibleModel, VisibleSystem } from '#core/model/model.ts';
+import type { PersonRecord, VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { openRegister, type OpenRegister } from '#core/model/open-register.ts';
 import { takeOverRegister } from '#core/model/handed-over-register.ts';
-import { entryCutter, visibleFindings, visibleModel } from '#core/model/visible.ts';
+import { visibleFindings, visibleModel } from '#core/model/visible.ts';
 import { audienceOf, canSee, type Audience } from '#core/domain/visibility.ts';
 import { AUDIENCES } from '#core/vocabulary.ts';
 import type { Kind } from '#core/kinds.ts';
@@ -21,6 +21,7 @@ import { openedInPreview, registerEdits } from './preview/register-edits.ts';
 import { mappedUnits } from './maps/dependency-map.ts';
 import { layoutMapsOnDemand, layoutSiteMaps, type SiteMaps } from './maps/map-layouts.ts';
 import { layoutCacheFile, openLayoutCache, type LayoutCache } from './maps/layout-cache.ts';
+import { historyCacheFor, systemHistories } from './system-histories.ts';
 import { registerRows, type RegisterRow } from '#core/views/register-rows.ts';
 import { visibleColumns, type RegisterColumn } from '#core/views/register-columns.ts';
 import { buildReport, type Report } from '#core/views/report.ts';
@@ -160,7 +161,9 @@ function load(): SiteData {
           layoutCacheFor(audience),
         ),
     history: audience === 'offentlig' ? datesOnly(history) : history,
-    systemHistory: systemHistories(history, registryDir, register.model, model, audience, import.meta.env.DEV),
+    systemHistory: import.meta.env.DEV
+      ? systemHistories(history, registryDir, register.model, model, audience, { onDemand: true })
+      : systemHistories(history, registryDir, register.model, model, audience, { onDemand: false, cache: historyCacheFor(audience) }),
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { moment, time: formatSwedishTime(moment), version: registerVersion(registryDir) },
@@ -187,50 +190,4 @@ function datesOnly(history: History): History {
       changes.map((change) => ({ hash: '', date: change.date, author: '', subject: '', rank: change.rank, approvers: [] })),
     ]),
   );
-}
-
-/**
- * Systems whose versions are read from Git at a time: one `git cat-file` each,
- * and no more text held at once than this many systems' versions (all at
- * once, in one run at 5 000 systems with five changes each, the heap peaked
- * at 593 MiB against 518 MiB when each page read its own).
- */
-const HISTORY_BATCH = 2000;
-
-/**
- * Each system's recent changes in Swedish, told from its file's contents
- * before and after as the audience may see them. In a build the first page to
- * ask has every system's told, and the versions read from Git for the
- * telling are let go; the live preview, which renders a page or two per saved
- * change, tells only the system asked for.
- */
-function systemHistories(
-  history: History,
-  registryDir: string,
-  register: RegisterModel,
-  model: VisibleModel,
-  audience: Audience,
-  onDemand: boolean,
-): (system: VisibleSystem) => HistoryItem[] {
-  const cut = entryCutter(register, audience);
-  const names = (id: string) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name;
-  const told = new Map<string, HistoryItem[]>();
-  const tell = (systems: readonly VisibleSystem[]) => {
-    for (let start = 0; start < systems.length; start += HISTORY_BATCH) {
-      const batch = systems.slice(start, start + HISTORY_BATCH).map((system) => [system.source, history.get(system.source) ?? []] as const);
-      const blobs = readBlobs(
-        registryDir,
-        batch.flatMap(([, changes]) =>
-          changes.flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined)),
-        ),
-      );
-      for (const [relPath, changes] of batch)
-        told.set(relPath, describeFileHistory(relPath, changes, blobs, { cut, names, people: audience !== 'offentlig' }));
-    }
-  };
-  return (system) => {
-    // A build tells them all at the first ask; a system asked for after that (or in the preview) is told alone.
-    if (!told.has(system.source)) tell(onDemand || told.size > 0 ? [system] : model.systems);
-    return told.get(system.source) ?? [];
-  };
 }

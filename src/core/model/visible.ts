@@ -18,6 +18,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Entries the audience may not see, by kind: a reference to one of them is cut away. */
+function hiddenEntryIds(model: RegisterModel, audience: Audience): Record<ReferableKind, Set<string>> {
+  const hiddenIds: Record<ReferableKind, Set<string>> = { system: new Set(), person: new Set(), unit: new Set() };
+  for (const entry of model.entries)
+    if ((entry.kind === 'system' || entry.kind === 'person' || entry.kind === 'unit') && !canSee(audience, entry.audience)) hiddenIds[entry.kind].add(entry.id);
+  return hiddenIds;
+}
+
+/**
+ * Everything entryCutter's cut depends on besides the data it is given and
+ * the code: the audience, the settings' overrides and which entries the
+ * audience may not see. Two registers with the same identity cut the same
+ * data alike, so what was told from cut data can be kept under it
+ * (views/file-history.ts).
+ */
+export function cutterIdentity(model: RegisterModel, audience: Audience): string {
+  const hidden: Partial<Record<ReferableKind, Set<string>>> = audience === 'skyddad' ? {} : hiddenEntryIds(model, audience);
+  return JSON.stringify([
+    audience,
+    model.settings.visibility ?? {},
+    Object.entries(hidden).map(([kind, ids]) => [kind, [...(ids ?? [])].sort()]),
+  ]);
+}
+
 /**
  * What `audience` may see of an entry's data, judged against the register
  * (which entries are hidden, the settings' overrides): the data with the rest
@@ -28,10 +52,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function entryCutter(model: RegisterModel, audience: Audience): <T extends object>(kind: Kind, data: T) => T | undefined {
   if (audience === 'skyddad') return (_kind, data) => data;
   const overrides: AudienceOverrides = model.settings.visibility ?? {};
-  /** Entries the audience may not see, by kind: a reference to one of them is cut away. */
-  const hiddenIds: Record<ReferableKind, Set<string>> = { system: new Set(), person: new Set(), unit: new Set() };
-  for (const entry of model.entries)
-    if ((entry.kind === 'system' || entry.kind === 'person' || entry.kind === 'unit') && !canSee(audience, entry.audience)) hiddenIds[entry.kind].add(entry.id);
+  const hiddenIds = hiddenEntryIds(model, audience);
 
   /**
    * The decisions for each field of each kind, in a tree of field names (list

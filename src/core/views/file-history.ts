@@ -41,9 +41,49 @@ export interface FileHistoryOptions {
   names: (id: string) => string | undefined;
   /** Whether the audience sees who made and approved changes (staff's names are not public). */
   people: boolean;
+  /** Changes told before (a build's cache), and what `cut` depends on besides the data (model/visible.ts cutterIdentity). */
+  memory?: { told: ToldMemory; cutter: string };
 }
 
-/** O(changes × size of the file); each version of the file is parsed once. */
+/** A change as told before: its sentences, and the names they were told with. */
+export interface ToldChange {
+  sentences: string[];
+  /** Each id whose name the telling asked for, and the name it got (null for none). */
+  names: Record<string, string | null>;
+}
+
+/**
+ * Changes told in an earlier build, by an identity that holds everything the
+ * telling read besides the names: the file, its blobs before and after, and
+ * the cut. A kept telling is used only if every name it asked for is still
+ * the same.
+ */
+export interface ToldMemory {
+  get(identity: string): ToldChange | undefined;
+  keep(identity: string, told: ToldChange): void;
+}
+
+function identityOf(relPath: string, change: FileChange, cutter: string): string {
+  return JSON.stringify([relPath, change.before ?? null, change.after ?? null, cutter]);
+}
+
+/** The change as told before, if the names it was told with are still the same. */
+function recalled(relPath: string, change: FileChange, options: FileHistoryOptions): ToldChange | undefined {
+  if (!options.memory) return undefined;
+  const told = options.memory.told.get(identityOf(relPath, change, options.memory.cutter));
+  if (!told) return undefined;
+  for (const [id, name] of Object.entries(told.names)) if ((options.names(id) ?? null) !== name) return undefined;
+  return told;
+}
+
+/** The blobs describeFileHistory needs read from Git: those of the changes it cannot recall. */
+export function blobsToTell(relPath: string, changes: readonly FileChange[], options: FileHistoryOptions): string[] {
+  return changes
+    .filter((change) => !recalled(relPath, change, options))
+    .flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined));
+}
+
+/** O(changes × size of the file); each version of the file is parsed once, and none for a change recalled. */
 export function describeFileHistory(
   relPath: string,
   changes: readonly FileChange[],
@@ -64,13 +104,31 @@ export function describeFileHistory(
     return cut;
   };
   const items: HistoryItem[] = [];
-  for (const change of changes) {
+  const tell = (change: FileChange): ToldChange => {
     const before = entryOf(change.before);
     const after = entryOf(change.after);
-    if (!before && !after) continue;
-    const sentences = describeChanges(before ? [before] : [], after ? [after] : [], new Map(), options.names).map(
-      (sentence) => sentence.text,
-    );
+    const names: Record<string, string | null> = {};
+    const named = (id: string) => {
+      const name = options.names(id);
+      names[id] = name ?? null;
+      return name;
+    };
+    const sentences =
+      before || after
+        ? describeChanges(before ? [before] : [], after ? [after] : [], new Map(), named).map((sentence) => sentence.text)
+        : [];
+    return { sentences, names };
+  };
+  const readable = (blob: string | undefined) => blob === undefined || blobs.has(blob);
+  for (const change of changes) {
+    let told = recalled(relPath, change, options);
+    if (!told) {
+      told = tell(change);
+      // A version Git could not give (a shallow clone) is told as missing: not kept for a build that has it.
+      if (options.memory && readable(change.before) && readable(change.after))
+        options.memory.told.keep(identityOf(relPath, change, options.memory.cutter), told);
+    }
+    const { sentences } = told;
     if (sentences.length === 0) continue;
     items.push({
       date: change.date.slice(0, 10),
