@@ -12,7 +12,13 @@ const temp = mkdtempSync(join(tmpdir(), 'systemforteckning-historikcache-'));
 afterAll(() => removeTemp(temp));
 
 const identity = JSON.stringify(['systems/lonesystem.yaml', 'a1', 'b2', 'intern']);
-const told = { sentences: ['Lönesystem: status ändras från i drift till under avveckling.'], names: { 'bo-berg': 'Bo Berg', 'x-y': null } };
+const told = {
+  sentences: ['Lönesystem: status ändras från i drift till under avveckling.'],
+  names: [
+    ['bo-berg', 'Bo Berg'],
+    ['__proto__', null],
+  ] as [string, string | null][],
+};
 
 function saved(file: string): void {
   const cache = openHistoryCache(file, 'v1');
@@ -42,10 +48,11 @@ describe('the told histories kept between builds', () => {
     const good = JSON.parse(readFileSync(file, 'utf8'));
     const [key] = Object.keys(good.entries);
     const damaged = [
-      { sentences: [{ html: '<script>' }], names: {} },
-      { sentences: ['x'.repeat(20_000)], names: {} },
-      { sentences: ['Ändrad.'], names: { 'bo-berg': 42 } },
-      { sentences: 'Ändrad.', names: {} },
+      { sentences: [{ html: '<script>' }], names: [] },
+      { sentences: ['x'.repeat(20_000)], names: [] },
+      { sentences: ['Ändrad.'], names: [['bo-berg', 42]] },
+      { sentences: ['Ändrad.'], names: { 'bo-berg': 'Bo Berg' } },
+      { sentences: 'Ändrad.', names: [] },
     ];
     for (const entry of damaged) {
       writeFileSync(file, JSON.stringify({ ...good, entries: { [key as string]: entry } }));

@@ -17,7 +17,7 @@ import { cacheKey, openBuildCache } from './build-cache.ts';
 /** Longer than any sentence or name the telling makes; anything beyond is not a told change. */
 const told = z.object({
   sentences: z.array(z.string().max(10_000)).max(1_000),
-  names: z.record(z.string().max(200), z.string().max(1_000).nullable()),
+  names: z.array(z.tuple([z.string().max(1_000), z.string().max(1_000).nullable()])).max(1_000),
 });
 
 export type HistoryCache = ToldMemory & { save(): void };

@@ -48,8 +48,8 @@ export interface FileHistoryOptions {
 /** A change as told before: its sentences, and the names they were told with. */
 export interface ToldChange {
   sentences: string[];
-  /** Each id whose name the telling asked for, and the name it got (null for none). */
-  names: Record<string, string | null>;
+  /** Each id whose name the telling asked for, and the name it got (null for none): pairs, as an id from an old version is any text. */
+  names: [string, string | null][];
 }
 
 /**
@@ -72,7 +72,7 @@ function recalled(relPath: string, change: FileChange, options: FileHistoryOptio
   if (!options.memory) return undefined;
   const told = options.memory.told.get(identityOf(relPath, change, options.memory.cutter));
   if (!told) return undefined;
-  for (const [id, name] of Object.entries(told.names)) if ((options.names(id) ?? null) !== name) return undefined;
+  for (const [id, name] of told.names) if ((options.names(id) ?? null) !== name) return undefined;
   return told;
 }
 
@@ -107,17 +107,17 @@ export function describeFileHistory(
   const tell = (change: FileChange): ToldChange => {
     const before = entryOf(change.before);
     const after = entryOf(change.after);
-    const names: Record<string, string | null> = {};
+    const names = new Map<string, string | null>();
     const named = (id: string) => {
       const name = options.names(id);
-      names[id] = name ?? null;
+      names.set(id, name ?? null);
       return name;
     };
     const sentences =
       before || after
         ? describeChanges(before ? [before] : [], after ? [after] : [], new Map(), named).map((sentence) => sentence.text)
         : [];
-    return { sentences, names };
+    return { sentences, names: [...names] };
   };
   const readable = (blob: string | undefined) => blob === undefined || blobs.has(blob);
   for (const change of changes) {
