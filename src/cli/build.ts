@@ -18,12 +18,12 @@ export const SITE_OPTIONS = {
   },
 } as const;
 
-/** Where a build keeps what the next build can reuse (the maps' layouts), unless --no-cache. */
+/** Where a build keeps what the next build can reuse (the maps' layouts, the systems' told histories), unless --no-cache. */
 export const CACHE_OPTIONS = {
   cache: {
     type: 'string',
     value: '<mapp>',
-    help: 'mapp där bygget sparar kartornas layouter till nästa bygge (standard: .cache/byggcache i projektets mapp); spara den mellan byggen i CI',
+    help: 'mapp där bygget sparar kartornas layouter och systemens berättade historik till nästa bygge (standard: .cache/byggcache i projektets mapp); spara den mellan byggen i CI',
   },
   'no-cache': { type: 'boolean', default: false, help: 'bygg utan att läsa eller spara något i --cache-mappen' },
 } as const;

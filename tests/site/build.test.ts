@@ -288,7 +288,7 @@ describe('a register with errors', () => {
     const { cwd, root } = copyRegister(join(FIXTURES, 'site'));
     const file = join(root, 'systems', 'budget.yaml');
     editFile(file, (text) => text.replace('reviewed: 2026-09-01', 'reviewed: 2024-02-30'));
-    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', join(cwd, 'out')], { cwd });
+    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', join(cwd, 'out'), '--no-cache'], { cwd });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('registry/systems/budget.yaml:');
     expect(result.stdout).toContain('"reviewed" (Senast granskad) ska vara ett datum som finns');
@@ -304,7 +304,7 @@ describe('the output folder', () => {
     const out = join(cwd, 'mina-dokument');
     mkdirSync(out);
     writeFileSync(join(out, 'viktigt.txt'), 'Får inte försvinna.');
-    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out], { cwd });
+    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out, '--no-cache'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'Fel: mina-dokument innehåller annat än en webbplats som npm run build har byggt (filen .systemforteckning-bygge saknas) och skrivs inte över. Ange en tom eller ny mapp med --out.\n',
@@ -319,7 +319,7 @@ describe('the output folder', () => {
     for (const folder of ['_astro', 'pagefind', 'personalhandbok']) mkdirSync(join(out, folder), { recursive: true });
     writeFileSync(join(out, 'index.html'), '<h1>Intranätet</h1>');
     writeFileSync(join(out, 'personalhandbok', 'index.html'), '<h1>Personalhandbok</h1>');
-    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out], { cwd });
+    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out, '--no-cache'], { cwd });
     expect(result.status).toBe(2);
     expect(readdirSync(out).sort()).toEqual(['_astro', 'index.html', 'pagefind', 'personalhandbok']);
     expect(readFileSync(join(out, 'personalhandbok', 'index.html'), 'utf8')).toBe('<h1>Personalhandbok</h1>');
@@ -333,10 +333,10 @@ describe('the output folder', () => {
   it('keeps the previous site, whole, when a rebuild is interrupted, and leaves no half-written folder', async () => {
     const { cwd, root } = copyRegister(MINIMAL);
     const site = join(cwd, 'webbplats');
-    expect(runCli('src/cli/build.ts', ['--registry', root, '--out', site], { cwd }).status).toBe(0);
+    expect(runCli('src/cli/build.ts', ['--registry', root, '--out', site, '--no-cache'], { cwd }).status).toBe(0);
     const before = listFiles(site);
     editFile(join(root, 'systems', 'lonesystem.yaml'), (text) => text.replace('name: Lönesystem', 'name: Nytt lönesystem'));
-    const build = spawn(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--registry', root, '--out', site], { cwd });
+    const build = spawn(process.execPath, [join(REPO, 'src', 'cli', 'build.ts'), '--registry', root, '--out', site, '--no-cache'], { cwd });
     let output = '';
     await new Promise<void>((resolve) => {
       build.stdout.on('data', (chunk: Buffer) => {

@@ -98,7 +98,7 @@ describe('the built site', () => {
       );
     });
     out = join(cwd, 'webbplats');
-    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out], { cwd });
+    const result = runCli('src/cli/build.ts', ['--registry', root, '--out', out, '--no-cache'], { cwd });
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 

@@ -21,7 +21,7 @@ beforeAll(() => {
   people = register.counts.people;
   writeRegister(register.files, join(temp, 'registry'));
   // Test runners and CI servers may set BASE_URL; it must not leak into the site's links.
-  const result = runCli('src/cli/build.ts', ['--registry', join(temp, 'registry'), '--out', out], { env: { BASE_URL: '/' } });
+  const result = runCli('src/cli/build.ts', ['--registry', join(temp, 'registry'), '--out', out, '--no-cache'], { env: { BASE_URL: '/' } });
   expect(result.status, result.stdout + result.stderr).toBe(0);
 });
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
