@@ -7,6 +7,7 @@ import type { RegisterModel, VisibleModel, VisibleSystem } from '#core/model/mod
 import { cutterIdentity, entryCutter } from '#core/model/visible.ts';
 import { blobsToTell, describeFileHistory, type FileHistoryOptions, type HistoryItem } from '#core/views/file-history.ts';
 import type { Audience } from '#core/vocabulary.ts';
+import { cacheKey } from './build-cache.ts';
 import { historyCacheFile, openHistoryCache, type HistoryCache } from './history-cache.ts';
 
 /**
@@ -50,7 +51,8 @@ export function systemHistories(
     cut: entryCutter(register, audience),
     names: (id) => model.personById.get(id)?.name ?? model.unitById.get(id)?.name ?? model.systemById.get(id)?.name,
     people: audience !== 'offentlig',
-    ...(cache ? { memory: { told: cache, cutter: cutterIdentity(register, audience) } } : {}),
+    // Hashed once: the identity lists every entry the audience may not see, and each change's key holds it.
+    ...(cache ? { memory: { told: cache, cutter: cacheKey(cutterIdentity(register, audience)) } } : {}),
   };
   const told = new Map<string, HistoryItem[]>();
   const tell = (systems: readonly VisibleSystem[]) => {
