@@ -70,6 +70,9 @@ export function writeRegisterWithHistory(files: Map<string, string>, repository:
   writeRegister(files, join(repository, 'registry'));
   commitRegister(repository, 'Registret förs in', reviewDay(FIRST_YEAR));
   for (let review = 1; review <= REVIEWS; review++) yearlyReview(repository, FIRST_YEAR + review);
+  // Packed, as a clone in CI is: read loose, Git's objects made telling 100 000 changes at 20 000 systems
+  // take 10.5 s instead of 6.3 s.
+  git(repository, ['repack', '-adq']);
 }
 
 export const CHANGES_PER_FILE = REVIEWS + 1;
