@@ -124,13 +124,13 @@ export function measure(
   });
 }
 
-/** The median time and peak of several runs. */
 /** How long something took and the most memory it held: one run's, or the median of several. */
 export interface TimeAndPeak {
   seconds: number;
   peakMiB: number;
 }
 
+/** The median time and peak of several runs. */
 export function medians(items: readonly Measurement[]): TimeAndPeak {
   return { seconds: median(items.map((item) => item.seconds)), peakMiB: median(items.map((item) => item.peakMiB)) };
 }

@@ -22,9 +22,9 @@ export interface BuildOptions {
   /** Who the site is for; intern (the intranet) when not given. */
   audience?: Audience;
   /**
-   * A folder kept between builds, where the dependency maps' layouts are
-   * reused from the previous build (site/src/lib/maps/layout-cache.ts); none
-   * when not given, so that every map is laid out.
+   * A folder kept between builds, where the dependency maps' layouts and the
+   * systems' told histories are reused from the previous build
+   * (site/src/lib/build-cache.ts); none when not given, so that all is made anew.
    */
   cache?: string | undefined;
   /** Print progress (default true). */

@@ -161,9 +161,14 @@ function load(): SiteData {
           layoutCacheFor(audience),
         ),
     history: audience === 'offentlig' ? datesOnly(history) : history,
-    systemHistory: import.meta.env.DEV
-      ? systemHistories(history, registryDir, register.model, model, audience, { onDemand: true })
-      : systemHistories(history, registryDir, register.model, model, audience, { onDemand: false, cache: historyCacheFor(audience) }),
+    systemHistory: systemHistories(
+      history,
+      registryDir,
+      register.model,
+      model,
+      audience,
+      import.meta.env.DEV ? { onDemand: true } : { onDemand: false, cache: historyCacheFor(audience) },
+    ),
     repository: linksFor(model, registryDir),
     builtOn: today,
     build: { moment, time: formatSwedishTime(moment), version: registerVersion(registryDir) },

@@ -5,7 +5,7 @@
 import { readBlobs, type History } from '#core/git/history.ts';
 import type { RegisterModel, VisibleModel, VisibleSystem } from '#core/model/model.ts';
 import { cutterIdentity, entryCutter } from '#core/model/visible.ts';
-import { blobsToTell, describeFileHistory, type FileHistoryOptions, type HistoryItem } from '#core/views/file-history.ts';
+import { describeFileHistories, type FileHistoryOptions, type HistoryItem } from '#core/views/file-history.ts';
 import type { Audience } from '#core/vocabulary.ts';
 import { cacheKey } from './build-cache.ts';
 import { historyCacheFile, openHistoryCache, type HistoryCache } from './history-cache.ts';
@@ -58,11 +58,8 @@ export function systemHistories(
   const tell = (systems: readonly VisibleSystem[]) => {
     for (let start = 0; start < systems.length; start += HISTORY_BATCH) {
       const batch = systems.slice(start, start + HISTORY_BATCH).map((system) => [system.source, history.get(system.source) ?? []] as const);
-      const blobs = readBlobs(
-        registryDir,
-        batch.flatMap(([relPath, changes]) => blobsToTell(relPath, changes, options)),
-      );
-      for (const [relPath, changes] of batch) told.set(relPath, describeFileHistory(relPath, changes, blobs, options));
+      for (const [relPath, items] of describeFileHistories(batch, (blobs) => readBlobs(registryDir, blobs), options))
+        told.set(relPath, items);
     }
   };
   return (system) => {

@@ -34,12 +34,9 @@ function hiddenEntryIds(model: RegisterModel, audience: Audience): Record<Refera
  * (views/file-history.ts).
  */
 export function cutterIdentity(model: RegisterModel, audience: Audience): string {
-  const hidden: Partial<Record<ReferableKind, Set<string>>> = audience === 'skyddad' ? {} : hiddenEntryIds(model, audience);
-  return JSON.stringify([
-    audience,
-    model.settings.visibility ?? {},
-    Object.entries(hidden).map(([kind, ids]) => [kind, [...(ids ?? [])].sort()]),
-  ]);
+  // The protected build cuts nothing (entryCutter), so nothing it hides matters.
+  const hidden = audience === 'skyddad' ? [] : Object.entries(hiddenEntryIds(model, audience)).map(([kind, ids]) => [kind, [...ids].sort()]);
+  return JSON.stringify([audience, model.settings.visibility ?? {}, hidden]);
 }
 
 /**

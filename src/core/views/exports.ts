@@ -31,7 +31,8 @@ export function toCsv(rows: readonly RegisterRow[], model: VisibleModel, columns
  * `written` is the workbook's time, in its properties and on every file in
  * it, so that the same register and build time give the same bytes
  * (SOURCE_DATE_EPOCH).
- */ export async function toXlsx(
+ */
+export async function toXlsx(
   rows: readonly RegisterRow[],
   model: VisibleModel,
   columns: readonly RegisterColumn[] = REGISTER_COLUMNS,

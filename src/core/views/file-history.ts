@@ -76,17 +76,42 @@ function recalled(relPath: string, change: FileChange, options: FileHistoryOptio
   return told;
 }
 
-/** The blobs describeFileHistory needs read from Git: those of the changes it cannot recall. */
-export function blobsToTell(relPath: string, changes: readonly FileChange[], options: FileHistoryOptions): string[] {
-  return changes
-    .filter((change) => !recalled(relPath, change, options))
-    .flatMap((change) => [change.before, change.after].filter((blob): blob is string => blob !== undefined));
+/**
+ * Several files' histories, told at once: the changes told before are
+ * recalled, the versions of the rest are read with one call of `read` (one
+ * `git cat-file` for them all), and each file is told. O(changes × size of a
+ * file); each version is parsed once, and none for a change recalled.
+ */
+export function describeFileHistories(
+  files: readonly (readonly [relPath: string, changes: readonly FileChange[]])[],
+  read: (blobs: string[]) => ReadonlyMap<string, string>,
+  options: FileHistoryOptions,
+): Map<string, HistoryItem[]> {
+  const recalledOf = files.map(([relPath, changes]) => changes.map((change) => recalled(relPath, change, options)));
+  const blobs = read(
+    files.flatMap(([, changes], file) =>
+      changes.flatMap((change, index) =>
+        recalledOf[file]?.[index] ? [] : [change.before, change.after].filter((blob): blob is string => blob !== undefined),
+      ),
+    ),
+  );
+  return new Map(files.map(([relPath, changes], file) => [relPath, tellFile(relPath, changes, recalledOf[file] ?? [], blobs, options)]));
 }
 
-/** O(changes × size of the file); each version of the file is parsed once, and none for a change recalled. */
+/** One file's history, from its versions' texts by blob id. */
 export function describeFileHistory(
   relPath: string,
   changes: readonly FileChange[],
+  blobs: ReadonlyMap<string, string>,
+  options: FileHistoryOptions,
+): HistoryItem[] {
+  return describeFileHistories([[relPath, changes]], () => blobs, options).get(relPath) ?? [];
+}
+
+function tellFile(
+  relPath: string,
+  changes: readonly FileChange[],
+  recalledChanges: readonly (ToldChange | undefined)[],
   blobs: ReadonlyMap<string, string>,
   options: FileHistoryOptions,
 ): HistoryItem[] {
@@ -120,8 +145,8 @@ export function describeFileHistory(
     return { sentences, names: [...names] };
   };
   const readable = (blob: string | undefined) => blob === undefined || blobs.has(blob);
-  for (const change of changes) {
-    let told = recalled(relPath, change, options);
+  for (const [index, change] of changes.entries()) {
+    let told = recalledChanges[index];
     if (!told) {
       told = tell(change);
       // A version Git could not give (a shallow clone) is told as missing: not kept for a build that has it.

@@ -254,9 +254,15 @@ export interface MapShape {
 const placements = new Map<string, Placement>();
 const MAX_PLACEMENTS = 20_000;
 
+/** The edges a map draws: between two of the draft's nodes, not to itself. */
+export function drawnEdges(draft: Draft): Draft['edges'] {
+  const keys = new Set(draft.nodes.map((node) => node.key));
+  return draft.edges.filter((edge) => edge.from !== edge.to && keys.has(edge.from) && keys.has(edge.to));
+}
+
 export function mapShape(draft: Draft, direction: 'TB' | 'LR' = 'TB'): MapShape {
   const index = new Map(draft.nodes.map((node, position) => [node.key, position]));
-  const edges = draft.edges.filter((edge) => edge.from !== edge.to && index.has(edge.from) && index.has(edge.to));
+  const edges = drawnEdges(draft);
   const shape = canonicalShape(
     draft.nodes.length,
     edges.map((edge) => [index.get(edge.from) as number, index.get(edge.to) as number]),

@@ -8,7 +8,7 @@
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { DependencyMap, Draft, Placement } from './dependency-map.ts';
-import { NODE_HEIGHT, NODE_WIDTH, fitToDrawing } from './dependency-map.ts';
+import { NODE_HEIGHT, NODE_WIDTH, drawnEdges, fitToDrawing } from './dependency-map.ts';
 
 // A CommonJS module: its constructor is the module itself, which TypeScript sees as the default's default.
 type ElkConstructor = new (args?: ELKConstructorArguments) => ElkApi;
@@ -16,12 +16,6 @@ const loaded = ElkModule as unknown as ElkConstructor & { default?: ElkConstruct
 const elk = new (loaded.default ?? loaded)();
 
 type ElkDirection = 'RIGHT' | 'DOWN';
-
-/** The edges ELK lays out: between two of the draft's nodes, not to itself. */
-function drawnEdges(draft: Draft): Draft['edges'] {
-  const keys = new Set(draft.nodes.map((node) => node.key));
-  return draft.edges.filter((edge) => edge.from !== edge.to && keys.has(edge.from) && keys.has(edge.to));
-}
 
 /**
  * ELK's layout of a draft as numbers only: each node's centre (by position in

@@ -45,7 +45,7 @@ export interface SiteMaps {
 export type UnitMap = { map: DependencyMap; draft: Draft; hidden: number };
 
 /** A förvaltning's draft, laid out whole by ELK; or the shape of systems' maps, laid out once by dagre. */
-export type Job = { draft: Draft } | { shape: Pick<MapShape, 'count' | 'numbered' | 'direction'> };
+export type Job = { draft: Draft } | { shape: Pick<MapShape, 'key' | 'count' | 'numbered' | 'direction'> };
 
 /** A förvaltning's placement by ELK, routed orthogonally (elk-layout.ts); a shape's by dagre, which each system's page routes itself. */
 export function layoutJob(job: Job): Promise<Placement> | Placement {
@@ -54,10 +54,8 @@ export function layoutJob(job: Job): Promise<Placement> | Placement {
 
 /** What a job's layout depends on, besides the layout code: the cache's key (layout-cache.ts). */
 function jobKey(job: Job): string {
-  if ('shape' in job) {
-    const { direction, count, numbered } = job.shape;
-    return layoutKey(`dagre|${direction}|${count}|${numbered.join(',')}`);
-  }
+  // A shape's key (mapShape) already names its direction, size and numbered edges.
+  if ('shape' in job) return layoutKey(`dagre|${job.shape.key}`);
   const { nodes, edges } = job.draft;
   return layoutKey(JSON.stringify(['elk', nodes.map((node) => node.key), edges.map((edge) => [edge.from, edge.to])]));
 }
@@ -105,7 +103,7 @@ export function layoutSiteMaps(
     const unique = new Map<string, Job>();
     for (const system of model.systems) {
       const { key, count, numbered, direction } = mapShape(systemNeighbourhood(model, system));
-      if (!unique.has(key)) unique.set(key, { shape: { count, numbered, direction } });
+      if (!unique.has(key)) unique.set(key, { shape: { key, count, numbered, direction } });
     }
     const laid = await lay([...unique.values()]);
     return new Map([...unique.keys()].map((key, index) => [key, laid[index] as Placement]));
